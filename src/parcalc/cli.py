@@ -1,0 +1,223 @@
+"""The `parcalc` command: parses arguments and dispatches to parcalc.api.
+
+Kept light on purpose: only typer is imported at start-up; everything else (pydantic,
+YAML, rich tables, openpyxl) is imported inside the command that needs it.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Callable, Optional
+
+import typer
+from typing_extensions import Annotated
+
+from .errors import EXIT_BELOW_TARGET, ParcalcError, UsageError
+
+app = typer.Typer(
+    help="Calculator for Vietnam's PAR Index (Chỉ số cải cách hành chính): points, lost points, index, group.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    no_args_is_help=True,
+)
+criteria_app = typer.Typer(help="List, show, check and import criterion sets.", rich_markup_mode=None, no_args_is_help=True)
+app.add_typer(criteria_app, name="criteria")
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+class Lang(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+class Level(str, Enum):
+    province = "province"
+    ministry = "ministry"
+    department = "department"
+    district = "district"
+    commune = "commune"
+    custom = "custom"
+
+
+CriteriaOption = Annotated[Optional[str], typer.Option("--criteria", "-c", help="A shipped set id (parcalc criteria list) or a path to a YAML set.")]
+SheetOption = Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read (default: the first).")]
+LangOption = Annotated[Lang, typer.Option("--lang", help="Language of headings and messages.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")]
+
+
+def _err(line: str) -> None:
+    sys.stderr.write(line + "\n")
+
+
+def guarded(command: Callable) -> Callable:
+    """User errors end as one line per problem on stderr and their exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: object, **kwargs: object) -> object:
+        try:
+            return command(*args, **kwargs)
+        except ParcalcError as exc:
+            for problem in exc.problems:
+                _err(f"parcalc: error: {problem}")
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper
+
+
+def _emit(text: str, output: Optional[Path], *, bom: bool = False) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from .output import write_bytes
+
+    write_bytes(output, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+
+
+@app.command()
+@guarded
+def score(
+    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False)],
+    criteria: CriteriaOption = None,
+    sheet: SheetOption = None,
+    assume_full: Annotated[bool, typer.Option("--assume-full", help="Count points that are neither given nor covered by a given parent at full points.")] = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    lang: LangOption = Lang.vi,
+    fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="Exit with code 1 when the index is below this.", min=0, max=100)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    force: ForceOption = False,
+) -> None:
+    """Score a workbook: points, lost points, index and group per field, criterion and sub-criterion."""
+    from . import api
+    from .output import check_target
+
+    if output is not None:
+        check_target(output, force=force, inputs=[workbook])
+    result = api.score_workbook(workbook, criteria, sheet=sheet, assume_full=assume_full)
+    from .render.common import warning_line
+
+    for finding in result.findings:
+        _err(f"parcalc: {'cảnh báo' if lang is Lang.vi else 'warning'}: {warning_line(finding, lang.value)}")
+    if fmt is Format.table and output is None:
+        from .render.table import print_score_table
+
+        print_score_table(result, lang.value)
+    else:
+        from .render import render_score
+
+        _emit(render_score(result, fmt.value, lang.value), output, bom=fmt is Format.csv and output is not None)
+    _check_target_index(result.index, fail_under)
+
+
+def _check_target_index(index: object, fail_under: Optional[float]) -> None:
+    if fail_under is None:
+        return
+    from decimal import Decimal
+
+    target = Decimal(str(fail_under))
+    if index < target:  # type: ignore[operator]
+        _err(f"parcalc: index {index} is below --fail-under {target}")
+        raise typer.Exit(EXIT_BELOW_TARGET)
+
+
+@app.command()
+@guarded
+def template(
+    criteria: Annotated[str, typer.Option("--criteria", "-c", help="A shipped set id or a path to a YAML set.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")],
+    lang: LangOption = Lang.vi,
+    force: ForceOption = False,
+) -> None:
+    """Write a blank scoring workbook for a criterion set, which `parcalc score` reads back."""
+    from . import api, template as template_module, xlsx_out
+    from .output import check_target, write_bytes
+
+    check_target(output, force=force)
+    book = template_module.build(api.load_criteria(criteria), lang.value)
+    write_bytes(output, xlsx_out.to_bytes(book))
+
+
+@criteria_app.command("list")
+@guarded
+def criteria_list() -> None:
+    """The criterion sets shipped with parcalc."""
+    from . import api, catalog
+    from .render.criteria_text import set_list_line
+
+    for set_id in catalog.shipped_ids():
+        typer.echo(set_list_line(api.load_criteria(set_id)))
+
+
+@criteria_app.command("show")
+@guarded
+def criteria_show(
+    criteria: Annotated[str, typer.Argument(help="A shipped set id or a path to a YAML set.", show_default=False)],
+    lang: LangOption = Lang.vi,
+) -> None:
+    """Show a criterion set's tree with its points; unknown parts are marked."""
+    from . import api
+    from .render.criteria_text import set_tree
+
+    sys.stdout.write(set_tree(api.load_criteria(criteria), lang.value))
+
+
+@criteria_app.command("check")
+@guarded
+def criteria_check(
+    files: Annotated[list[Path], typer.Argument(help="YAML criterion sets to check.", show_default=False)],
+) -> None:
+    """Check criterion-set files; every problem is listed with its file, line and code."""
+    from .criteria_file import load_file
+
+    failed = False
+    for path in files:
+        try:
+            loaded = load_file(path)
+        except ParcalcError as exc:
+            failed = True
+            for problem in exc.problems:
+                _err(f"parcalc: error: {problem}")
+            continue
+        typer.echo(f"ok: {path} ({loaded.id}, {sum(1 for _ in loaded.walk())} nodes, total {loaded.total_max if loaded.total_max is not None else 'unknown'})")
+    if failed:
+        raise typer.Exit(2)
+
+
+@criteria_app.command("import")
+@guarded
+def criteria_import(
+    table: Annotated[Path, typer.Argument(help="An .xlsx table with code, name and maximum points columns.", show_default=False)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The YAML file to write.")],
+    set_id: Annotated[Optional[str], typer.Option("--id", help="The set's id (default: the output file's name).")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="The set's title (default: the table's file name).")] = None,
+    level: Annotated[Level, typer.Option("--level", help="Whose index this is.")] = Level.custom,
+    sheet: SheetOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Build a criterion set from a table (code, name, maximum points) in one step."""
+    from .importer import import_table
+    from .output import check_target
+
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError.at(str(output), "a criterion set is written as .yaml")
+    check_target(output, force=force, inputs=[table])
+    text = import_table(table, set_id=set_id or output.stem, title=title or table.stem, level=level.value, sheet=sheet)
+    _emit(text, output)
+    typer.echo(f"wrote {output}")
+
+
+def main() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() != "utf-8":
+            stream.reconfigure(encoding="utf-8")
+    app()

@@ -1,0 +1,320 @@
+"""The scoring engine: criterion tree + appraised values -> points, lost points, index.
+
+Pure and exact: Decimal arithmetic only, no I/O, no knowledge of Excel, YAML or the
+terminal. Places (cells) travel through as opaque strings taken from the entries.
+
+A node's points are, in order: the points given for it; else the sum of its children
+(plus its unlisted remainder when it is partial); else, below a given ancestor, they are
+"bounded" (covered by the ancestor's total but not known one by one); else they are
+missing, which is an error unless `assume_full` counts them at full points.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Mapping
+
+from .errors import Problem, ScoringError
+from .model import Criterion, CriterionSet, Entry
+from .numbers import TOLERANCE, percent
+
+GIVEN, DERIVED, BOUNDED, ASSUMED = "given", "derived", "bounded", "assumed"
+GROUPS = (("A", Decimal(90)), ("B", Decimal(80)), ("C", Decimal(70)))
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A warning about the inputs: `key` names the kind, `params` the figures."""
+
+    key: str
+    code: str | None
+    where: str | None
+    params: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NodeResult:
+    criterion: Criterion
+    points: Decimal | None
+    status: str
+    self_score: Decimal | None = None
+    where: str | None = None
+
+    @property
+    def code(self) -> str:
+        return self.criterion.code
+
+    @property
+    def max(self) -> Decimal:
+        assert self.criterion.max is not None
+        return self.criterion.max
+
+    @property
+    def lost(self) -> Decimal | None:
+        return None if self.points is None else self.max - self.points
+
+    @property
+    def given(self) -> bool:
+        return self.status == GIVEN
+
+    @property
+    def self_minus_appraised(self) -> Decimal | None:
+        if self.self_score is None or self.points is None:
+            return None
+        return self.self_score - self.points
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    criteria: CriterionSet
+    nodes: tuple[NodeResult, ...]
+    total_max: Decimal
+    total_points: Decimal
+    assumed: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    split: Mapping[str, Decimal] | None
+    source: str | None = None
+    sheet: str | None = None
+
+    @property
+    def total_lost(self) -> Decimal:
+        return self.total_max - self.total_points
+
+    @property
+    def index(self) -> Decimal:
+        return percent(self.total_points, self.total_max)
+
+    @property
+    def group(self) -> str:
+        return group_of(self.index)
+
+    def node(self, code: str) -> NodeResult:
+        for result in self.nodes:
+            if result.code == code:
+                return result
+        raise KeyError(code)
+
+    @property
+    def fields(self) -> tuple[NodeResult, ...]:
+        return tuple(result for result in self.nodes if result.criterion.level == 1)
+
+    @staticmethod
+    def sub_index(result: NodeResult) -> Decimal | None:
+        return None if result.points is None else percent(result.points, result.max)
+
+
+def group_of(index: Decimal) -> str:
+    """A >= 90, B 80 to < 90, C 70 to < 80, D below (on the published, rounded index)."""
+    for name, floor in GROUPS:
+        if index >= floor:
+            return name
+    return "D"
+
+
+def score(
+    criteria: CriterionSet,
+    values: Mapping[str, Entry],
+    *,
+    assume_full: bool = False,
+    findings: tuple[Finding, ...] = (),
+) -> ScoreResult:
+    """Score `values` (code -> entry) against `criteria`.
+
+    Raises ScoringError listing every problem at once: unknown codes, unknown maxima,
+    points above the maximum, and (without `assume_full`) points that are neither given
+    nor covered by a given ancestor. `findings` from earlier steps are kept in front.
+    """
+    scorer = _Scorer(values, assume_full)
+    scorer.check_codes(criteria)
+    if scorer.problems:
+        raise ScoringError(*scorer.problems)
+    results = [scorer.evaluate(root, bounded_by=None) for root in criteria.roots]
+    if scorer.missing:
+        scorer.problems.append(_missing_problem(scorer.missing))
+    if scorer.problems:
+        raise ScoringError(*scorer.problems)
+    ordered = tuple(sorted(scorer.results.values(), key=lambda r: scorer.order[r.code]))
+    total_max = sum((root.max for root in criteria.roots), Decimal(0))
+    total_points = sum((r.points for r in results if r.points is not None), Decimal(0))
+    return ScoreResult(
+        criteria=criteria,
+        nodes=ordered,
+        total_max=total_max,
+        total_points=total_points,
+        assumed=tuple(scorer.assumed),
+        findings=tuple(findings) + tuple(scorer.findings),
+        split=_split_all(criteria, scorer.results),
+    )
+
+
+def _missing_problem(missing: list[str]) -> Problem:
+    shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
+    return Problem(
+        None,
+        f"no points for {shown}: give them in the workbook (or their parent's points), "
+        "or pass --assume-full to count them at full points",
+    )
+
+
+class _Scorer:
+    def __init__(self, values: Mapping[str, Entry], assume_full: bool) -> None:
+        self.values = values
+        self.assume_full = assume_full
+        self.results: dict[str, NodeResult] = {}
+        self.order: dict[str, int] = {}
+        self.problems: list[Problem] = []
+        self.findings: list[Finding] = []
+        self.missing: list[str] = []
+        self.assumed: list[str] = []
+
+    def check_codes(self, criteria: CriterionSet) -> None:
+        known = criteria.by_code()
+        for entry in self.values.values():
+            if entry.code not in known:
+                self.problems.append(Problem(
+                    entry.place("code"),
+                    f"code {entry.code} is not in criterion set {criteria.id}: "
+                    "correct the code or use the set the workbook was made for",
+                ))
+        for position, node in enumerate(known.values()):
+            self.order[node.code] = position
+            if node.max is None:
+                self.problems.append(Problem(
+                    None,
+                    f"criterion {node.code}: set {criteria.id} does not know its maximum "
+                    "points; give them in the workbook's standard points column (Điểm chuẩn)",
+                ))
+
+    def evaluate(self, node: Criterion, bounded_by: str | None) -> NodeResult:
+        entry = self.values.get(node.code)
+        given = entry is not None and entry.points is not None
+        if given:
+            assert entry is not None and entry.points is not None and node.max is not None
+            if entry.points > node.max:
+                self.problems.append(Problem(
+                    entry.place(),
+                    f"{node.code} has {entry.points} points, more than its maximum {node.max}",
+                ))
+        children = [
+            self.evaluate(child, bounded_by=node.code if given else bounded_by)
+            for child in node.children
+        ]
+        if given:
+            assert entry is not None
+            points: Decimal | None = entry.points
+            status = GIVEN
+            self._check_children(node, entry, children)
+            self._check_lost(node, entry)
+        else:
+            points, status = self._without_points(node, children, bounded_by)
+        result = NodeResult(
+            criterion=node,
+            points=points,
+            status=status,
+            self_score=entry.self_score if entry else None,
+            where=entry.place() if entry else None,
+        )
+        self.results[node.code] = result
+        return result
+
+    def _without_points(
+        self, node: Criterion, children: list[NodeResult], bounded_by: str | None
+    ) -> tuple[Decimal | None, str]:
+        assert node.max is not None
+        if bounded_by is not None:
+            return None, BOUNDED
+        if not children:
+            return self._assume(node.code, node.max)
+        if any(child.points is None for child in children):
+            return None, BOUNDED  # the missing ones are listed already
+        points = sum((child.points for child in children if child.points is not None), Decimal(0))
+        remainder = node.unlisted_max
+        if remainder:
+            extra, status = self._assume(f"{node.code}*", remainder)
+            if extra is None:
+                return None, BOUNDED
+            points += extra
+            if all(child.status == ASSUMED for child in children):
+                return points, ASSUMED
+        return points, DERIVED
+
+    def _assume(self, label: str, full: Decimal) -> tuple[Decimal | None, str]:
+        if self.assume_full:
+            self.assumed.append(label)
+            return full, ASSUMED
+        self.missing.append(label)
+        return None, BOUNDED
+
+    def _check_children(self, node: Criterion, entry: Entry, children: list[NodeResult]) -> None:
+        """A given parent must leave its unknown children between 0 and their maxima."""
+        if not children:
+            return
+        assert node.max is not None and entry.points is not None
+        known = [child for child in children if child.points is not None]
+        if not known:
+            return
+        known_points = sum((child.points for child in known if child.points is not None), Decimal(0))
+        known_lost = sum((child.lost for child in known if child.lost is not None), Decimal(0))
+        unknown_max = node.unlisted_max + sum(
+            (child.max for child in children if child.points is None), Decimal(0)
+        )
+        implied = entry.points - known_points
+        if -TOLERANCE <= implied <= unknown_max + TOLERANCE:
+            return
+        if unknown_max == 0:
+            key = "children_sum"
+        elif implied > 0:
+            key = "children_lose_more"
+        else:
+            key = "children_exceed"
+        self.findings.append(Finding(key, node.code, entry.place(), {
+            "points": entry.points,
+            "children_points": known_points,
+            "lost": node.max - entry.points,
+            "children_lost": known_lost,
+        }))
+
+    def _check_lost(self, node: Criterion, entry: Entry) -> None:
+        if entry.lost is None or entry.points is None or node.max is None:
+            return
+        expected = node.max - entry.points
+        if abs(entry.lost - expected) > TOLERANCE:
+            self.findings.append(Finding("lost_mismatch", node.code, entry.place("lost"), {
+                "lost": entry.lost, "expected": expected,
+                "max": node.max, "points": entry.points,
+            }))
+
+
+def _split_all(criteria: CriterionSet, results: Mapping[str, NodeResult]) -> dict[str, Decimal] | None:
+    """Points per kind (appraised, survey) where the tree determines them, else None."""
+    total: dict[str, Decimal] = {}
+    for root in criteria.roots:
+        part = _split(root, results)
+        if part is None:
+            return None
+        for kind, points in part.items():
+            total[kind] = total.get(kind, Decimal(0)) + points
+    return total
+
+
+def _split(node: Criterion, results: Mapping[str, NodeResult]) -> dict[str, Decimal] | None:
+    result = results[node.code]
+    kinds = {descendant.kind for descendant in node.walk()}
+    if result.points is not None and kinds == {node.kind} and node.kind != "mixed":
+        return {node.kind: result.points}
+    if not node.children or result.points is None:
+        return None
+    total: dict[str, Decimal] = {}
+    for child in node.children:
+        part = _split(child, results)
+        if part is None:
+            return None
+        for kind, points in part.items():
+            total[kind] = total.get(kind, Decimal(0)) + points
+    remainder = result.points - sum(total.values(), Decimal(0))
+    if remainder:
+        if node.kind == "mixed":
+            return None
+        total[node.kind] = total.get(node.kind, Decimal(0)) + remainder
+    return total

@@ -1,0 +1,100 @@
+"""Headings and messages in Vietnamese (default) and English."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Mapping
+
+from .numbers import format_points
+
+LANGS = ("vi", "en")
+
+_TEXT: dict[str, dict[str, str]] = {
+    "vi": {
+        "code": "STT",
+        "name": "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
+        "max": "Điểm chuẩn",
+        "points": "Điểm thẩm định",
+        "lost": "Điểm bị mất",
+        "self_score": "Điểm tự chấm",
+        "note": "Ghi chú",
+        "total": "Tổng",
+        "index": "Chỉ số",
+        "group": "Nhóm",
+        "appraised": "Thẩm định",
+        "survey": "Điều tra XHH",
+        "split_unknown": "chưa xác định được phần thẩm định/điều tra",
+        "assumed": "tính đủ điểm (--assume-full)",
+        "unknown_name": "(chưa rõ tên)",
+        "bounded": "thuộc điểm của cấp trên",
+        "criteria": "Bộ tiêu chí",
+        "source": "Nguồn",
+        "workbook_tree": "cây tiêu chí lấy từ bảng tính",
+        "warning": "Cảnh báo",
+        "unlisted": "gồm cả phần chưa liệt kê: {points} điểm",
+        "template_title": "BẢNG CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
+        "sub_index": "Chỉ số thành phần",
+    },
+    "en": {
+        "code": "Code",
+        "name": "Field/Criterion/Sub-criterion",
+        "max": "Standard points",
+        "points": "Appraised points",
+        "lost": "Lost points",
+        "self_score": "Self-score",
+        "note": "Note",
+        "total": "Total",
+        "index": "Index",
+        "group": "Group",
+        "appraised": "Appraised",
+        "survey": "Survey",
+        "split_unknown": "appraised/survey split not determined",
+        "assumed": "counted at full points (--assume-full)",
+        "unknown_name": "(name unknown)",
+        "bounded": "within its parent's points",
+        "criteria": "Criterion set",
+        "source": "Source",
+        "workbook_tree": "tree taken from the workbook",
+        "warning": "Warning",
+        "unlisted": "includes unlisted parts: {points} points",
+        "template_title": "PAR INDEX SCORING SHEET",
+        "sub_index": "Sub-index",
+    },
+}
+
+_FINDINGS: dict[str, dict[str, str]] = {
+    "vi": {
+        "children_sum": "{code}: điểm {points} nhưng các tiêu chí con cộng lại được {children_points}",
+        "children_lose_more": "{code} mất {lost} điểm nhưng các tiêu chí con được liệt kê mất tổng cộng {children_lost}",
+        "children_exceed": "{code}: các tiêu chí con được {children_points} điểm, nhiều hơn {points} điểm của {code}",
+        "lost_mismatch": "{code}: điểm bị mất ghi {lost}, nhưng điểm chuẩn {max} trừ điểm thẩm định {points} là {expected}",
+        "max_mismatch": "{code}: điểm chuẩn trong bảng tính là {workbook}, bộ tiêu chí ghi {set} (dùng {set})",
+        "name_mismatch": "{code}: tên trong bảng tính «{workbook}» khác tên trong bộ tiêu chí «{set}»",
+        "no_parent_row": "{code}: bảng tính không có dòng của tiêu chí cấp trên",
+        "workbook_total": "các lĩnh vực trong bảng tính cộng lại {total} điểm chuẩn, không phải 100: thiếu dòng của cả lĩnh vực? Dùng --criteria để có đủ cây tiêu chí",
+    },
+    "en": {
+        "children_sum": "{code}: {points} points given, but its sub-criteria add up to {children_points}",
+        "children_lose_more": "{code} loses {lost} but its listed sub-criteria lose {children_lost} together",
+        "children_exceed": "{code}: its sub-criteria have {children_points} points together, more than the {points} given for {code}",
+        "lost_mismatch": "{code}: lost points say {lost}, but standard {max} minus appraised {points} is {expected}",
+        "max_mismatch": "{code}: the workbook's standard points are {workbook}, the criterion set says {set} (using {set})",
+        "name_mismatch": "{code}: the workbook names it «{workbook}», the criterion set «{set}»",
+        "no_parent_row": "{code}: the workbook has no row for its parent",
+        "workbook_total": "the workbook's fields total {total} standard points, not 100: are whole fields missing? Use --criteria for the full tree",
+    },
+}
+
+
+def text(key: str, lang: str) -> str:
+    return _TEXT[lang][key]
+
+
+def decimal_sep(lang: str) -> str:
+    return "," if lang == "vi" else "."
+
+
+def finding_message(key: str, code: str | None, params: Mapping[str, object], lang: str) -> str:
+    sep = decimal_sep(lang)
+    shown = {name: format_points(value, sep) if isinstance(value, Decimal) else value for name, value in params.items()}
+    return _FINDINGS[lang][key].format(code=code, **shown)

@@ -1,0 +1,74 @@
+"""Exact decimal points: parsing as Vietnamese and English documents write them, rounding
+as MoHA publishes, and formatting with the precision a value needs."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+TWO_PLACES = Decimal("0.01")
+HUNDRED = Decimal(100)
+# Tolerance for "does this published figure add up": tables are printed to two decimals.
+TOLERANCE = Decimal("0.005")
+_BLANKS = {"", "-", "–", "—"}
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """Read `1,48`, `1.48`, ` 8,50 ` or `1e-3` exactly; blank or a dash is None.
+
+    A comma is the Vietnamese decimal separator. Raises ValueError on anything else.
+    """
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+    if cleaned in _BLANKS:
+        return None
+    if "," in cleaned:
+        if "." in cleaned or cleaned.count(",") > 1:
+            raise ValueError(text)
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(text) from None
+    if not value.is_finite():
+        raise ValueError(text)
+    return value
+
+
+def from_stored_number(text: str) -> Decimal:
+    """A numeric cell as Excel shows it. Spreadsheets store binary doubles written with
+    up to 17 digits (1.48 is saved as 1.4799999999999999); Excel displays 15 significant
+    digits, so that is what the user typed and sees."""
+    value = Decimal(format(float(text), ".15g"))
+    return value if value != 0 else Decimal(0)
+
+
+def round_half_up(value: Decimal, places: Decimal = TWO_PLACES) -> Decimal:
+    return value.quantize(places, rounding=ROUND_HALF_UP)
+
+
+def percent(part: Decimal, whole: Decimal) -> Decimal:
+    """part / whole x 100 to two decimals, rounding half up (as MoHA publishes indexes)."""
+    if whole == 0:
+        return Decimal("0.00")
+    return round_half_up(part * HUNDRED / whole)
+
+
+def format_points(value: Decimal | None, decimal_sep: str = ",", min_places: int = 2) -> str:
+    """At least two decimals, more only where the value needs them (0,996 stays 0,996)."""
+    if value is None:
+        return "—"
+    exponent = value.normalize().as_tuple().exponent
+    places = max(min_places, -exponent if isinstance(exponent, int) else 0)
+    text = f"{value:.{places}f}"
+    if text.startswith("-") and Decimal(text) == 0:
+        text = text[1:]
+    return text.replace(".", decimal_sep) if decimal_sep != "." else text
+
+
+def to_json_number(value: Decimal | None) -> int | float | None:
+    """Decimals become JSON numbers; points have few digits, so float's shortest repr
+    prints exactly the decimal we hold (0.996 -> 0.996)."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)

@@ -1,0 +1,207 @@
+"""Read appraised points from a workbook sheet as MoHA result sheets and provincial
+appendices lay them out: title rows, a header row somewhere in the first 20 rows,
+blank spacer rows, merged cells, numbers as numbers or as text with a decimal comma."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Iterable, Optional
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from . import codes
+from .errors import InputError, Problem
+from .model import Appraisal, Entry
+from .numbers import from_stored_number, parse_decimal
+from .xlsx import Cell, Workbook
+
+HEADER_SEARCH_ROWS = 20
+NUMBER_ROLES = ("max", "points", "self_score", "lost")
+REMEDIATION_ROLES = ("remedy", "lead", "support", "deadline", "note")
+
+# Headings, compared without diacritics, case or punctuation. A heading matches a role
+# when it equals one of the role's phrases or starts with it; roles are tried in order.
+_ROLE_PHRASES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    # (role, phrases, exact only)
+    ("code", ("stt", "ma", "ma so", "ma tieu chi", "ma chi so", "code", "no"), True),
+    ("max", ("diem chuan", "diem toi da", "max", "maximum", "standard", "standard points", "max points"), False),
+    ("points", ("diem tham dinh", "diem dat", "diem duoc cong nhan", "appraised", "points"), False),
+    ("self_score", ("diem tu cham", "diem tu danh gia", "self", "self score"), False),
+    ("lost", ("diem bi mat", "diem mat", "lost", "lost points"), False),
+    ("remedy", ("giai phap", "remedy", "remedies", "solution"), False),
+    ("lead", ("co quan chu tri", "don vi chu tri", "lead", "lead agency"), False),
+    ("support", ("co quan phoi hop", "don vi phoi hop", "support", "supporting agencies"), False),
+    ("deadline", ("thoi gian thuc hien", "thoi gian hoan thanh", "deadline"), False),
+    ("note", ("ghi chu", "note", "notes"), False),
+    ("name", ("linh vuc", "tieu chi", "noi dung", "ten tieu chi", "name", "criterion", "criteria", "field"), False),
+)
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics (đ -> d), punctuation as spaces, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").lower()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in plain).split())
+
+
+def role_of(heading: str) -> str | None:
+    folded = fold(heading)
+    if not folded:
+        return None
+    for role, phrases, exact in _ROLE_PHRASES:
+        for phrase in phrases:
+            if folded == phrase or (not exact and folded.startswith(phrase + " ")):
+                return role
+    return None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the header is and which column holds what."""
+
+    sheet: str
+    header_row: int
+    columns: dict[str, int]  # role -> column index
+
+
+class RowValues(BaseModel):
+    """One data row's numbers, validated: exact decimals, never negative."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max: Optional[Decimal] = None
+    points: Optional[Decimal] = None
+    self_score: Optional[Decimal] = None
+    lost: Optional[Decimal] = None
+
+    @field_validator("max", "points", "self_score", "lost", mode="before")
+    @classmethod
+    def _number(cls, value: object) -> Decimal | None:
+        if value is None:
+            return None
+        assert isinstance(value, Cell)
+        if value.kind == "formula-without-value":
+            raise ValueError("holds a formula whose result was never saved: open the workbook in Excel or LibreOffice, let it calculate, save, and try again")
+        if value.kind == "error":
+            raise ValueError(f"holds the Excel error {value.text}: fix the formula")
+        if value.kind == "bool":
+            raise ValueError(f"holds TRUE/FALSE, not points")
+        try:
+            number = from_stored_number(value.text) if value.kind == "number" else parse_decimal(value.text)
+        except ValueError:
+            raise ValueError(f"{value.text.strip()!r} is not a number (write points like 1,48 or 1.48)") from None
+        if number is not None and number < 0:
+            raise ValueError(f"points cannot be negative ({value.text.strip()})")
+        return number
+
+
+def read_appraisal(path: Path, sheet: str | None = None) -> Appraisal:
+    """Read one unit's values from `path` (first sheet unless `sheet` is named)."""
+    with Workbook(path) as book:
+        name = book.sheet(sheet)
+        rows = book.rows(name)
+        layout = find_layout(rows, name, book.name, require=("points", "max", "lost"))
+        entries = _entries(rows, layout, book.name)
+    return Appraisal(entries=entries, source=path.name, sheet=name)
+
+
+def find_layout(rows: Iterable[tuple[int, dict[int, Cell]]], sheet: str, filename: str, require: tuple[str, ...]) -> Layout:
+    """Find the header row in the first rows: a code column and one of `require`.
+
+    Consumes `rows` up to and including the header row.
+    """
+    place = f"{filename}, sheet {sheet!r}"
+    seen_any = False
+    headed_without_code: int | None = None
+    for number, cells in rows:
+        seen_any = True
+        if number > HEADER_SEARCH_ROWS:
+            break
+        columns: dict[str, int] = {}
+        for column, cell in sorted(cells.items()):
+            role = role_of(cell.text) if cell.kind == "text" else None
+            if role and role not in columns:
+                columns[role] = column
+        if "code" in columns and any(role in columns for role in require):
+            return Layout(sheet, number, columns)
+        if headed_without_code is None and any(role in columns for role in require):
+            headed_without_code = number
+    if not seen_any:
+        raise InputError.at(place, "the sheet is empty")
+    if headed_without_code is not None:
+        raise InputError.at(
+            f"{place}, row {headed_without_code}",
+            "the header has no code column: add a column headed STT, Mã or code holding codes such as 3.4.1",
+        )
+    wanted = {"points": "Điểm thẩm định", "max": "Điểm chuẩn", "lost": "Điểm bị mất"}
+    names = " / ".join(wanted.get(role, role) for role in require)
+    raise InputError.at(
+        place,
+        f"no header row in the first {HEADER_SEARCH_ROWS} rows: expected a code column (STT, Mã, code) "
+        f"and a points column ({names})",
+    )
+
+
+def _entries(rows: Iterable[tuple[int, dict[int, Cell]]], layout: Layout, filename: str) -> tuple[Entry, ...]:
+    problems: list[Problem] = []
+    entries: dict[str, Entry] = {}
+    number_columns = {role: layout.columns[role] for role in NUMBER_ROLES if role in layout.columns}
+
+    def cell_place(cell_ref: str) -> str:
+        return f"{filename}, sheet {layout.sheet!r}, cell {cell_ref}"
+
+    for _number, cells in rows:
+        code_cell = cells.get(layout.columns["code"])
+        numbers = {role: cells[col] for role, col in number_columns.items() if col in cells}
+        if code_cell is None or not code_cell.text.strip():
+            continue  # spacer, merged cell or a total row without a code
+        code = codes.normalize_code(code_cell.text)
+        if code is None:
+            if any(cell.text.strip() for cell in numbers.values()):
+                problems.append(Problem(cell_place(code_cell.ref), f"{code_cell.text.strip()!r} is not a criterion code (codes look like 3 or 3.4.1)"))
+            continue  # a heading row such as "I" or "A"
+        try:
+            values = RowValues.model_validate(numbers)
+        except ValidationError as exc:
+            for error in exc.errors():
+                role = str(error["loc"][0])
+                problems.append(Problem(cell_place(numbers[role].ref), f"{code}: {error['msg'].removeprefix('Value error, ')}"))
+            continue
+        where = {"code": cell_place(code_cell.ref)}
+        where.update({role: cell_place(cell.ref) for role, cell in numbers.items()})
+        if code in entries:
+            problems.append(Problem(where["code"], f"code {code} appears twice (first at {entries[code].where['code']}); keep one row per code"))
+            continue
+        if values.max is not None and values.points is not None and values.points > values.max:
+            problems.append(Problem(where["points"], f"{code}: {values.points} points is more than its standard points {values.max}"))
+            continue
+        points = values.points
+        if points is None and values.lost is not None and values.max is not None:
+            points = values.max - values.lost  # appendix rows that give only the lost points
+        name_cell = cells.get(layout.columns.get("name", -1))
+        entries[code] = Entry(
+            code=code,
+            points=points,
+            max=values.max,
+            lost=values.lost,
+            self_score=values.self_score,
+            name=_clean_text(name_cell.text) if name_cell else None,
+            remediation={
+                role: _clean_text(cells[layout.columns[role]].text)
+                for role in REMEDIATION_ROLES
+                if role in layout.columns and layout.columns[role] in cells and cells[layout.columns[role]].text.strip()
+            },
+            where=where,
+        )
+    if problems:
+        raise InputError(*problems)
+    if not entries:
+        raise InputError.at(f"{filename}, sheet {layout.sheet!r}", f"no rows with a criterion code below the header (row {layout.header_row})")
+    return tuple(entries.values())
+
+
+def _clean_text(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
