@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 import typer
-from typing_extensions import Annotated
+from typing import Annotated
 
 from .errors import EXIT_BELOW_TARGET, ParcalcError, UsageError
 

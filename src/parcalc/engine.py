@@ -226,17 +226,13 @@ class _Scorer:
             return None, BOUNDED
         if not children:
             return self._assume(node.code, node.max)
-        if any(child.points is None for child in children):
-            return None, BOUNDED  # the missing ones are listed already
-        points = sum((child.points for child in children if child.points is not None), Decimal(0))
         remainder = node.unlisted_max
-        if remainder:
-            extra, status = self._assume(f"{node.code}*", remainder)
-            if extra is None:
-                return None, BOUNDED
-            points += extra
-            if all(child.status == ASSUMED for child in children):
-                return points, ASSUMED
+        extra = self._assume(f"{node.code}*", remainder)[0] if remainder else Decimal(0)
+        if extra is None or any(child.points is None for child in children):
+            return None, BOUNDED  # what is missing has been listed
+        points = sum((child.points for child in children if child.points is not None), extra)
+        if remainder and all(child.status == ASSUMED for child in children):
+            return points, ASSUMED
         return points, DERIVED
 
     def _assume(self, label: str, full: Decimal) -> tuple[Decimal | None, str]:

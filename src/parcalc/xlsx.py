@@ -64,7 +64,7 @@ class Workbook:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.name = path.name
+        self.name = str(path)  # as the user typed it, to name it in messages
         self._zip = _open_zip(path)
         try:
             self._sheets = self._read_sheet_index()
@@ -321,9 +321,10 @@ class _SheetReader:
             self.value.append(data)
 
     def _cell(self) -> Cell | None:
-        if self.value is None:
+        raw = "".join(self.value) if self.value is not None else ""
+        if not raw and self.type not in ("s", "str", "inlineStr"):
+            # no <v>, or an empty one as openpyxl writes for formulas it cannot compute
             return Cell(self.ref, "", "formula-without-value") if self.has_formula else None
-        raw = "".join(self.value)
         if self.type == "s":
             try:
                 return Cell(self.ref, self.strings[int(raw)], "text")
