@@ -1,0 +1,103 @@
+"""The shipped criterion sets, and the criteria commands."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from parcalc import api, catalog
+from parcalc.criteria_file import load_file
+from tests.conftest import GOOD, LAM_DONG
+
+D = Decimal
+# DOMAIN.md: the 2020 sub-criteria known with their points are exactly those of the appendix
+KNOWN_2020 = ["1", "1.5", "1.6", "2", "3", "3.4", "3.4.1", "3.4.2", "3.4.3", "4", "4.1", "4.1.2", "4.1.3", "4.3", "4.3.3",
+              "5", "5.5", "5.5.2", "6", "6.1", "6.1.1", "6.1.2", "6.1.3", "6.3", "6.3.3", "6.3.4", "7", "7.1", "7.1.3",
+              "7.1.9", "8", "8.3", "8.3.1", "8.5", "8.6", "9", "9.1", "9.2"]
+
+
+@pytest.mark.parametrize("set_id", ["province-2017", "province-2020", "province-2022"])
+def test_every_shipped_node_names_its_source(set_id):
+    criteria = api.load_criteria(set_id)
+    source_ids = {source.id for source in criteria.sources}
+    assert source_ids and criteria.legal_basis is not None
+    assert all(node.source in source_ids for node in criteria.walk())
+
+
+def test_province_2020_lists_exactly_what_is_known():
+    criteria = api.load_criteria("province-2020")
+    assert [node.code for node in criteria.walk()] == KNOWN_2020
+    fields = {root.code: root.max for root in criteria.roots}
+    assert fields == {"1": D("8.5"), "2": D("5.0"), "3": D("13.5"), "4": D("7.0"), "5": D("7.5"), "6": D("8.0"),
+                      "7": D("11.0"), "8": D("6.0"), "9": D("33.5")}
+    assert sum(max_ for code, max_ in fields.items() if code != "9") == D("66.5")
+    by_code = criteria.by_code()
+    assert by_code["4.1"].name is None  # the appendix's label for 4.1 is a slip in the source
+    assert by_code["9"].kind == "survey" and by_code["9.1"].kind == "survey"
+    assert by_code["3.4"].partial and by_code["3.4"].unlisted_max == D("1.00")
+    assert not by_code["6.1"].partial
+
+
+def test_province_2017_field_maxima_and_unknown_names():
+    criteria = api.load_criteria("province-2017")
+    assert [root.max for root in criteria.roots] == [D(x) for x in ("10", "10", "14.5", "11", "16", "7", "16", "15.5")]
+    assert all(root.name is None and root.kind == "mixed" for root in criteria.roots)
+
+
+def test_province_2022_maxima_are_unknown_and_taken_from_the_workbook(tmp_path):
+    criteria = api.load_criteria("province-2022")
+    assert all(root.max is None for root in criteria.roots) and criteria.total == D(100)
+    from parcalc.errors import ScoringError
+
+    with pytest.raises(ScoringError, match="does not know its maximum points"):
+        api.score_workbook(GOOD / "small.xlsx", "province-2022")
+
+
+def test_criteria_list(cli):
+    run = cli("criteria", "list")
+    assert run.exit_code == 0
+    assert [line.split()[0] for line in run.stdout.splitlines()] == ["province-2017", "province-2020", "province-2022"]
+    assert "1149/QĐ-BNV" in run.stdout
+
+
+def test_criteria_show_marks_unknown_parts(cli):
+    run = cli("criteria", "show", "province-2020")
+    assert run.exit_code == 0
+    line = next(line for line in run.stdout.splitlines() if line.strip().startswith("3.4 "))
+    assert line.split() == ["3.4", "5,00", "Kết", "quả", "giải", "quyết", "TTHC", "[+1,00", "chưa", "liệt", "kê]"]
+    assert "(chưa rõ tên)" in run.stdout
+    run = cli("criteria", "show", "province-2020", "--lang", "en")
+    assert "[+1.00 unlisted]" in run.stdout and "Administrative procedure reform" in run.stdout
+
+
+def test_criteria_check_ok(cli):
+    run = cli("criteria", "check", *sorted(catalog.sets_folder().glob("*.yaml")))
+    assert run.exit_code == 0 and run.stdout.count("ok: ") == 3
+
+
+def test_import_a_table_gives_a_valid_set_in_one_step(cli, tmp_path):
+    target = tmp_path / "my-set.yaml"
+    run = cli("criteria", "import", GOOD / "small.xlsx", "-o", target, "--title", "Bộ thử")
+    assert run.exit_code == 0, run.output
+    imported = load_file(target)
+    assert imported.id == "my-set" and imported.title == "Bộ thử"
+    assert [(n.code, n.name, n.max, n.partial) for n in imported.walk()] == [
+        ("1", "Lĩnh vực một", D("6"), False), ("1.1", "Tiêu chí một", D("4"), False),
+        ("1.2", "Tiêu chí hai", D("2"), False), ("2", "Lĩnh vực hai", D("4"), False), ("2.1", "Tiêu chí ba", D("4"), False)]
+    # and the imported set scores the workbook it came from
+    assert api.score_workbook(GOOD / "small.xlsx", str(target)).total_points == D("8.5")
+
+
+def test_import_marks_partial_nodes(cli, tmp_path):
+    target = tmp_path / "ld.yaml"
+    run = cli("criteria", "import", LAM_DONG, "-o", target)
+    assert run.exit_code == 0, run.output
+    imported = load_file(target)
+    assert imported.by_code()["3.4"].partial and not imported.by_code()["6.1"].partial
+    assert imported.total_max == D("95")
+
+
+def test_import_refuses_a_non_yaml_output(cli, tmp_path):
+    run = cli("criteria", "import", GOOD / "small.xlsx", "-o", tmp_path / "x.txt")
+    assert run.exit_code == 2 and "a criterion set is written as .yaml" in run.stderr
