@@ -42,7 +42,8 @@ def assert_one_clear_error(run, expected: str) -> None:
     lines = run.stderr.strip().splitlines()
     assert lines and all(line.startswith("parcalc: error: ") for line in lines), run.stderr
     assert any(expected in line for line in lines), run.stderr
-    assert "Traceback" not in run.output and run.exception is None or isinstance(run.exception, SystemExit)
+    assert "Traceback" not in run.output
+    assert run.exception is None or isinstance(run.exception, SystemExit)
     assert run.stdout == ""
 
 

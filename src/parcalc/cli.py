@@ -10,12 +10,14 @@ import functools
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Callable, Optional
 
 import typer
-from typing import Annotated
 
-from .errors import EXIT_BELOW_TARGET, ParcalcError, UsageError
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+from .errors import EXIT_BAD_INPUT, EXIT_BELOW_TARGET, ParcalcError, UsageError
 
 app = typer.Typer(
     help="Calculator for Vietnam's PAR Index (Chỉ số cải cách hành chính): points, lost points, index, group.",
@@ -59,6 +61,11 @@ def _err(line: str) -> None:
     sys.stderr.write(line + "\n")
 
 
+def _report(error: ParcalcError) -> None:
+    for problem in error.problems:
+        _err(f"parcalc: error: {problem}")
+
+
 def guarded(command: Callable) -> Callable:
     """User errors end as one line per problem on stderr and their exit code."""
 
@@ -67,8 +74,7 @@ def guarded(command: Callable) -> Callable:
         try:
             return command(*args, **kwargs)
         except ParcalcError as exc:
-            for problem in exc.problems:
-                _err(f"parcalc: error: {problem}")
+            _report(exc)
             raise typer.Exit(exc.exit_code) from None
 
     return wrapper
@@ -119,13 +125,13 @@ def score(
     _check_target_index(result.index, fail_under)
 
 
-def _check_target_index(index: object, fail_under: Optional[float]) -> None:
+def _check_target_index(index: "Decimal", fail_under: Optional[float]) -> None:
     if fail_under is None:
         return
     from decimal import Decimal
 
-    target = Decimal(str(fail_under))
-    if index < target:  # type: ignore[operator]
+    target = Decimal(str(fail_under))  # the typed figure, not its binary approximation
+    if index < target:
         _err(f"parcalc: index {index} is below --fail-under {target}")
         raise typer.Exit(EXIT_BELOW_TARGET)
 
@@ -185,12 +191,11 @@ def criteria_check(
             loaded = load_file(path)
         except ParcalcError as exc:
             failed = True
-            for problem in exc.problems:
-                _err(f"parcalc: error: {problem}")
+            _report(exc)
             continue
         typer.echo(f"ok: {path} ({loaded.id}, {sum(1 for _ in loaded.walk())} nodes, total {loaded.total_max if loaded.total_max is not None else 'unknown'})")
     if failed:
-        raise typer.Exit(2)
+        raise typer.Exit(EXIT_BAD_INPUT)
 
 
 @criteria_app.command("import")

@@ -27,8 +27,7 @@ def _q(text: str) -> str:
 
 
 def _num(value: Decimal) -> str:
-    text = format(value, "f")
-    return text
+    return format(value, "f")  # plain digits, never 1E+1
 
 
 def dump(criteria: CriterionSet, table_name: str) -> str:
