@@ -24,7 +24,11 @@ def set_tree(criteria: CriterionSet, lang: str = "vi") -> str:
     if criteria.index_years:
         out.append("  " + ("Năm đánh giá" if lang == "vi" else "Index years") + ": " + ", ".join(map(str, criteria.index_years)))
     total = criteria.total_max
-    out.append("  " + labels.text("total", lang) + ": " + (format_points(total, sep) if total is not None else "?"))
+    if total is None and criteria.total is not None:
+        shown = format_points(criteria.total, sep) + (" (chưa rõ điểm từng lĩnh vực)" if lang == "vi" else " (field maxima unknown)")
+    else:
+        shown = format_points(total, sep) if total is not None else "?"
+    out.append("  " + labels.text("total", lang) + ": " + shown)
     out.append("")
     for node in criteria.walk():
         name = (node.name_en if lang == "en" and node.name_en else node.name) or unknown
