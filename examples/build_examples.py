@@ -17,7 +17,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from parcalc import api, template, xlsx_out
+from parcalc import api, ooxml, template
 
 HERE = Path(__file__).resolve().parent
 D = Decimal
@@ -161,8 +161,8 @@ def synthetic() -> Workbook:
 
 
 def main() -> None:
-    (HERE / "lam-dong-2020.xlsx").write_bytes(xlsx_out.to_bytes(lam_dong()))
-    (HERE / "synthetic-province-2020.xlsx").write_bytes(xlsx_out.to_bytes(synthetic()))
+    (HERE / "lam-dong-2020.xlsx").write_bytes(ooxml.xlsx_bytes(lam_dong()))
+    (HERE / "synthetic-province-2020.xlsx").write_bytes(ooxml.xlsx_bytes(synthetic()))
 
 
 if __name__ == "__main__":

@@ -10,10 +10,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import catalog, engine, reconcile
 from .engine import ScoreResult
 from .model import Appraisal, CriterionSet
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from .playbook import Playbook
+    from .remediation import Appendix
 
 
 def load_criteria(name: str) -> CriterionSet:
@@ -52,3 +59,60 @@ def score_workbook(
     """Read a workbook and score it; `criteria` is a set, a set id or a YAML path."""
     criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
     return score_appraisal(read_workbook(path, sheet), criterion_set, assume_full=assume_full)
+
+
+def load_playbook(name: str, criteria: CriterionSet | None = None) -> "Playbook":
+    """A shipped playbook id (`province-2020`) or a path to a playbook YAML."""
+    from .playbook import load_playbook as load
+
+    return load(catalog.resolve_playbook(name), criteria)
+
+
+def remediation_appendix(
+    path: str | Path,
+    criteria: str | CriterionSet | None = None,
+    *,
+    year: int,
+    sheet: str | None = None,
+    assume_full: bool = False,
+    playbook: "str | Playbook | None" = None,
+    min_lost: "Decimal | None" = None,
+    title: str | None = None,
+    plan: str | None = None,
+    lang: str = "vi",
+) -> "Appendix":
+    """Read and score a workbook, then build its remediation appendix."""
+    from .remediation import DEFAULT_MIN_LOST, build_appendix
+
+    criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
+    appraisal = read_workbook(path, sheet)
+    result = score_appraisal(appraisal, criterion_set, assume_full=assume_full)
+    rules = load_playbook(playbook, criterion_set) if isinstance(playbook, str) else playbook
+    return build_appendix(
+        result, appraisal, rules, year=year, min_lost=DEFAULT_MIN_LOST if min_lost is None else min_lost,
+        title=title, plan=plan, lang=lang,
+    )
+
+
+APPENDIX_FORMATS = ("xlsx", "docx", "md", "csv", "json")
+
+
+def render_appendix(appendix: "Appendix", fmt: str) -> bytes:
+    """The appendix document in `fmt` (xlsx, docx, md, csv, json) as bytes to write."""
+    if fmt == "xlsx":
+        from .render.appendix_xlsx import appendix_xlsx
+
+        return appendix_xlsx(appendix)
+    if fmt == "docx":
+        from .render.appendix_docx import appendix_docx
+
+        return appendix_docx(appendix)
+    from .render import appendix as text
+
+    if fmt == "md":
+        return text.appendix_markdown(appendix).encode("utf-8")
+    if fmt == "csv":
+        return b"\xef\xbb\xbf" + text.appendix_csv(appendix).encode("utf-8")  # BOM: Excel then reads UTF-8
+    if fmt == "json":
+        return text.appendix_json(appendix).encode("utf-8")
+    raise ValueError(fmt)

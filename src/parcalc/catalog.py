@@ -1,4 +1,5 @@
-"""The criterion sets shipped with parcalc, and resolving `--criteria SET|PATH`."""
+"""The criterion sets and playbooks shipped with parcalc, and resolving a name that is
+either a shipped id or a path."""
 
 from __future__ import annotations
 
@@ -16,24 +17,34 @@ def sets_folder() -> Path:
     return Path(__file__).resolve().parents[2] / "criteria"
 
 
-def shipped_ids() -> list[str]:
-    folder = sets_folder()
+def playbooks_folder() -> Path:
+    return sets_folder() / "playbooks"
+
+
+def shipped_ids(folder: Path | None = None) -> list[str]:
+    folder = sets_folder() if folder is None else folder
     return sorted(path.stem for path in folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def _resolve(name: str, folder: Path, what: str, hint: str = "") -> Path:
+    candidate = Path(name)
+    if candidate.suffix.lower() in (".yaml", ".yml") or candidate.exists():
+        return candidate
+    shipped = folder / f"{name}.yaml"
+    if shipped.is_file():
+        return shipped
+    known = ", ".join(shipped_ids(folder)) or "none"
+    raise CriteriaError.at(None, f"unknown {what} {name!r}: use one of {known}{hint} or a path to a .yaml file")
 
 
 def resolve(name: str) -> Path:
     """A shipped set id (`province-2020`) or a path to a YAML file."""
-    candidate = Path(name)
-    if candidate.suffix.lower() in (".yaml", ".yml") or candidate.exists():
-        return candidate
-    shipped = sets_folder() / f"{name}.yaml"
-    if shipped.is_file():
-        return shipped
-    known = ", ".join(shipped_ids()) or "none"
-    raise CriteriaError.at(
-        None,
-        f"unknown criterion set {name!r}: use one of {known} (parcalc criteria list) or a path to a .yaml file",
-    )
+    return _resolve(name, sets_folder(), "criterion set", " (parcalc criteria list)")
+
+
+def resolve_playbook(name: str) -> Path:
+    """A shipped playbook id (`province-2020`) or a path to a playbook YAML."""
+    return _resolve(name, playbooks_folder(), "playbook")
 
 
 def load(name: str) -> CriterionSet:

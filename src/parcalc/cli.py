@@ -28,6 +28,8 @@ app = typer.Typer(
 )
 criteria_app = typer.Typer(help="List, show, check and import criterion sets.", rich_markup_mode=None, no_args_is_help=True)
 app.add_typer(criteria_app, name="criteria")
+playbook_app = typer.Typer(help="Remediation playbooks.", rich_markup_mode=None, no_args_is_help=True)
+app.add_typer(playbook_app, name="playbook")
 
 
 class Format(str, Enum):
@@ -35,6 +37,14 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     md = "md"
+
+
+class DocFormat(str, Enum):
+    xlsx = "xlsx"
+    docx = "docx"
+    md = "md"
+    csv = "csv"
+    json = "json"
 
 
 class Lang(str, Enum):
@@ -51,6 +61,8 @@ class Level(str, Enum):
     custom = "custom"
 
 
+AssumeFullOption = Annotated[bool, typer.Option("--assume-full", help="Count points that are neither given nor covered by a given parent at full points.")]
+FailUnderOption = Annotated[Optional[float], typer.Option("--fail-under", help="Exit with code 1 when the index is below this (after writing).", min=0, max=100)]
 CriteriaOption = Annotated[Optional[str], typer.Option("--criteria", "-c", help="A shipped set id (parcalc criteria list) or a path to a YAML set.")]
 SheetOption = Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read (default: the first).")]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of headings and messages.")]
@@ -96,10 +108,10 @@ def score(
     workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False)],
     criteria: CriteriaOption = None,
     sheet: SheetOption = None,
-    assume_full: Annotated[bool, typer.Option("--assume-full", help="Count points that are neither given nor covered by a given parent at full points.")] = False,
+    assume_full: AssumeFullOption = False,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     lang: LangOption = Lang.vi,
-    fail_under: Annotated[Optional[float], typer.Option("--fail-under", help="Exit with code 1 when the index is below this.", min=0, max=100)] = None,
+    fail_under: FailUnderOption = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
     force: ForceOption = False,
 ) -> None:
@@ -138,6 +150,89 @@ def _check_target_index(index: "Decimal", fail_under: Optional[float]) -> None:
 
 @app.command()
 @guarded
+def remediation(
+    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False)],
+    criteria: CriteriaOption = None,
+    sheet: SheetOption = None,
+    assume_full: AssumeFullOption = False,
+    playbook: Annotated[Optional[str], typer.Option("--playbook", help="Remedies per code: a shipped playbook id or a YAML path.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write; its extension gives the format.")] = None,
+    fmt: Annotated[Optional[DocFormat], typer.Option("--format", "-f", help="Format (default: from the extension of -o, else md).")] = None,
+    min_lost: Annotated[str, typer.Option("--min-lost", help="List nodes that lost at least this many points.")] = "0.005",
+    title: Annotated[Optional[str], typer.Option("--title", help="The appendix title; {year} is replaced.")] = None,
+    plan: Annotated[Optional[str], typer.Option("--plan", help='The plan it belongs to, e.g. "6006/KH-UBND ngày 23/8/2021".')] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="The year in the title and placeholders (default: this year).")] = None,
+    lang: LangOption = Lang.vi,
+    force: ForceOption = False,
+    fail_under: FailUnderOption = None,
+) -> None:
+    """Build the remediation appendix: every node that lost points, with remedies."""
+    from decimal import Decimal, InvalidOperation
+
+    from . import api
+    from .output import check_target, write_bytes
+
+    chosen = _appendix_format(fmt, output)
+    try:
+        threshold = Decimal(min_lost.replace(",", "."))
+    except InvalidOperation:
+        raise UsageError.at("--min-lost", f"{min_lost!r} is not a number") from None
+    if output is not None:
+        check_target(output, force=force, inputs=[workbook])
+    if year is None:
+        import datetime
+
+        year = datetime.date.today().year
+    appendix = api.remediation_appendix(
+        workbook, criteria, year=year, sheet=sheet, assume_full=assume_full, playbook=playbook,
+        min_lost=threshold, title=title, plan=plan, lang=lang.value,
+    )
+    from .render.common import warning_line
+
+    for finding in (*appendix.result.findings, *appendix.findings):
+        _err(f"parcalc: {'cảnh báo' if lang is Lang.vi else 'warning'}: {warning_line(finding, lang.value)}")
+    data = api.render_appendix(appendix, chosen)
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        write_bytes(output, data)
+    _check_target_index(appendix.result.index, fail_under)
+
+
+def _appendix_format(fmt: Optional[DocFormat], output: Optional[Path]) -> str:
+    if fmt is not None:
+        chosen = fmt.value
+    elif output is not None:
+        chosen = output.suffix.lower().lstrip(".")
+        if chosen not in {f.value for f in DocFormat}:
+            raise UsageError.at(str(output), "cannot tell the format from the extension: use .xlsx, .docx, .md, .csv or .json, or --format")
+    else:
+        chosen = "md"
+    if output is None and chosen in ("xlsx", "docx"):
+        raise UsageError.at("--format", f"{chosen} is a binary document: write it to a file with -o FILE.{chosen}")
+    return chosen
+
+
+@playbook_app.command("init")
+@guarded
+def playbook_init(
+    criteria: Annotated[str, typer.Option("--criteria", "-c", help="A shipped set id or a path to a YAML set.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The playbook YAML to write.")],
+    force: ForceOption = False,
+) -> None:
+    """Write a playbook skeleton with every sub-criterion of a set, to fill in."""
+    from . import api
+    from .output import check_target
+    from .playbook import skeleton
+
+    check_target(output, force=force)
+    _emit(skeleton(api.load_criteria(criteria)), output)
+    typer.echo(f"wrote {output}")
+
+
+@app.command()
+@guarded
 def template(
     criteria: Annotated[str, typer.Option("--criteria", "-c", help="A shipped set id or a path to a YAML set.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")],
@@ -145,12 +240,12 @@ def template(
     force: ForceOption = False,
 ) -> None:
     """Write a blank scoring workbook for a criterion set, which `parcalc score` reads back."""
-    from . import api, template as template_module, xlsx_out
+    from . import api, ooxml, template as template_module
     from .output import check_target, write_bytes
 
     check_target(output, force=force)
     book = template_module.build(api.load_criteria(criteria), lang.value)
-    write_bytes(output, xlsx_out.to_bytes(book))
+    write_bytes(output, ooxml.xlsx_bytes(book))
 
 
 @criteria_app.command("list")

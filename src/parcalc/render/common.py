@@ -43,3 +43,8 @@ def points_cell(node: NodeResult, lang: str) -> str:
     if node.status == BOUNDED:
         return "…"
     return format_points(node.points, labels.decimal_sep(lang))
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet would run as a formula (= + - @) is prefixed with a quote."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -9,7 +9,7 @@ import json
 from .. import labels
 from ..engine import ScoreResult
 from ..numbers import to_json_number
-from .common import display_name
+from .common import display_name, neutralise
 
 SCORE_SCHEMA = "parcalc/score-1"
 CSV_COLUMNS = ("code", "name", "level", "kind", "max", "points", "lost", "given", "status", "self_score")
@@ -73,7 +73,5 @@ def score_csv(result: ScoreResult, lang: str) -> str:
 def _plain(value: object) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value  # a spreadsheet must not run text as a formula
-    return str(value)
+    return neutralise(value) if isinstance(value, str) else str(value)
 

@@ -1,0 +1,53 @@
+"""Saving Office Open XML packages (xlsx, docx) as the same bytes for the same content:
+fixed document dates and zip timestamps, so that CI can diff them."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from openpyxl import Workbook
+
+FIXED_DATE = datetime(2000, 1, 1)
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+# openpyxl and python-docx stamp the save time into docProps/core.xml.
+_STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def normalise(package: bytes) -> bytes:
+    """The same package with fixed timestamps in its zip entries and core properties."""
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            stamped = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
+            stamped.compress_type = zipfile.ZIP_DEFLATED
+            stamped.external_attr = 0o600 << 16
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _STAMP.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            target.writestr(stamped, data)
+    return fixed.getvalue()
+
+
+def xlsx_bytes(book: "Workbook") -> bytes:
+    book.properties.creator = "parcalc"
+    book.properties.lastModifiedBy = "parcalc"
+    book.properties.created = FIXED_DATE
+    raw = io.BytesIO()
+    book.save(raw)
+    return normalise(raw.getvalue())
+
+
+def docx_bytes(document: "Document") -> bytes:
+    core = document.core_properties
+    core.author = core.last_modified_by = "parcalc"
+    core.created = core.modified = FIXED_DATE
+    core.revision = 1
+    raw = io.BytesIO()
+    document.save(raw)
+    return normalise(raw.getvalue())
