@@ -41,10 +41,18 @@ def appendix_docx(appendix: Appendix) -> bytes:
     for row, table_row in zip(appendix.rows, table.rows[1:]):
         for column, cell in zip(COLUMNS, table_row.cells):
             _fill(cell, cell_text(row, column, sep), bold=row.level == 1, right=column in ("max", "points", "lost"))
+    _widths(table)
+    return ooxml.docx_bytes(document)
+
+
+def _widths(table) -> None:
+    """Word reads the cell widths, LibreOffice the table grid: set both, and fix the layout."""
+    table.autofit = False
+    for width, grid_column in zip((_WIDTHS_MM[c] for c in COLUMNS), table._tbl.tblGrid.gridCol_lst):
+        grid_column.w = Mm(width)
     for index, column in enumerate(COLUMNS):
         for cell in table.columns[index].cells:
             cell.width = Mm(_WIDTHS_MM[column])
-    return ooxml.docx_bytes(document)
 
 
 def _page(document) -> None:

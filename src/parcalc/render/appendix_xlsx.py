@@ -3,6 +3,7 @@ page width, header repeated on every page, real numbers, agency dropdowns."""
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -19,6 +20,7 @@ AGENCY_SHEET = "DanhMucCoQuan"
 _WIDTHS = {"code": 8, "name": 40, "max": 9, "points": 10, "lost": 9, "remedy": 45,
            "lead": 24, "support": 24, "deadline": 18, "note": 12}
 _NUMBERS = ("max", "points", "lost")
+_BOLD = ("code", "name", *_NUMBERS)  # on field and criterion rows
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
@@ -43,6 +45,7 @@ def appendix_xlsx(appendix: Appendix) -> bytes:
         cell.font = Font(bold=True)
         cell.border = _BOX
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+    sheet.row_dimensions[HEADER_ROW].height = 48
     for offset, row in enumerate(appendix.rows, start=1):
         number = HEADER_ROW + offset
         for column, key in enumerate(COLUMNS, start=1):
@@ -57,8 +60,9 @@ def appendix_xlsx(appendix: Appendix) -> bytes:
                 cell.number_format = "@"
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             cell.border = _BOX
-            if row.level <= 2:
+            if row.level <= 2 and key in _BOLD:
                 cell.font = Font(bold=True)
+        sheet.row_dimensions[number].height = _height(row)
     for column, key in enumerate(COLUMNS, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[key]
     _agency_lists(book, sheet, appendix)
@@ -71,6 +75,17 @@ def appendix_xlsx(appendix: Appendix) -> bytes:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
     return ooxml.xlsx_bytes(book)
+
+
+def _height(row) -> float:
+    """Wrapped text needs its row to grow; spreadsheets do not refit rows on opening a
+    file, so the height is estimated from the longest cell (about 1.15 characters per unit
+    of column width at 11 pt)."""
+    lines = 1
+    for key in ("name", "remedy", "lead", "support", "deadline", "note"):
+        text = row.name if key == "name" else row.text(key)
+        lines = max(lines, math.ceil(len(text) / (_WIDTHS[key] * 1.15)) if text else 1)
+    return 15.0 * lines
 
 
 def _title(sheet, row: int, text: str, last: str, *, bold: bool) -> None:
