@@ -52,11 +52,12 @@ def wall_time(command: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def compare(label: str, command: list[str], rounds: int) -> float:
-    wall_time(BASELINE), wall_time(command)  # warm the caches and .pyc files
+def compare(label: str, command: list[str], rounds: int, baseline: list[str] = BASELINE) -> float:
+    """Median wall time of `command` over that of `baseline`, runs interleaved."""
+    wall_time(baseline), wall_time(command)  # warm the caches and .pyc files
     base, ours = [], []
     for _ in range(rounds):
-        base.append(wall_time(BASELINE))
+        base.append(wall_time(baseline))
         ours.append(wall_time(command))
     ratio = statistics.median(ours) / statistics.median(base)
     print(f"{label:<34} median {statistics.median(ours) * 1000:6.1f} ms   "

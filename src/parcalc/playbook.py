@@ -50,11 +50,14 @@ class Playbook:
     criteria: str | None = None
     origin: str | None = None
 
-    def actions_for(self, code: str) -> dict[str, str]:
+    def actions_for(self, code: str, subtotal: bool = False) -> dict[str, str]:
         """Exact code first, then the longest matching pattern, then the fallback; each
-        field falls through to the next source when empty, and last to the defaults."""
+        field falls through to the next source when empty, and last to the defaults.
+        A subtotal row (listed for what lost points below it) takes only its exact rule,
+        as published appendices leave those rows empty."""
         found: dict[str, str] = {}
-        for spec in (*self._matching(code), self.fallback, self.defaults):
+        sources = ([self.rules[code]] if code in self.rules else []) if subtotal else [*self._matching(code), self.fallback, self.defaults]
+        for spec in sources:
             for name in ACTION_FIELDS:
                 value = getattr(spec, name)
                 if value and name not in found:

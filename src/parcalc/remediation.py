@@ -93,7 +93,7 @@ def build_appendix(
             continue
         entry = entries.get(node.code)
         subtotal = any(other.startswith(node.code + ".") for other in listed)
-        actions = _actions(node, entry.remediation if entry else {}, playbook, year, lang)
+        actions = _actions(node, entry.remediation if entry else {}, playbook, year, lang, subtotal)
         if not subtotal and not actions.get("remedy"):
             findings.append(Finding("no_remedy", node.code, entry.place("code") if entry else None, {}))
         rows.append(AppendixRow(
@@ -123,7 +123,7 @@ def _name(node: NodeResult, lang: str) -> str:
     return (criterion.name_en if lang == "en" and criterion.name_en else criterion.name) or labels.text("unknown_name", lang)
 
 
-def _actions(node: NodeResult, from_workbook: Mapping[str, str], playbook: Playbook | None, year: int, lang: str) -> dict[str, str]:
+def _actions(node: NodeResult, from_workbook: Mapping[str, str], playbook: Playbook | None, year: int, lang: str, subtotal: bool) -> dict[str, str]:
     """The workbook's own columns win; the playbook fills what they leave empty."""
     actions = {name: from_workbook[name] for name in ACTION_FIELDS if from_workbook.get(name)}
     if playbook is None:
@@ -134,6 +134,6 @@ def _actions(node: NodeResult, from_workbook: Mapping[str, str], playbook: Playb
         "name": node.criterion.name or "", "max": format_points(node.max, sep),
         "points": format_points(node.points, sep), "lost": format_points(node.lost, sep),
     }
-    for name, template in playbook.actions_for(node.code).items():
+    for name, template in playbook.actions_for(node.code, subtotal).items():
         actions.setdefault(name, fill(template, values))
     return actions

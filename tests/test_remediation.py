@@ -1,0 +1,288 @@
+"""The remediation appendix: the Lâm Đồng example against the published appendix, the
+documents reopened and checked, playbooks, determinism and bad outputs."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from decimal import Decimal
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+from parcalc import api
+from parcalc.playbook import load_playbook, skeleton
+from parcalc.remediation import build_appendix
+from tests.conftest import BAD, EXAMPLES, FIXTURES, GOOD, LAM_DONG, ROOT, SMALL_SET, digest
+
+D = Decimal
+GOLDEN = ROOT / "tests" / "golden"
+PLAN = "6006/KH-UBND ngày 23 tháng 8 năm 2021 của UBND tỉnh Lâm Đồng"
+ARGS = ("remediation", LAM_DONG, "--criteria", "province-2020", "--assume-full", "--year", "2021",
+        "--min-lost", "0.001", "--plan", PLAN)
+
+
+def published_rows():
+    """The appendix rows as transcribed from the published plan (examples/build_examples.py)."""
+    spec = importlib.util.spec_from_file_location("build_examples", EXAMPLES / "build_examples.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.ROWS
+
+
+@pytest.fixture(scope="module")
+def appendix():
+    return api.remediation_appendix(LAM_DONG, "province-2020", year=2021, assume_full=True, min_lost=D("0.001"), plan=PLAN)
+
+
+def test_rows_codes_and_numbers_equal_the_published_appendix(appendix):
+    published = published_rows()
+    assert [row.code for row in appendix.rows] == [row[0] for row in published]
+    for row, (code, name, standard, appraised, lost, *remedy) in zip(appendix.rows, published):
+        assert (row.name, row.max, row.points, row.lost) == (name, D(standard), D(appraised), D(lost)), code
+        if remedy:
+            assert (row.text("remedy"), row.text("lead"), row.text("support")) == tuple(remedy)
+            assert row.text("deadline") == "Trong năm 2021 và các năm tiếp theo"
+    assert appendix.findings == ()
+
+
+def test_default_min_lost_leaves_out_3_4_3(appendix):
+    default = api.remediation_appendix(LAM_DONG, "province-2020", year=2021, assume_full=True)
+    assert [row.code for row in default.rows] == [row.code for row in appendix.rows if row.code != "3.4.3"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "json"])
+def test_golden_files(cli, tmp_path, fmt):
+    target = tmp_path / f"phu-luc.{fmt}"
+    run = cli(*ARGS, "-o", target)
+    assert run.exit_code == 0, run.output
+    golden = GOLDEN / f"lam-dong-2020.{fmt}"
+    if os.environ.get("PARCALC_UPDATE_GOLDEN"):
+        golden.write_bytes(target.read_bytes())
+    assert target.read_bytes() == golden.read_bytes()
+
+
+def test_json_summary_and_rows(cli):
+    data = json.loads((GOLDEN / "lam-dong-2020.json").read_text(encoding="utf-8"))
+    assert data["schema"] == "parcalc/remediation-1"
+    assert data["summary"] == {"index": 83.93, "group": "B", "total_lost": 16.07, "listed_lost": 16.07, "rows": 37}
+    row = next(r for r in data["rows"] if r["code"] == "3.4.3")
+    assert (row["points"], row["lost"], row["lead"], row["subtotal"]) == (0.996, 0.004, "UBND cấp xã", False)
+    assert data["plan"] == f"(Kèm theo Kế hoạch số {PLAN})"
+
+
+def test_csv_and_md_formats():
+    csv_bytes = (GOLDEN / "lam-dong-2020.csv").read_bytes()
+    assert csv_bytes.startswith(b"\xef\xbb\xbfSTT,L\xc4\xa9nh v\xe1\xbb\xb1c")
+    assert "3.4.3,Tỷ lệ hồ sơ TTHC do UBND cấp xã" in csv_bytes.decode("utf-8-sig")
+    md = (GOLDEN / "lam-dong-2020.md").read_text(encoding="utf-8")
+    assert "- Chỉ số: 83,93 — Nhóm B" in md and "- Tổng điểm bị mất: 16,07" in md and "- Số dòng: 37" in md
+    assert "| 3.4.3 | Tỷ lệ hồ sơ TTHC do UBND cấp xã tiếp nhận trong năm được giải quyết đúng hạn | 1,00 | 0,996 | 0,004 |" in md
+
+
+def test_xlsx_document(cli, tmp_path):
+    target = tmp_path / "phu-luc.xlsx"
+    assert cli(*ARGS, "-o", target).exit_code == 0
+    book = load_workbook(target)
+    sheet = book["Phụ lục"]
+    assert sheet["A1"].value.startswith("KHẮC PHỤC NHỮNG TỒN TẠI") and "NĂM 2021" in sheet["A1"].value
+    assert sheet["A2"].value == f"(Kèm theo Kế hoạch số {PLAN})"
+    assert "A1:J1" in {str(r) for r in sheet.merged_cells.ranges}
+    assert [c.value for c in sheet[4]] == ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm chuẩn", "Điểm thẩm định",
+                                           "Điểm bị mất", "Giải pháp", "Cơ quan chủ trì thực hiện", "Cơ quan phối hợp",
+                                           "Thời gian thực hiện", "Ghi chú"]
+    assert all(c.font.b and c.border.left.style == "thin" and c.alignment.wrap_text for c in sheet[4])
+    row = next(r for r in sheet.iter_rows(min_row=5) if r[0].value == "3.4.3")
+    assert (row[2].value, row[3].value, row[4].value) == (1, 0.996, 0.004)
+    assert (row[3].number_format, row[2].number_format) == ("0.000", "0.00")
+    assert row[6].value == "UBND cấp xã" and not row[0].font.b
+    field = next(r for r in sheet.iter_rows(min_row=5) if r[0].value == "6")
+    assert field[0].font.b and field[1].value == "CẢI CÁCH TÀI CHÍNH CÔNG" and field[4].value == 3.42
+    assert sheet.max_row == 4 + 37
+    setup = sheet.page_setup
+    assert (setup.paperSize, setup.orientation, setup.fitToWidth, setup.fitToHeight) == (9, "landscape", 1, 0)
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert sheet.print_title_rows == "$4:$4" and sheet.freeze_panes == "A5"
+    agencies = book["DanhMucCoQuan"]
+    assert agencies.sheet_state == "hidden"
+    listed = [c.value for c in agencies["A"]]
+    assert "Sở Tài chính" in listed and listed == sorted(listed)
+    (rule,) = sheet.data_validations.dataValidation
+    assert rule.type == "list" and rule.formula1 == f"=DanhMucCoQuan!$A$1:$A${len(listed)}"
+    assert str(rule.sqref) == "G5:G41 H5:H41"
+
+
+def test_docx_document(cli, tmp_path):
+    target = tmp_path / "phu-luc.docx"
+    assert cli(*ARGS, "-o", target).exit_code == 0
+    document = Document(target)
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (297, 210)  # swapped, not just flagged
+    assert section.orientation == 1  # landscape
+    normal = document.styles["Normal"]
+    assert (normal.font.name, normal.font.size.pt) == ("Times New Roman", 13)
+    title, plan = document.paragraphs[0], document.paragraphs[1]
+    assert title.text.startswith("KHẮC PHỤC NHỮNG TỒN TẠI") and title.runs[0].bold
+    assert plan.text == f"(Kèm theo Kế hoạch số {PLAN})"
+    (table,) = document.tables
+    assert len(table.rows) == 38
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    cells = lambda r: [c.text for c in table.rows[r].cells]  # noqa: E731
+    assert cells(0)[:5] == ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm chuẩn", "Điểm thẩm định", "Điểm bị mất"]
+    assert cells(1)[:5] == ["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", "8,50", "7,47", "1,03"]
+    assert table.rows[1].cells[0].paragraphs[0].runs[0].bold
+    row = next(r for r in range(1, 38) if cells(r)[0] == "3.4.3")
+    assert cells(row)[2:5] == ["1,00", "0,996", "0,004"]
+    assert not table.rows[row].cells[0].paragraphs[0].runs[0].bold
+
+
+def test_every_format_is_deterministic(cli, tmp_path):
+    for fmt in ("xlsx", "docx", "md", "csv", "json"):
+        first, second = tmp_path / f"a.{fmt}", tmp_path / f"b.{fmt}"
+        assert cli(*ARGS, "-o", first).exit_code == 0
+        assert cli(*ARGS, "-o", second).exit_code == 0
+        assert first.read_bytes() == second.read_bytes(), fmt
+
+
+def test_english(cli):
+    run = cli(*ARGS, "--lang", "en", "--format", "md")
+    assert run.exit_code == 0
+    assert "| No. | Field/Criterion/Sub-criterion | Standard points | Appraised points | Lost points | Remedy |" in run.stdout
+    assert "REMEDYING SHORTCOMINGS AND RAISING THE PAR INDEX IN 2021" in run.stdout
+    assert "| 0.996 | 0.004 |" in run.stdout
+
+
+def test_fail_under_after_writing(cli, tmp_path):
+    target = tmp_path / "phu-luc.md"
+    run = cli(*ARGS, "-o", target, "--fail-under", "90")
+    assert run.exit_code == 1 and target.exists()
+
+
+# --- playbooks --------------------------------------------------------------------------
+
+def small_appendix(playbook):
+    result = api.score_workbook(GOOD / "small.xlsx", str(SMALL_SET))
+    return build_appendix(result, None, playbook, year=2025)
+
+
+def test_playbook_precedence_and_placeholders():
+    playbook = load_playbook(FIXTURES / "playbooks" / "patterns.yaml", api.load_criteria(str(SMALL_SET)))
+    rows = {row.code: row for row in small_appendix(playbook).rows}
+    assert list(rows) == ["1", "1.1", "2", "2.1"]
+    assert rows["1.1"].actions == {"remedy": "Riêng Tiêu chí một", "support": '=HYPERLINK("x")',
+                                   "lead": "Sở Nội vụ", "deadline": "Năm 2025"}
+    assert rows["2.1"].actions == {"remedy": "Rà soát trong năm 2026", "deadline": "Năm 2025"}
+    assert rows["1"].actions == {}  # a subtotal row takes only an exact rule, as published appendices do
+
+
+def test_pattern_fills_lost_and_max():
+    playbook = load_playbook(FIXTURES / "playbooks" / "patterns.yaml")
+    result = api.score_workbook(GOOD / "small.xlsx", str(SMALL_SET))
+    assert playbook.actions_for("1.2")["remedy"] == "Khắc phục {code}: mất {lost}/{max} điểm"
+    from parcalc.playbook import fill
+
+    assert fill("mất {lost}/{max} {unknown}", {"lost": "0,50", "max": "4,00"}) == "mất 0,50/4,00 {unknown}"
+    assert result.node("1.1").lost == D("0.5")
+
+
+def test_workbook_columns_win_over_the_playbook():
+    appraisal = api.read_workbook(LAM_DONG)
+    result = api.score_appraisal(appraisal, api.load_criteria("province-2020"), assume_full=True)
+    playbook = load_playbook(FIXTURES / "playbooks" / "patterns.yaml")
+    rows = {row.code: row for row in build_appendix(result, appraisal, playbook, year=2021).rows}
+    assert rows["6.1.2"].text("remedy") == "Thực hiện đảm bảo đúng quy định đạt 100%"
+    assert rows["1.5"].text("deadline") == "Trong năm 2021 và các năm tiếp theo"  # the workbook's own
+
+
+def test_rows_without_remedy_are_warnings(cli):
+    run = cli("remediation", GOOD / "small.xlsx", "--criteria", SMALL_SET, "--year", "2025")
+    assert run.exit_code == 0
+    assert run.stderr.count("chưa có giải pháp") == 2  # 1.1 and 2.1; subtotal rows need none
+    assert "**Cảnh báo**" in run.stdout
+
+
+def test_formulas_are_neutralised_in_csv_and_xlsx(cli, tmp_path):
+    for fmt in ("csv", "xlsx"):
+        target = tmp_path / f"a.{fmt}"
+        run = cli("remediation", GOOD / "small.xlsx", "--criteria", SMALL_SET, "--year", "2025",
+                  "--playbook", FIXTURES / "playbooks" / "patterns.yaml", "-o", target)
+        assert run.exit_code == 0, run.output
+    import csv
+
+    rows = list(csv.reader((tmp_path / "a.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert [row[7] for row in rows if row[0] == "1.1"] == ['\'=HYPERLINK("x")']
+    sheet = load_workbook(tmp_path / "a.xlsx").active
+    support = [row[7].value for row in sheet.iter_rows(min_row=5) if row[0].value == "1.1"]
+    assert support == ['\'=HYPERLINK("x")'] and sheet["H6"].data_type == "s"
+
+
+def test_shipped_playbook_covers_the_appendix():
+    criteria = api.load_criteria("province-2020")
+    playbook = api.load_playbook("province-2020", criteria)
+    assert len(playbook.rules) == 21
+    assert playbook.actions_for("6.1.2") == {"remedy": "Thực hiện đảm bảo đúng quy định đạt 100%", "lead": "Sở Tài chính",
+                                             "support": "Các Sở, ban, ngành; UBND cấp huyện",
+                                             "deadline": "Trong năm {year} và các năm tiếp theo"}
+
+
+def test_playbook_init_lists_every_sub_criterion(cli, tmp_path):
+    target = tmp_path / "playbook.yaml"
+    run = cli("playbook", "init", "--criteria", "province-2020", "-o", target)
+    assert run.exit_code == 0, run.output
+    criteria = api.load_criteria("province-2020")
+    playbook = load_playbook(target, criteria)
+    assert sorted(playbook.rules) == sorted(n.code for n in criteria.walk() if not n.children)
+    assert target.read_text(encoding="utf-8") == skeleton(criteria)
+
+
+# --- bad input and output ---------------------------------------------------------------
+
+@pytest.mark.parametrize("name, expected", [
+    ("unknown-key.yaml", "unknown-key.yaml:5: unknown key 'owner'"),
+    ("unknown-code.yaml", "unknown-code.yaml:4: code 7.7 is not in criterion set small"),
+])
+def test_bad_playbook(cli, name, expected):
+    run = cli("remediation", GOOD / "small.xlsx", "--criteria", SMALL_SET, "--year", "2025",
+              "--playbook", FIXTURES / "playbooks" / name)
+    assert run.exit_code == 2 and run.stdout == ""
+    (line,) = run.stderr.splitlines()
+    assert line.startswith(f"parcalc: error: {FIXTURES / 'playbooks' / expected}")
+
+
+def test_unknown_playbook_id(cli):
+    run = cli(*ARGS, "--playbook", "province-1999")
+    assert run.exit_code == 2 and "unknown playbook 'province-1999': use one of province-2020" in run.stderr
+
+
+@pytest.mark.parametrize("extra, expected", [
+    (("-o", "missing-folder/x.docx"), "does not exist; create it first"),
+    (("-f", "docx"), "docx is a binary document: write it to a file with -o FILE.docx"),
+    (("-o", "x.pdf"), "cannot tell the format from the extension"),
+    (("--min-lost", "abc"), "--min-lost: 'abc' is not a number"),
+])
+def test_bad_output_options(cli, tmp_path, extra, expected):
+    extra = tuple(str(tmp_path / e) if "/" in e or e.endswith(".pdf") else e for e in extra)
+    run = cli(*ARGS, *extra)
+    assert run.exit_code == 2 and expected in run.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_existing_output_and_output_equal_to_input(cli, tmp_path):
+    target = tmp_path / "phu-luc.docx"
+    target.write_bytes(b"keep")
+    run = cli(*ARGS, "-o", target)
+    assert run.exit_code == 2 and "already exists; pass --force" in run.stderr and target.read_bytes() == b"keep"
+    assert cli(*ARGS, "-o", target, "--force").exit_code == 0 and target.read_bytes() != b"keep"
+    copy = tmp_path / "in.xlsx"
+    copy.write_bytes(LAM_DONG.read_bytes())
+    run = cli("remediation", copy, "-o", copy, "--format", "xlsx", "--force")
+    assert run.exit_code == 2 and "is also an input" in run.stderr and digest(copy) == digest(LAM_DONG)
+
+
+def test_broken_workbook_leaves_no_document(cli, tmp_path):
+    target = tmp_path / "phu-luc.xlsx"
+    run = cli("remediation", BAD / "truncated.xlsx", "-o", target)
+    assert run.exit_code == 2 and not target.exists() and list(tmp_path.iterdir()) == []
