@@ -286,3 +286,18 @@ def test_broken_workbook_leaves_no_document(cli, tmp_path):
     target = tmp_path / "phu-luc.xlsx"
     run = cli("remediation", BAD / "truncated.xlsx", "-o", target)
     assert run.exit_code == 2 and not target.exists() and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_both_documents(cli, tmp_path):
+    """LibreOffice converts what it can open; a damaged package fails to convert."""
+    import subprocess
+
+    for fmt in ("xlsx", "docx"):
+        assert cli(*ARGS, "-o", tmp_path / f"phu-luc.{fmt}").exit_code == 0
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path / fmt),
+                        str(tmp_path / f"phu-luc.{fmt}")], check=True, capture_output=True, timeout=180)
+        pdf = (tmp_path / fmt / "phu-luc.pdf").read_bytes()
+        assert pdf.startswith(b"%PDF")
+        assert b"/MediaBox[0 0 841.8" in pdf  # every page A4 landscape (841.9 x 595.3 pt)
+        assert b"/MediaBox[0 0 595.3" not in pdf
