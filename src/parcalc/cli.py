@@ -10,12 +10,14 @@ import functools
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Callable, Iterable, Optional
 
 import typer
 
 if TYPE_CHECKING:
     from decimal import Decimal
+
+    from .engine import Finding
 
 from .errors import EXIT_BAD_INPUT, EXIT_BELOW_TARGET, ParcalcError, UsageError
 
@@ -92,14 +94,24 @@ def guarded(command: Callable) -> Callable:
     return wrapper
 
 
-def _emit(text: str, output: Optional[Path], *, bom: bool = False) -> None:
+def _emit(data: bytes, output: Optional[Path]) -> None:
+    """To the file (atomically) or to standard output."""
     if output is None:
-        sys.stdout.write(text)
         sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     from .output import write_bytes
 
-    write_bytes(output, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    write_bytes(output, data)
+
+
+def _warn(findings: Iterable["Finding"], lang: Lang) -> None:
+    from .render.common import warning_line
+
+    label = "cảnh báo" if lang is Lang.vi else "warning"
+    for finding in findings:
+        _err(f"parcalc: {label}: {warning_line(finding, lang.value)}")
 
 
 @app.command()
@@ -122,10 +134,7 @@ def score(
     if output is not None:
         check_target(output, force=force, inputs=[workbook])
     result = api.score_workbook(workbook, criteria, sheet=sheet, assume_full=assume_full)
-    from .render.common import warning_line
-
-    for finding in result.findings:
-        _err(f"parcalc: {'cảnh báo' if lang is Lang.vi else 'warning'}: {warning_line(finding, lang.value)}")
+    _warn(result.findings, lang)
     if fmt is Format.table and output is None:
         from .render.table import print_score_table
 
@@ -133,7 +142,8 @@ def score(
     else:
         from .render import render_score
 
-        _emit(render_score(result, fmt.value, lang.value), output, bom=fmt is Format.csv and output is not None)
+        bom = b"\xef\xbb\xbf" if fmt is Format.csv and output is not None else b""  # Excel then reads UTF-8
+        _emit(bom + render_score(result, fmt.value, lang.value).encode("utf-8"), output)
     _check_target_index(result.index, fail_under)
 
 
@@ -170,7 +180,7 @@ def remediation(
     from decimal import Decimal, InvalidOperation
 
     from . import api
-    from .output import check_target, write_bytes
+    from .output import check_target
 
     chosen = _appendix_format(fmt, output)
     try:
@@ -187,16 +197,8 @@ def remediation(
         workbook, criteria, year=year, sheet=sheet, assume_full=assume_full, playbook=playbook,
         min_lost=threshold, title=title, plan=plan, lang=lang.value,
     )
-    from .render.common import warning_line
-
-    for finding in (*appendix.result.findings, *appendix.findings):
-        _err(f"parcalc: {'cảnh báo' if lang is Lang.vi else 'warning'}: {warning_line(finding, lang.value)}")
-    data = api.render_appendix(appendix, chosen)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        write_bytes(output, data)
+    _warn((*appendix.result.findings, *appendix.findings), lang)
+    _emit(api.render_appendix(appendix, chosen), output)
     _check_target_index(appendix.result.index, fail_under)
 
 
@@ -227,7 +229,7 @@ def playbook_init(
     from .playbook import skeleton
 
     check_target(output, force=force)
-    _emit(skeleton(api.load_criteria(criteria)), output)
+    _emit(skeleton(api.load_criteria(criteria)).encode("utf-8"), output)
     typer.echo(f"wrote {output}")
 
 
@@ -312,7 +314,7 @@ def criteria_import(
         raise UsageError.at(str(output), "a criterion set is written as .yaml")
     check_target(output, force=force, inputs=[table])
     text = import_table(table, set_id=set_id or output.stem, title=title or table.stem, level=level.value, sheet=sheet)
-    _emit(text, output)
+    _emit(text.encode("utf-8"), output)
     typer.echo(f"wrote {output}")
 
 

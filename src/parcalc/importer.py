@@ -3,11 +3,11 @@ decisions publish them) into a criterion-set YAML that loads and validates."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from pathlib import Path
 
 from . import criteria_file, reconcile
+from .yamlsafe import quote as _q
 from .model import Criterion, CriterionSet
 from .workbook import read_appraisal
 
@@ -20,10 +20,6 @@ def import_table(path: Path, *, set_id: str, title: str, level: str = "custom", 
     text = dump(CriterionSet(id=set_id, title=title, level=level, roots=tree.roots, total=total), path.name)
     criteria_file.load_text(text, f"{set_id}.yaml")  # what we write must load
     return text
-
-
-def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
 def _num(value: Decimal) -> str:

@@ -114,7 +114,7 @@ def load_playbook(path: Path, criteria: CriterionSet | None = None) -> Playbook:
                 problems.append(Problem(where, f"{'.'.join(map(str, error['loc']))}: {error['msg']}"))
         raise CriteriaError(*problems) from None
     problems = []
-    known = criteria.by_code() if criteria is not None else None
+    known = criteria.by_code() if criteria is not None else None  # without a set, codes are not checked
     for key in spec.rules:
         where = f"{shown}:{yamlsafe.line_of(lines, ('rules', key))}"
         if key.endswith("*"):
@@ -124,7 +124,7 @@ def load_playbook(path: Path, criteria: CriterionSet | None = None) -> Playbook:
         elif codes.normalize_code(key) != key:
             problems.append(Problem(where, f"{key!r} is not a criterion code such as 3.4.1"))
         elif known is not None and key not in known:
-            problems.append(Problem(where, f"code {key} is not in criterion set {criteria.id}" if criteria else key))
+            problems.append(Problem(where, f"code {key} is not in criterion set {criteria.id}"))
     if problems:
         raise CriteriaError(*problems)
     return Playbook(rules=dict(spec.rules), defaults=spec.defaults, fallback=spec.fallback, criteria=spec.criteria, origin=shown)
@@ -132,9 +132,7 @@ def load_playbook(path: Path, criteria: CriterionSet | None = None) -> Playbook:
 
 def skeleton(criteria: CriterionSet) -> str:
     """A playbook with an empty entry for every node without children, to fill in."""
-    import json
-
-    q = lambda text: json.dumps(text, ensure_ascii=False)  # noqa: E731  (a YAML double-quoted scalar)
+    q = yamlsafe.quote
     lines = [
         f"# Remediation playbook for {criteria.id}: fill in what your province will do when a",
         "# criterion loses points. Placeholders: {year} {next_year} {lost} {max} {points} {code} {name}.",

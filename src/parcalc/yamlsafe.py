@@ -113,3 +113,10 @@ class _Builder:
     def _bad_tag(self, node: Node) -> None:
         self.problems.append(Problem(self.where(node), f"YAML tag {node.tag!r} is not allowed in a criterion set"))
         return None
+
+
+def quote(text: str) -> str:
+    """`text` as a YAML double-quoted scalar (a JSON string is one), for files parcalc writes."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
