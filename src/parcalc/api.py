@@ -12,15 +12,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import catalog, engine, reconcile
+from . import catalog, engine, reconcile, rules
 from .engine import ScoreResult
 from .model import Appraisal, CriterionSet
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from typing import Sequence
+
     from .playbook import Playbook
     from .remediation import Appendix
+    from .whatif_report import WhatIfReport
 
 
 def load_criteria(name: str) -> CriterionSet:
@@ -45,6 +48,8 @@ def score_appraisal(
         tree, findings = reconcile.tree_from_workbook(appraisal)
     else:
         tree, findings = reconcile.merge(criteria, appraisal)
+        appraisal, rule_findings = rules.apply(tree, appraisal)
+        findings += rule_findings
     result = engine.score(tree, appraisal.by_code(), assume_full=assume_full, findings=tuple(findings))
     return replace(result, source=appraisal.source, sheet=appraisal.sheet)
 
@@ -92,6 +97,43 @@ def remediation_appendix(
         result, appraisal, rules, year=year, min_lost=DEFAULT_MIN_LOST if min_lost is None else min_lost,
         title=title, plan=plan, lang=lang,
     )
+
+
+def whatif_report(
+    path: str | Path,
+    criteria: str | CriterionSet | None = None,
+    *,
+    sheet: str | None = None,
+    assume_full: bool = False,
+    overrides: "Sequence[str]" = (),
+    scenario_files: "Sequence[str | Path]" = (),
+    peers: "str | Path | None" = None,
+    peers_year: int | None = None,
+    unit: str | None = None,
+    top: int | None = None,
+    target_index: "Decimal | None" = None,
+    target_rank: int | None = None,
+    playbook: str | None = None,
+) -> "WhatIfReport":
+    """Read and score a workbook once, then evaluate scenarios, plans and ranks on copies."""
+    from .errors import UsageError
+    from .peers import load_peers
+    from .scenario_file import load_scenarios
+    from .whatif import Override, Scenario, WhatIf
+    from .whatif_report import build_report
+
+    criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
+    result = score_workbook(path, criterion_set, sheet=sheet, assume_full=assume_full)
+    scenarios = [Scenario("set", tuple(Override.parse(text) for text in overrides))] if overrides else []
+    for file in scenario_files:
+        scenarios += load_scenarios(Path(file))
+    if target_rank is not None and peers is None:
+        raise UsageError.at("--target-rank", "a rank needs the others' results: add --peers FILE")
+    peer_rows = load_peers(Path(peers), peers_year, exclude=unit) if peers is not None else []
+    whatif = WhatIf(result)
+    efforts = load_playbook(playbook, criterion_set).efforts(code for code, _ in whatif.recoverable()) if playbook else None
+    return build_report(whatif, scenarios, peers=peer_rows, top=top, target_index=target_index,
+                        target_rank=target_rank, efforts=efforts)
 
 
 APPENDIX_FORMATS = ("xlsx", "docx", "md", "csv", "json")

@@ -216,6 +216,57 @@ def _appendix_format(fmt: Optional[DocFormat], output: Optional[Path]) -> str:
     return chosen
 
 
+@app.command()
+@guarded
+def whatif(
+    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False)],
+    criteria: CriteriaOption = None,
+    sheet: SheetOption = None,
+    assume_full: AssumeFullOption = False,
+    set_: Annotated[Optional[list[str]], typer.Option("--set", help="CODE=POINTS or CODE=value:NUMBER; repeatable; together one scenario.")] = None,
+    scenario: Annotated[Optional[list[Path]], typer.Option("--scenario", help="A YAML file of named scenarios; repeatable.")] = None,
+    top: Annotated[Optional[int], typer.Option("--top", help="List the N sub-criteria that lost the most.", min=1)] = None,
+    target_index: Annotated[Optional[str], typer.Option("--target-index", help="Plan the fewest recoveries that reach this index.")] = None,
+    target_rank: Annotated[Optional[int], typer.Option("--target-rank", help="Plan the recoveries that reach this rank among --peers.", min=1)] = None,
+    peers: Annotated[Optional[Path], typer.Option("--peers", help="CSV of others' results (unit, year, index[, rank, source]).")] = None,
+    peers_year: Annotated[Optional[int], typer.Option("--peers-year", help="Which year of the peers file (default: its latest).")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="This unit's name in the peers file, left out of the ranking.")] = None,
+    playbook: Annotated[Optional[str], typer.Option("--playbook", help="A playbook whose `effort` per code weighs the plan.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    lang: LangOption = Lang.vi,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    force: ForceOption = False,
+) -> None:
+    """What-if: scenarios side by side, top losses, a plan to reach a target, projected ranks."""
+    from decimal import Decimal, InvalidOperation
+
+    from . import api
+    from .output import check_target
+
+    try:
+        target = Decimal(target_index.replace(",", ".")) if target_index is not None else None
+    except InvalidOperation:
+        raise UsageError.at("--target-index", f"{target_index!r} is not a number") from None
+    if output is not None:
+        check_target(output, force=force, inputs=[workbook])
+    report = api.whatif_report(
+        workbook, criteria, sheet=sheet, assume_full=assume_full, overrides=set_ or (), scenario_files=scenario or (),
+        peers=peers, peers_year=peers_year, unit=unit, top=top, target_index=target, target_rank=target_rank, playbook=playbook,
+    )
+    _warn(report.whatif.baseline.findings, lang)
+    from .render import whatif_out
+
+    if fmt is Format.table and output is None:
+        from rich.console import Console
+
+        whatif_out.whatif_table_text(report, lang.value, console=Console(highlight=False))
+        return
+    render = {Format.table: whatif_out.whatif_table_text, Format.json: whatif_out.whatif_json,
+              Format.md: whatif_out.whatif_markdown, Format.csv: whatif_out.whatif_csv}[fmt]
+    bom = b"\xef\xbb\xbf" if fmt is Format.csv and output is not None else b""
+    _emit(bom + render(report, lang.value).encode("utf-8"), output)
+
+
 @playbook_app.command("init")
 @guarded
 def playbook_init(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path as FsPath
-from typing import Any, Literal, Union
+from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -36,6 +36,21 @@ class LegalBasisSpec(_Strict):
     note: str | None = None
 
 
+class BandSpec(_Strict):
+    at_least: Decimal
+    points: Decimal
+
+
+class RuleSpec(_Strict):
+    kind: Literal["direct", "bands", "proportional", "yesno", "per_item", "deduction"]
+    bands: list[BandSpec] = Field(default_factory=list)
+    otherwise: Decimal = Decimal(0)
+    target: Optional[Decimal] = None
+    per_item: Optional[Decimal] = None
+    per_violation: Optional[Decimal] = None
+    places: int = Field(default=3, ge=0, le=6)
+
+
 class NodeSpec(_Strict):
     code: str
     name: str
@@ -46,6 +61,7 @@ class NodeSpec(_Strict):
     reference: str | None = None
     source: str | None = None
     note: str | None = None
+    rule: Optional[RuleSpec] = None
     children: list["NodeSpec"] = Field(default_factory=list)
 
 
@@ -160,6 +176,7 @@ def _convert(spec: SetSpec, lines: dict, filename: str, problems: list[Problem])
         if isinstance(node.max, Decimal) and node.max < 0:
             problems.append(Problem(where(path + ("max",)), f"criterion {code}: maximum points cannot be negative"))
         kind = node.kind or parent_kind
+        rule = _rule(node, code, where(path + ("rule",)), problems)
         children = tuple(
             convert(child, path + ("children", i), code, kind)
             for i, child in enumerate(node.children)
@@ -174,6 +191,7 @@ def _convert(spec: SetSpec, lines: dict, filename: str, problems: list[Problem])
             reference=node.reference,
             source=node.source,
             children=children,
+            rule=rule,
         )
         _check_sum(criterion, where(path + ("max",)), problems)
         return criterion
@@ -198,6 +216,28 @@ def _convert(spec: SetSpec, lines: dict, filename: str, problems: list[Problem])
     if spec.level in ("province", "ministry") and spec.total != Decimal(100):
         problems.append(Problem(where(("total",)), f"a {spec.level} index totals 100 points: declare `total: 100`"))
     return criterion_set
+
+
+def _rule(node: NodeSpec, code: str, where: str, problems: list[Problem]):
+    if node.rule is None:
+        return None
+    from .rules import Band, Rule, check
+
+    spec = node.rule
+    rule = Rule(
+        kind=spec.kind,
+        bands=tuple(Band(band.at_least, band.points) for band in spec.bands),
+        otherwise=spec.otherwise,
+        target=spec.target,
+        per_item=spec.per_item,
+        per_violation=spec.per_violation,
+        places=spec.places,
+    )
+    if node.children:
+        problems.append(Problem(where, f"criterion {code}: a rule belongs on a node without children"))
+    maximum = None if node.max == UNKNOWN else node.max
+    problems.extend(Problem(where, f"criterion {code}: {message}") for message in check(rule, maximum))  # type: ignore[arg-type]
+    return rule
 
 
 def _check_sum(node: Criterion, where: str, problems: list[Problem]) -> None:

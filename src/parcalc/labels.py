@@ -68,6 +68,7 @@ _FINDINGS: dict[str, dict[str, str]] = {
         "name_mismatch": "{code}: tên trong bảng tính «{workbook}» khác tên trong bộ tiêu chí «{set}»",
         "no_parent_row": "{code}: bảng tính không có dòng của tiêu chí cấp trên",
         "workbook_total": "các lĩnh vực trong bảng tính cộng lại {total} điểm chuẩn, không phải 100: thiếu dòng của cả lĩnh vực? Dùng --criteria để có đủ cây tiêu chí",
+        "value_mismatch": "{code}: giá trị {value} theo quy tắc ({kind}) cho {computed} điểm, nhưng bảng tính ghi {points}",
         "no_remedy": "{code}: chưa có giải pháp (thêm vào cột Giải pháp của bảng tính hoặc vào playbook)",
     },
     "en": {
@@ -79,6 +80,7 @@ _FINDINGS: dict[str, dict[str, str]] = {
         "name_mismatch": "{code}: the workbook names it «{workbook}», the criterion set «{set}»",
         "no_parent_row": "{code}: the workbook has no row for its parent",
         "workbook_total": "the workbook's fields total {total} standard points, not 100: are whole fields missing? Use --criteria for the full tree",
+        "value_mismatch": "{code}: value {value} gives {computed} points under its rule ({kind}), but the workbook says {points}",
         "no_remedy": "{code}: no remedy yet (add it to the workbook's remedy column or to the playbook)",
     },
 }

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Iterator, Literal
+from typing import TYPE_CHECKING, Iterator, Literal
+
+if TYPE_CHECKING:
+    from .rules import Rule
 
 Kind = Literal["appraised", "survey", "mixed"]
 KINDS: tuple[str, ...] = ("appraised", "survey", "mixed")
@@ -29,6 +32,7 @@ class Criterion:
     reference: str | None = None
     source: str | None = None
     children: tuple["Criterion", ...] = ()
+    rule: "Rule | None" = None  # how a raw value becomes points (None: points are entered)
 
     @property
     def level(self) -> int:
@@ -120,6 +124,7 @@ class Entry:
     max: Decimal | None = None
     lost: Decimal | None = None
     self_score: Decimal | None = None
+    value: Decimal | None = None  # a raw indicator (rate, count, yes/no) for the node's rule
     name: str | None = None
     remediation: dict[str, str] = field(default_factory=dict)
     where: dict[str, str] = field(default_factory=dict)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Iterable, Mapping, Optional
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -62,6 +62,16 @@ class Playbook:
                 value = getattr(spec, name)
                 if value and name not in found:
                     found[name] = value
+        return found
+
+    def efforts(self, codes: Iterable[str]) -> dict[str, Decimal]:
+        """The effort of each code that has one (exact, pattern, fallback, defaults)."""
+        found = {}
+        for code in codes:
+            for spec in (*self._matching(code), self.fallback, self.defaults):
+                if spec.effort is not None:
+                    found[code] = spec.effort
+                    break
         return found
 
     def _matching(self, code: str) -> list[ActionSpec]:

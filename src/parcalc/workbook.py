@@ -19,7 +19,7 @@ from .numbers import from_stored_number, parse_decimal
 from .xlsx import Cell, Workbook
 
 HEADER_SEARCH_ROWS = 20
-NUMBER_ROLES = ("max", "points", "self_score", "lost")
+NUMBER_ROLES = ("max", "points", "self_score", "lost", "value")
 REMEDIATION_ROLES = ("remedy", "lead", "support", "deadline", "note")
 
 # Headings, compared without diacritics, case or punctuation. A heading matches a role
@@ -36,6 +36,7 @@ _ROLE_PHRASES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("support", ("co quan phoi hop", "don vi phoi hop", "support", "supporting agencies"), False),
     ("deadline", ("thoi gian thuc hien", "thoi gian hoan thanh", "deadline"), False),
     ("note", ("ghi chu", "note", "notes"), False),
+    ("value", ("gia tri", "value", "raw value"), False),
     ("name", ("linh vuc", "tieu chi", "noi dung", "ten tieu chi", "name", "criterion", "criteria", "field"), False),
 )
 
@@ -76,8 +77,9 @@ class RowValues(BaseModel):
     points: Optional[Decimal] = None
     self_score: Optional[Decimal] = None
     lost: Optional[Decimal] = None
+    value: Optional[Decimal] = None
 
-    @field_validator("max", "points", "self_score", "lost", mode="before")
+    @field_validator("max", "points", "self_score", "lost", "value", mode="before")
     @classmethod
     def _number(cls, value: object) -> Decimal | None:
         if value is None:
@@ -188,6 +190,7 @@ def _entries(rows: Iterable[tuple[int, dict[int, Cell]]], layout: Layout, filena
             max=values.max,
             lost=values.lost,
             self_score=values.self_score,
+            value=values.value,
             name=_clean_text(name_cell.text) if name_cell else None,
             remediation={
                 role: _clean_text(cells[layout.columns[role]].text)

@@ -1,0 +1,60 @@
+"""Everything `parcalc whatif` reports, gathered once for every output format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Mapping, Sequence
+
+from . import planning
+from .peers import Peer, index_for_rank, rank_among
+from .whatif import Outcome, Scenario, WhatIf
+
+
+@dataclass(frozen=True)
+class WhatIfReport:
+    whatif: WhatIf
+    baseline: Outcome
+    outcomes: tuple[Outcome, ...]
+    peers: tuple[Peer, ...] = ()
+    top: tuple[planning.Recovery, ...] = ()
+    plan: planning.Plan | None = None
+    target_rank: int | None = None
+    sensitivity: tuple[tuple[planning.Recovery, int], ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def rank(self, outcome: Outcome) -> int | None:
+        return rank_among(outcome.index, list(self.peers)) if self.peers else None
+
+
+def build_report(
+    whatif: WhatIf,
+    scenarios: Sequence[Scenario],
+    *,
+    peers: Sequence[Peer] = (),
+    top: int | None = None,
+    target_index: Decimal | None = None,
+    target_rank: int | None = None,
+    efforts: Mapping[str, Decimal] | None = None,
+) -> WhatIfReport:
+    notes: list[str] = []
+    if target_rank is not None:
+        needed = index_for_rank(target_rank, list(peers))
+        if needed is None:
+            notes.append(f"fewer than {target_rank} peers are listed: rank {target_rank} needs no recovery among them")
+            needed = Decimal(0)
+        target_index = max(target_index or Decimal(0), needed)
+    baseline = whatif.baseline_outcome()
+    baseline_rank = rank_among(baseline.index, list(peers)) if peers else None
+    return WhatIfReport(
+        whatif=whatif,
+        baseline=baseline,
+        outcomes=tuple(whatif.evaluate_all(scenarios)),
+        peers=tuple(peers),
+        top=tuple(planning.top(whatif, top, efforts)) if top else (),
+        plan=planning.plan(whatif, target_index, efforts) if target_index is not None else None,
+        target_rank=target_rank,
+        sensitivity=tuple(planning.sensitivity(whatif, baseline_rank, lambda index: rank_among(index, list(peers))))
+        if baseline_rank is not None else (),
+        notes=tuple(notes),
+    )
