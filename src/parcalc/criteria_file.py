@@ -81,20 +81,9 @@ class SetSpec(_Strict):
 
 def load_file(path: FsPath) -> CriterionSet:
     """Read and check a criterion set; raises CriteriaError with every problem found."""
-    shown = str(path)
-    if path.is_dir():
-        raise CriteriaError.at(shown, "is a folder, not a criterion set (.yaml)")
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CriteriaError.at(shown, "no such file") from None
-    except OSError as exc:
-        raise CriteriaError.at(shown, f"cannot be read: {exc.strerror}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CriteriaError.at(shown, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
-    return load_text(text, shown)
+    from .textfile import read_text
+
+    return load_text(read_text(path, "a criterion set (.yaml)", CriteriaError), str(path))
 
 
 def load_text(text: str, filename: str) -> CriterionSet:

@@ -33,6 +33,25 @@ class Finding:
     params: Mapping[str, object] = field(default_factory=dict)
 
 
+class Totals:
+    """Index and group of anything with total points out of a total maximum."""
+
+    total_points: Decimal
+    total_max: Decimal
+
+    @property
+    def total_lost(self) -> Decimal:
+        return self.total_max - self.total_points
+
+    @property
+    def index(self) -> Decimal:
+        return percent(self.total_points, self.total_max)
+
+    @property
+    def group(self) -> str:
+        return group_of(self.index)
+
+
 @dataclass(frozen=True)
 class NodeResult:
     criterion: Criterion
@@ -66,7 +85,7 @@ class NodeResult:
 
 
 @dataclass(frozen=True)
-class ScoreResult:
+class ScoreResult(Totals):
     criteria: CriterionSet
     nodes: tuple[NodeResult, ...]
     total_max: Decimal
@@ -76,18 +95,6 @@ class ScoreResult:
     split: Mapping[str, Decimal] | None
     source: str | None = None
     sheet: str | None = None
-
-    @property
-    def total_lost(self) -> Decimal:
-        return self.total_max - self.total_points
-
-    @property
-    def index(self) -> Decimal:
-        return percent(self.total_points, self.total_max)
-
-    @property
-    def group(self) -> str:
-        return group_of(self.index)
 
     def node(self, code: str) -> NodeResult:
         for result in self.nodes:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import InputError, Problem
 from .numbers import parse_decimal
+from .textfile import read_text
 
 REQUIRED = ("unit", "year", "index")
 
@@ -26,14 +27,7 @@ def load_peers(path: Path, year: int | None = None, exclude: str | None = None) 
     """Rows of a peers CSV (unit, year, index, optional rank and source) for `year`
     (default: the latest year in the file), without the unit named `exclude`."""
     shown = str(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise InputError.at(shown, "no such peers file") from None
-    except IsADirectoryError:
-        raise InputError.at(shown, "is a folder, not a peers file (.csv)") from None
-    except UnicodeDecodeError:
-        raise InputError.at(shown, "is not UTF-8 text; save it as CSV UTF-8") from None
+    text = read_text(path, "a peers file (.csv)", InputError)
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     reader = csv.DictReader(lines)
     missing = [name for name in REQUIRED if name not in (reader.fieldnames or [])]

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from . import codes, yamlsafe
 from .errors import CriteriaError, Problem
 from .model import CriterionSet
+from .textfile import read_text
 
 SCHEMA_VERSION = 1
 ACTION_FIELDS = ("remedy", "lead", "support", "deadline", "note")
@@ -100,14 +101,7 @@ def fill(template: str, values: Mapping[str, str]) -> str:
 def load_playbook(path: Path, criteria: CriterionSet | None = None) -> Playbook:
     """Read and check a playbook; codes that are not patterns must be in `criteria`."""
     shown = str(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise CriteriaError.at(shown, "no such playbook file") from None
-    except IsADirectoryError:
-        raise CriteriaError.at(shown, "is a folder, not a playbook (.yaml)") from None
-    except UnicodeDecodeError:
-        raise CriteriaError.at(shown, "is not UTF-8 text; save it as UTF-8") from None
+    text = read_text(path, "a playbook (.yaml)", CriteriaError)
     data, lines = yamlsafe.load(text, shown)
     if not isinstance(data, dict) or "parcalc_playbook" not in data:
         raise CriteriaError.at(f"{shown}:1", f"is not a parcalc playbook: it must start with `parcalc_playbook: {SCHEMA_VERSION}`")

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import yamlsafe
 from .errors import Problem, UsageError
+from .textfile import read_text
 from .whatif import Override, Scenario
 
 
@@ -37,14 +38,7 @@ class _FileSpec(BaseModel):
 
 def load_scenarios(path: Path) -> list[Scenario]:
     shown = str(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise UsageError.at(shown, "no such scenario file") from None
-    except IsADirectoryError:
-        raise UsageError.at(shown, "is a folder, not a scenario file (.yaml)") from None
-    except UnicodeDecodeError:
-        raise UsageError.at(shown, "is not UTF-8 text") from None
+    text = read_text(path, "a scenario file (.yaml)", UsageError)
     data, lines = yamlsafe.load(text, shown)
     if not isinstance(data, dict) or "parcalc_scenarios" not in data:
         raise UsageError.at(f"{shown}:1", "is not a parcalc scenario file: it must start with `parcalc_scenarios: 1`")

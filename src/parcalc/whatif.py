@@ -15,9 +15,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
 from . import codes
-from .engine import ScoreResult, group_of
+from .engine import ScoreResult, Totals
 from .errors import UsageError
-from .numbers import percent
 
 
 @dataclass(frozen=True)
@@ -64,20 +63,12 @@ class Change:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Outcome(Totals):
     name: str
     description: str
     total_points: Decimal
     total_max: Decimal
     changes: tuple[Change, ...] = ()
-
-    @property
-    def index(self) -> Decimal:
-        return percent(self.total_points, self.total_max)
-
-    @property
-    def group(self) -> str:
-        return group_of(self.index)
 
 
 class WhatIf:
