@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from typing import Sequence
 
     from .playbook import Playbook
+    from .ranking import Ranking
     from .remediation import Appendix
     from .whatif_report import WhatIfReport
 
@@ -134,6 +135,37 @@ def whatif_report(
     efforts = load_playbook(playbook, criterion_set).efforts(code for code, _ in whatif.recoverable()) if playbook else None
     return build_report(whatif, scenarios, peers=peer_rows, top=top, target_index=target_index,
                         target_rank=target_rank, efforts=efforts)
+
+
+def rank_workbooks(
+    paths: "Sequence[str | Path]",
+    criteria: str | CriterionSet | None = None,
+    *,
+    layout: str | None = None,
+    sheet: str | None = None,
+    assume_full: bool = False,
+) -> "Ranking":
+    """Read every unit of every workbook, score each and rank them."""
+    from .errors import InputError, Problem, ScoringError
+    from .multiunit import read_units
+    from .ranking import rank_results
+
+    criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
+    named, seen, problems = [], {}, []
+    for path in paths:
+        for appraisal in read_units(Path(path), layout, sheet):
+            unit = appraisal.source or "?"
+            if unit in seen:
+                problems.append(Problem(str(path), f"unit {unit!r} is named twice (also in {seen[unit]}); give each unit its own name"))
+                continue
+            seen[unit] = str(path)
+            try:
+                named.append((unit, score_appraisal(appraisal, criterion_set, assume_full=assume_full)))
+            except ScoringError as exc:
+                problems += [Problem(p.where or f"{path}, unit {unit!r}", f"unit {unit!r}: {p.message}") for p in exc.problems]
+    if problems:
+        raise InputError(*problems[:50])
+    return rank_results(named)
 
 
 APPENDIX_FORMATS = ("xlsx", "docx", "md", "csv", "json")

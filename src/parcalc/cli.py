@@ -267,6 +267,57 @@ def whatif(
     _emit(bom + render(report, lang.value).encode("utf-8"), output)
 
 
+class RankFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+    xlsx = "xlsx"
+
+
+class Layout(str, Enum):
+    wide = "wide"
+    long = "long"
+    sheets = "sheets"
+
+
+@app.command()
+@guarded
+def rank(
+    workbooks: Annotated[list[Path], typer.Argument(help="Workbooks with many units (or one unit each).", show_default=False)],
+    criteria: CriteriaOption = None,
+    layout: Annotated[Optional[Layout], typer.Option("--layout", help="wide (a column per unit), long (a unit column) or sheets (a sheet per unit); detected when left out.")] = None,
+    sheet: SheetOption = None,
+    assume_full: AssumeFullOption = False,
+    fmt: Annotated[RankFormat, typer.Option("--format", "-f", help="Output format.")] = RankFormat.table,
+    lang: LangOption = Lang.vi,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    force: ForceOption = False,
+) -> None:
+    """Rank units: rank, unit, total, index, group and each field's sub-index; counts per group and the mean."""
+    from . import api
+    from .output import check_target
+    from .render import rank_out
+
+    if fmt is RankFormat.xlsx and output is None:
+        raise UsageError.at("--format", "xlsx is a binary document: write it to a file with -o FILE.xlsx")
+    if output is not None:
+        check_target(output, force=force, inputs=workbooks)
+    ranking = api.rank_workbooks(workbooks, criteria, layout=layout.value if layout else None, sheet=sheet, assume_full=assume_full)
+    if fmt is RankFormat.table and output is None:
+        from rich.console import Console
+
+        rank_out.rank_table_text(ranking, lang.value, console=Console(highlight=False))
+        return
+    if fmt is RankFormat.xlsx:
+        _emit(rank_out.rank_xlsx(ranking, lang.value), output)
+        return
+    render = {RankFormat.table: rank_out.rank_table_text, RankFormat.json: rank_out.rank_json,
+              RankFormat.csv: rank_out.rank_csv, RankFormat.md: rank_out.rank_markdown}[fmt]
+    bom = b"\xef\xbb\xbf" if fmt is RankFormat.csv and output is not None else b""
+    _emit(bom + render(ranking, lang.value).encode("utf-8"), output)
+
+
 @playbook_app.command("init")
 @guarded
 def playbook_init(

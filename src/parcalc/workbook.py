@@ -37,6 +37,7 @@ _ROLE_PHRASES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("deadline", ("thoi gian thuc hien", "thoi gian hoan thanh", "deadline"), False),
     ("note", ("ghi chu", "note", "notes"), False),
     ("value", ("gia tri", "value", "raw value"), False),
+    ("unit", ("don vi", "ten don vi", "unit", "co quan", "dia phuong"), False),
     ("name", ("linh vuc", "tieu chi", "noi dung", "ten tieu chi", "name", "criterion", "criteria", "field"), False),
 )
 
@@ -82,22 +83,24 @@ class RowValues(BaseModel):
     @field_validator("max", "points", "self_score", "lost", "value", mode="before")
     @classmethod
     def _number(cls, value: object) -> Decimal | None:
-        if value is None:
-            return None
-        assert isinstance(value, Cell)
-        if value.kind == "formula-without-value":
-            raise ValueError("holds a formula whose result was never saved: open the workbook in Excel or LibreOffice, let it calculate, save, and try again")
-        if value.kind == "error":
-            raise ValueError(f"holds the Excel error {value.text}: fix the formula")
-        if value.kind == "bool":
-            raise ValueError(f"holds TRUE/FALSE, not points")
-        try:
-            number = from_stored_number(value.text) if value.kind == "number" else parse_decimal(value.text)
-        except ValueError:
-            raise ValueError(f"{value.text.strip()!r} is not a number (write points like 1,48 or 1.48)") from None
-        if number is not None and number < 0:
-            raise ValueError(f"points cannot be negative ({value.text.strip()})")
-        return number
+        return None if value is None else cell_number(value)  # type: ignore[arg-type]
+
+
+def cell_number(cell: Cell) -> Decimal | None:
+    """A cell's points, exactly; ValueError says what is wrong with it."""
+    if cell.kind == "formula-without-value":
+        raise ValueError("holds a formula whose result was never saved: open the workbook in Excel or LibreOffice, let it calculate, save, and try again")
+    if cell.kind == "error":
+        raise ValueError(f"holds the Excel error {cell.text}: fix the formula")
+    if cell.kind == "bool":
+        raise ValueError("holds TRUE/FALSE, not points")
+    try:
+        number = from_stored_number(cell.text) if cell.kind == "number" else parse_decimal(cell.text)
+    except ValueError:
+        raise ValueError(f"{cell.text.strip()!r} is not a number (write points like 1,48 or 1.48)") from None
+    if number is not None and number < 0:
+        raise ValueError(f"points cannot be negative ({cell.text.strip()})")
+    return number
 
 
 def read_appraisal(path: Path, sheet: str | None = None) -> Appraisal:
@@ -106,7 +109,7 @@ def read_appraisal(path: Path, sheet: str | None = None) -> Appraisal:
         name = book.sheet(sheet)
         rows = book.rows(name)
         layout = find_layout(rows, name, book.name, require=("points", "max", "lost"))
-        entries = _entries(rows, layout, book.name)
+        entries = entries_from_rows(rows, layout, book.name)
     return Appraisal(entries=entries, source=path.name, sheet=name)
 
 
@@ -147,7 +150,7 @@ def find_layout(rows: Iterable[tuple[int, dict[int, Cell]]], sheet: str, filenam
     )
 
 
-def _entries(rows: Iterable[tuple[int, dict[int, Cell]]], layout: Layout, filename: str) -> tuple[Entry, ...]:
+def entries_from_rows(rows: Iterable[tuple[int, dict[int, Cell]]], layout: Layout, filename: str) -> tuple[Entry, ...]:
     problems: list[Problem] = []
     entries: dict[str, Entry] = {}
     number_columns = {role: layout.columns[role] for role in NUMBER_ROLES if role in layout.columns}

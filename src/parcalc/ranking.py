@@ -1,0 +1,49 @@
+"""Ranking many units as MoHA reports do: rank (equal indexes share one), index, group,
+each field's sub-index, the count per group and the mean index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .engine import GROUPS, ScoreResult
+from .numbers import round_half_up
+
+
+@dataclass(frozen=True)
+class RankedUnit:
+    rank: int
+    unit: str
+    result: ScoreResult
+
+
+@dataclass(frozen=True)
+class Ranking:
+    units: tuple[RankedUnit, ...]
+    field_codes: tuple[str, ...]
+
+    @property
+    def mean_index(self) -> Decimal:
+        """The mean of the published (rounded) indexes, to two decimals."""
+        if not self.units:
+            return Decimal("0.00")
+        return round_half_up(sum((u.result.index for u in self.units), Decimal(0)) / len(self.units))
+
+    @property
+    def group_counts(self) -> dict[str, int]:
+        counts = {name: 0 for name, _ in GROUPS} | {"D": 0}
+        for unit in self.units:
+            counts[unit.result.group] += 1
+        return counts
+
+
+def rank_results(named: list[tuple[str, ScoreResult]]) -> Ranking:
+    """Highest index first; equal indexes share a rank and keep the workbook's order."""
+    order = sorted(range(len(named)), key=lambda i: (-named[i][1].index, i))
+    indexes = [result.index for _, result in named]
+    units = tuple(
+        RankedUnit(1 + sum(1 for other in indexes if other > named[i][1].index), named[i][0], named[i][1])
+        for i in order
+    )
+    fields = tuple(root.code for root in named[0][1].criteria.roots) if named else ()
+    return Ranking(units, fields)

@@ -1,0 +1,117 @@
+"""`parcalc rank` output: one table of units, in every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .. import labels, ooxml
+from ..numbers import format_points, to_json_number
+from ..ranking import Ranking
+from .common import neutralise
+
+SCHEMA = "parcalc/rank-1"
+
+
+def headings(ranking: Ranking, lang: str) -> list[str]:
+    unit = "Đơn vị" if lang == "vi" else "Unit"
+    rank = "Hạng" if lang == "vi" else "Rank"
+    return [rank, unit, labels.text("total", lang), labels.text("index", lang), labels.text("group", lang), *ranking.field_codes]
+
+
+def rows(ranking: Ranking) -> list[list[object]]:
+    """Rank, unit, total, index, group, then each field's sub-index (Decimals)."""
+    out = []
+    for unit in ranking.units:
+        result = unit.result
+        fields = [result.sub_index(node) for node in result.fields]
+        out.append([unit.rank, unit.unit, result.total_points, result.index, result.group, *fields])
+    return out
+
+
+def summary_line(ranking: Ranking, lang: str) -> str:
+    counts = ", ".join(f"{name}: {count}" for name, count in ranking.group_counts.items())
+    mean = "Chỉ số trung bình" if lang == "vi" else "Mean index"
+    units = "đơn vị" if lang == "vi" else "units"
+    return f"{len(ranking.units)} {units}; {counts}; {mean}: {format_points(ranking.mean_index, labels.decimal_sep(lang))}"
+
+
+def _text(value: object, sep: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (int, str)):
+        return str(value)
+    return format_points(value, sep)  # type: ignore[arg-type]
+
+
+def rank_json(ranking: Ranking, lang: str) -> str:
+    n = to_json_number
+    data = {
+        "schema": SCHEMA,
+        "units": [
+            {"rank": row[0], "unit": row[1], "total": n(row[2]), "index": n(row[3]), "group": row[4],
+             "fields": {code: n(value) for code, value in zip(ranking.field_codes, row[5:])}}
+            for row in rows(ranking)
+        ],
+        "groups": ranking.group_counts,
+        "mean_index": n(ranking.mean_index),
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def rank_csv(ranking: Ranking, lang: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headings(ranking, lang))
+    for row in rows(ranking):
+        writer.writerow([neutralise(cell) if isinstance(cell, str) else _text(cell, ".") for cell in row])
+    return buffer.getvalue()
+
+
+def rank_markdown(ranking: Ranking, lang: str) -> str:
+    sep = labels.decimal_sep(lang)
+    heads = headings(ranking, lang)
+    out = [f"- {summary_line(ranking, lang)}", "", "| " + " | ".join(heads) + " |", "|" + "---:|" * len(heads)]
+    out += ["| " + " | ".join(_text(cell, sep).replace("|", "\\|") for cell in row) + " |" for row in rows(ranking)]
+    return "\n".join(out) + "\n"
+
+
+def rank_table_text(ranking: Ranking, lang: str, width: int = 100, console=None) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = io.StringIO()
+    console = console or Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, caption=summary_line(ranking, lang), caption_justify="left")
+    for position, heading in enumerate(headings(ranking, lang)):
+        table.add_column(heading, justify="left" if position == 1 else "right", overflow="fold",
+                         min_width=24 if position == 1 else None)
+    sep = labels.decimal_sep(lang)
+    for row in rows(ranking):
+        table.add_row(*(_text(cell, sep) for cell in row))
+    console.print(table)
+    return buffer.getvalue()
+
+
+def rank_xlsx(ranking: Ranking, lang: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Xếp hạng" if lang == "vi" else "Ranking"
+    sheet.append(headings(ranking, lang))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows(ranking):
+        sheet.append([neutralise(cell) if isinstance(cell, str) else cell for cell in row])
+        for cell in sheet[sheet.max_row][2:]:
+            if not isinstance(cell.value, str):
+                cell.number_format = "0.00"
+    sheet.append([])
+    sheet.append([summary_line(ranking, lang)])
+    sheet.freeze_panes = "C2"
+    sheet.column_dimensions["B"].width = 36
+    return ooxml.xlsx_bytes(book)

@@ -1,0 +1,84 @@
+"""Many units: the three layouts, ranking with ties, group counts and mean, outputs."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from parcalc import api
+from parcalc.multiunit import read_units
+from tests.conftest import BAD, EXAMPLES, GOOD, SMALL_SET
+
+D = Decimal
+
+
+@pytest.mark.parametrize("name, layout", [("units-wide.xlsx", "wide"), ("units-long.xlsx", "long"), ("units-sheets.xlsx", "sheets")])
+def test_each_layout_is_detected_and_read_alike(name, layout):
+    detected = read_units(GOOD / name)
+    forced = read_units(GOOD / name, layout)
+    assert [u.source for u in detected] == [u.source for u in forced] == ["Sở A", "Sở B", "Sở C", "Sở D"]
+    assert {e.code: e.points for e in detected[1].entries} == {"1.1": D(4), "1.2": D(2), "2.1": D(4)}
+
+
+@pytest.mark.parametrize("name", ["units-wide.xlsx", "units-long.xlsx", "units-sheets.xlsx"])
+def test_ranking_with_ties(name):
+    ranking = api.rank_workbooks([GOOD / name], str(SMALL_SET))
+    assert [(u.rank, u.unit, u.result.index) for u in ranking.units] == [
+        (1, "Sở B", D("100.00")), (2, "Sở A", D("85.00")), (2, "Sở C", D("85.00")), (4, "Sở D", D("25.00"))]
+    assert ranking.group_counts == {"A": 1, "B": 2, "C": 0, "D": 1}
+    assert ranking.mean_index == D("73.75")
+    assert ranking.field_codes == ("1", "2")
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("units-no-header.xlsx", "cell H4: column H has points but no unit name in its header (row 3)"),
+    ("units-named-twice.xlsx", "cell F3: unit 'Sở A' has a second column (first in column D)"),
+    ("units-code-missing.xlsx", "cell E5: unit 'Sở B' has no points for 1.2, which other units have"),
+])
+def test_bad_multi_unit_workbooks(cli, name, expected):
+    run = cli("rank", BAD / name, "--criteria", SMALL_SET)
+    assert run.exit_code == 2 and run.stdout == ""
+    assert expected in run.stderr, run.stderr
+
+
+def test_a_unit_named_twice_across_workbooks(cli):
+    run = cli("rank", GOOD / "units-wide.xlsx", GOOD / "units-long.xlsx", "--criteria", SMALL_SET)
+    assert run.exit_code == 2 and "unit 'Sở A' is named twice" in run.stderr
+
+
+def test_scoring_problems_name_the_unit(cli, tmp_path):
+    run = cli("rank", GOOD / "units-wide.xlsx", "--criteria", "province-2020")
+    assert run.exit_code == 2 and "unit 'Sở A': code 1.1 is not in criterion set province-2020" in run.stderr
+
+
+def test_outputs(cli, tmp_path):
+    args = ("rank", GOOD / "units-long.xlsx", "--criteria", SMALL_SET)
+    data = json.loads(cli(*args, "-f", "json").stdout)
+    assert data["units"][1] == {"rank": 2, "unit": "Sở A", "total": 8.5, "index": 85, "group": "B", "fields": {"1": 91.67, "2": 75}}
+    assert data["groups"] == {"A": 1, "B": 2, "C": 0, "D": 1} and data["mean_index"] == 73.75
+    md = cli(*args, "-f", "md").stdout
+    assert "| 2 | Sở C | 8,50 | 85,00 | B | 91,67 | 75,00 |" in md and "Chỉ số trung bình: 73,75" in md
+    target = tmp_path / "rank.xlsx"
+    assert cli(*args, "-f", "xlsx", "-o", target).exit_code == 0
+    sheet = load_workbook(target).active
+    assert [c.value for c in sheet[1]] == ["Hạng", "Đơn vị", "Tổng", "Chỉ số", "Nhóm", "1", "2"]
+    assert [c.value for c in sheet[2]] == [1, "Sở B", 10, 100, "A", 100, 100]
+    again = tmp_path / "again.xlsx"
+    cli(*args, "-f", "xlsx", "-o", again)
+    assert again.read_bytes() == target.read_bytes()
+    assert cli(*args, "-f", "xlsx").exit_code == 2  # a binary format needs -o
+    csv_file = tmp_path / "rank.csv"
+    assert cli(*args, "-f", "csv", "-o", csv_file).exit_code == 0
+    assert csv_file.read_text(encoding="utf-8-sig").splitlines()[1] == "1,Sở B,10.00,100.00,A,100.00,100.00"
+
+
+def test_department_example_ranks_20_units(cli):
+    run = cli("rank", EXAMPLES / "departments" / "departments.xlsx", "--criteria", EXAMPLES / "departments" / "department-set.yaml", "-f", "json")
+    assert run.exit_code == 0, run.output
+    data = json.loads(run.stdout)
+    assert len(data["units"]) == 20 and data["units"][0]["rank"] == 1
+    assert sum(data["groups"].values()) == 20
+    assert [u["index"] for u in data["units"]] == sorted((u["index"] for u in data["units"]), reverse=True)
