@@ -318,6 +318,44 @@ def rank(
     _emit(bom + render(ranking, lang.value).encode("utf-8"), output)
 
 
+@app.command()
+@guarded
+def compare(
+    old: Annotated[Path, typer.Argument(help="The earlier year's workbook.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The later year's workbook.", show_default=False)],
+    criteria: CriteriaOption = None,
+    criteria_new: Annotated[Optional[str], typer.Option("--criteria-new", help="The later year's set, when it differs (codes are matched).")] = None,
+    layout: Annotated[Optional[Layout], typer.Option("--layout", help="wide, long or sheets; detected when left out.")] = None,
+    assume_full: AssumeFullOption = False,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    lang: LangOption = Lang.vi,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    force: ForceOption = False,
+) -> None:
+    """Year over year: per unit and per node the points in each year and the change, largest drops first."""
+    from . import api
+    from .compare import compare as compare_rankings
+    from .output import check_target
+    from .render import compare_out
+
+    if output is not None:
+        check_target(output, force=force, inputs=[old, new])
+    kind = layout.value if layout else None
+    comparison = compare_rankings(
+        api.rank_workbooks([old], criteria, layout=kind, assume_full=assume_full),
+        api.rank_workbooks([new], criteria_new or criteria, layout=kind, assume_full=assume_full),
+    )
+    if fmt is Format.table and output is None:
+        from rich.console import Console
+
+        compare_out.compare_table_text(comparison, lang.value, console=Console(highlight=False))
+        return
+    render = {Format.table: compare_out.compare_table_text, Format.json: compare_out.compare_json,
+              Format.md: compare_out.compare_markdown, Format.csv: compare_out.compare_csv}[fmt]
+    bom = b"\xef\xbb\xbf" if fmt is Format.csv and output is not None else b""
+    _emit(bom + render(comparison, lang.value).encode("utf-8"), output)
+
+
 @playbook_app.command("init")
 @guarded
 def playbook_init(

@@ -1,0 +1,65 @@
+"""Year over year: per unit and per node, largest drops first; changed sets matched by code."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from openpyxl import Workbook
+
+from tests.conftest import EXAMPLES, GOOD, LAM_DONG, SMALL_SET
+
+D = Decimal
+SYNTHETIC = EXAMPLES / "synthetic-province-2020.xlsx"
+
+
+def run_json(cli, *args):
+    run = cli("compare", *args, "-f", "json")
+    assert run.exit_code == 0, run.output
+    return json.loads(run.stdout)
+
+
+def test_one_unit_each_largest_drops_first(cli):
+    data = run_json(cli, SYNTHETIC, LAM_DONG, "--criteria", "province-2020", "--assume-full")
+    (unit,) = data["units"]
+    assert (unit["old"]["index"], unit["new"]["index"], unit["index_delta"]) == (89.93, 83.93, -6.0)
+    deltas = [node["delta"] for node in unit["nodes"]]
+    assert deltas == sorted(deltas) and deltas[0] < 0
+    first = unit["nodes"][0]
+    assert D(str(first["new"])) - D(str(first["old"])) == D(str(first["delta"]))
+    assert unit["only_old"] == [] and unit["only_new"] == []
+
+
+def test_different_sets_are_matched_by_code(cli):
+    # the old year read with the workbook's own tree (no field 2), the new one with the full set
+    data = run_json(cli, LAM_DONG, SYNTHETIC, "--criteria-new", "province-2020")
+    (unit,) = data["units"]
+    assert unit["old"]["criteria"] == "workbook" and unit["new"]["criteria"] == "province-2020"
+    assert unit["only_new"] == ["2"] and unit["only_old"] == []
+    assert unit["old"]["index"] == 83.08 and unit["new"]["index"] == 89.93
+
+
+def test_units_in_one_year_only(cli, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Điểm chuẩn", "Sở A", "Sở B", "Sở E"])
+    for code, maximum, a, b, e in (("1.1", 4, 4, 4, 2), ("1.2", 2, 2, 2, 2), ("2.1", 4, 1, 4, 4)):
+        sheet.append([code, maximum, a, b, e])
+    new = tmp_path / "new.xlsx"
+    book.save(new)
+    data = run_json(cli, GOOD / "units-wide.xlsx", new, "--criteria", SMALL_SET)
+    assert [u["unit"] for u in data["units"]] == ["Sở A", "Sở B"]  # A dropped most
+    a = data["units"][0]
+    assert (a["index_delta"], a["rank_change"], a["nodes"][0]["code"], a["nodes"][0]["delta"]) == (-15, -1, "2", -2)
+    assert data["units_only_old"] == ["Sở C", "Sở D"] and data["units_only_new"] == ["Sở E"]
+
+
+def test_formats(cli, tmp_path):
+    args = ("compare", GOOD / "units-wide.xlsx", GOOD / "units-long.xlsx", "--criteria", SMALL_SET)
+    table = cli(*args)
+    assert table.exit_code == 0 and "Sở B" in table.stdout and "giảm nhiều nhất trước" in table.stdout
+    md = cli(*args, "-f", "md", "--lang", "en")
+    assert md.exit_code == 0 and "### Sở A: largest drops first" in md.stdout
+    target = tmp_path / "c.csv"
+    assert cli(*args, "-f", "csv", "-o", target).exit_code == 0
+    assert target.read_text(encoding="utf-8-sig").splitlines()[:2] == ["unit,code,name,old,new,delta", "Sở A,,index,85.00,85.00,0.00"]
