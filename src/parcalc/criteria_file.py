@@ -56,8 +56,9 @@ class NodeSpec(_Strict):
     name: str
     name_en: str | None = None
     max: Union[Decimal, Literal["unknown"]]
-    kind: Literal["appraised", "survey", "mixed"] | None = None
+    kind: Literal["appraised", "survey", "mixed", "bonus", "penalty"] | None = None
     partial: bool = False
+    optional: bool = False
     reference: str | None = None
     source: str | None = None
     note: str | None = None
@@ -75,6 +76,7 @@ class SetSpec(_Strict):
     index_years: list[int] = Field(default_factory=list)
     sources: list[SourceSpec] = Field(default_factory=list)
     total: Decimal | None = None
+    combine: Literal["add", "add_capped"] = "add_capped"
     notes: str | None = None
     nodes: list[NodeSpec]
 
@@ -165,6 +167,8 @@ def _convert(spec: SetSpec, lines: dict, filename: str, problems: list[Problem])
         if isinstance(node.max, Decimal) and node.max < 0:
             problems.append(Problem(where(path + ("max",)), f"criterion {code}: maximum points cannot be negative"))
         kind = node.kind or parent_kind
+        if parent is not None and (node.optional or (node.kind in ("bonus", "penalty") and parent_kind != node.kind)):
+            problems.append(Problem(here, f"criterion {code}: bonus, penalty and optional blocks are top-level nodes (fields)"))
         rule = _rule(node, code, where(path + ("rule",)), problems)
         children = tuple(
             convert(child, path + ("children", i), code, kind)
@@ -181,6 +185,7 @@ def _convert(spec: SetSpec, lines: dict, filename: str, problems: list[Problem])
             source=node.source,
             children=children,
             rule=rule,
+            optional=node.optional,
         )
         _check_sum(criterion, where(path + ("max",)), problems)
         return criterion
@@ -195,6 +200,7 @@ def _convert(spec: SetSpec, lines: dict, filename: str, problems: list[Problem])
         index_years=tuple(spec.index_years),
         sources=tuple(Source(**source.model_dump()) for source in spec.sources),
         total=spec.total,
+        combine=spec.combine,
         notes=spec.notes,
         roots=roots,
         origin=filename,

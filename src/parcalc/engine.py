@@ -16,10 +16,10 @@ from decimal import Decimal
 from typing import Mapping
 
 from .errors import Problem, ScoringError
-from .model import Criterion, CriterionSet, Entry
+from .model import EXTRA_KINDS, Criterion, CriterionSet, Entry
 from .numbers import TOLERANCE, percent
 
-GIVEN, DERIVED, BOUNDED, ASSUMED = "given", "derived", "bounded", "assumed"
+GIVEN, DERIVED, BOUNDED, ASSUMED, ABSENT = "given", "derived", "bounded", "assumed", "absent"
 GROUPS = (("A", Decimal(90)), ("B", Decimal(80)), ("C", Decimal(70)))
 
 
@@ -71,7 +71,14 @@ class NodeResult:
 
     @property
     def lost(self) -> Decimal | None:
-        return None if self.points is None else self.max - self.points
+        """Points lost from the scale: a penalty loses what it deducts, a bonus nothing."""
+        if self.points is None:
+            return None
+        if self.criterion.kind == "bonus":
+            return Decimal(0)
+        if self.criterion.kind == "penalty":
+            return self.points
+        return self.max - self.points
 
     @property
     def given(self) -> bool:
@@ -136,14 +143,18 @@ def score(
     scorer.check_codes(criteria)
     if scorer.problems:
         raise ScoringError(*scorer.problems)
-    results = [scorer.evaluate(root, bounded_by=None) for root in criteria.roots]
+    absent = absent_blocks(criteria, values)
+    for root in criteria.roots:
+        if root.code in absent:
+            scorer.mark_absent(root)
+        else:
+            scorer.evaluate(root, bounded_by=None)
     if scorer.missing:
         scorer.problems.append(_missing_problem(scorer.missing))
     if scorer.problems:
         raise ScoringError(*scorer.problems)
     ordered = tuple(sorted(scorer.results.values(), key=lambda r: scorer.order[r.code]))
-    total_max = sum((root.max for root in criteria.roots), Decimal(0))
-    total_points = sum((r.points for r in results if r.points is not None), Decimal(0))
+    total_points, total_max = totals(criteria, {root.code: scorer.results[root.code].points for root in criteria.roots}, absent)
     return ScoreResult(
         criteria=criteria,
         nodes=ordered,
@@ -153,6 +164,33 @@ def score(
         findings=tuple(findings) + tuple(scorer.findings),
         split=_split_all(criteria, scorer.results),
     )
+
+
+def absent_blocks(criteria: CriterionSet, values: Mapping[str, Entry]) -> frozenset[str]:
+    """Optional top-level blocks with no points given anywhere inside them."""
+    given = {code for code, entry in values.items() if entry.points is not None}
+    return frozenset(
+        root.code for root in criteria.roots
+        if root.optional and not any(node.code in given for node in root.walk())
+    )
+
+
+def totals(criteria: CriterionSet, root_points: Mapping[str, Decimal | None], absent: frozenset[str] = frozenset()) -> tuple[Decimal, Decimal]:
+    """(total points, total maximum) from the fields' points: the scale leaves out absent
+    optional blocks (so the index is rescaled) and bonus and penalty blocks, which are
+    added and deducted per the set's `combine`, never below 0."""
+    scale = [root for root in criteria.roots if root.kind not in EXTRA_KINDS and root.code not in absent]
+    total_max = sum((root.max for root in scale if root.max is not None), Decimal(0))
+    points = sum((root_points[root.code] or Decimal(0) for root in scale), Decimal(0))
+    for root in criteria.roots:
+        extra = root_points.get(root.code) or Decimal(0)
+        if root.kind == "bonus":
+            points += extra
+        elif root.kind == "penalty":
+            points -= extra
+    if criteria.combine == "add_capped":
+        points = min(points, total_max)
+    return max(points, Decimal(0)), total_max
 
 
 def _missing_problem(missing: list[str]) -> Problem:
@@ -193,6 +231,10 @@ class _Scorer:
                     "points; give them in the workbook's standard points column (Điểm chuẩn)",
                 ))
 
+    def mark_absent(self, root: Criterion) -> None:
+        for node in root.walk():
+            self.results[node.code] = NodeResult(criterion=node, points=None, status=ABSENT)
+
     def evaluate(self, node: Criterion, bounded_by: str | None) -> NodeResult:
         entry = self.values.get(node.code)
         given = entry is not None and entry.points is not None
@@ -231,6 +273,8 @@ class _Scorer:
         assert node.max is not None
         if bounded_by is not None:
             return None, BOUNDED
+        if not children and node.kind in EXTRA_KINDS:
+            return Decimal(0), DERIVED  # no bonus earned, no penalty incurred
         if not children:
             return self._assume(node.code, node.max)
         remainder = node.unlisted_max
@@ -293,6 +337,8 @@ def _split_all(criteria: CriterionSet, results: Mapping[str, NodeResult]) -> dic
     """Points per kind (appraised, survey) where the tree determines them, else None."""
     total: dict[str, Decimal] = {}
     for root in criteria.roots:
+        if root.kind in EXTRA_KINDS or results[root.code].status == ABSENT:
+            continue
         part = _split(root, results)
         if part is None:
             return None

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from .rules import Rule
 
 Kind = Literal["appraised", "survey", "mixed"]
-KINDS: tuple[str, ...] = ("appraised", "survey", "mixed")
+KINDS: tuple[str, ...] = ("appraised", "survey", "mixed", "bonus", "penalty")
+EXTRA_KINDS = ("bonus", "penalty")  # outside the scale: added to or taken from the total
 LEVELS: tuple[str, ...] = ("province", "ministry", "department", "district", "commune", "custom")
 
 
@@ -33,6 +34,7 @@ class Criterion:
     source: str | None = None
     children: tuple["Criterion", ...] = ()
     rule: "Rule | None" = None  # how a raw value becomes points (None: points are entered)
+    optional: bool = False  # a top-level block that may be absent (the index is then rescaled)
 
     @property
     def level(self) -> int:
@@ -93,6 +95,7 @@ class CriterionSet:
     total: Decimal | None = None
     notes: str | None = None
     origin: str | None = None
+    combine: str = "add_capped"  # bonus and penalty: base + bonus - penalty, capped at the base maximum or not
 
     def walk(self) -> Iterator[Criterion]:
         for root in self.roots:
@@ -103,8 +106,11 @@ class CriterionSet:
 
     @property
     def total_max(self) -> Decimal | None:
+        """The scale: the fields' maxima, without bonus and penalty blocks."""
         total = Decimal(0)
         for root in self.roots:
+            if root.kind in EXTRA_KINDS:
+                continue
             if root.max is None:
                 return None
             total += root.max

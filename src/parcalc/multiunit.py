@@ -3,13 +3,15 @@ layouts:
 
 - wide: one row per code, one points column per unit (the unit's name is the heading);
 - long: one row per unit and code, with a unit column (Đơn vị / unit);
-- sheets: one sheet per unit, each laid out like a single-unit workbook.
+- sheets: one sheet per unit, each laid out like a single-unit workbook; a workbook
+  with a single such sheet is one unit named after the file.
 
 Each unit becomes an Appraisal whose `source` is the unit's name.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from . import codes
@@ -27,7 +29,11 @@ def read_units(path: Path, layout: str | None = None, sheet: str | None = None) 
         first = book.sheet(sheet)
         chosen = layout or _detect(book, first)
         if chosen == "sheets":
-            return [_one_sheet(book, name) for name in ([first] if sheet else book.sheet_names)]
+            names = [first] if sheet else book.sheet_names
+            units = [_one_sheet(book, name) for name in names]
+            if len(units) == 1:  # one unit in the file: the file names it
+                units = [replace(units[0], source=path.stem)]
+            return units
         rows = book.rows(first)
         if chosen == "long":
             return _long(rows, book.name, first)

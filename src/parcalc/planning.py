@@ -66,7 +66,7 @@ def plan(whatif: WhatIf, target_index: Decimal, efforts: Mapping[str, Decimal] |
             chosen.append(candidate)
             if sum((c.lost for c in chosen), Decimal(0)) >= needed:
                 break
-    scenario = Scenario(f"plan {target_index}", tuple(Override(c.code, points=whatif.baseline.node(c.code).max) for c in chosen))
+    scenario = Scenario(f"plan {target_index}", tuple(Override(c.code, points=whatif.recovered_points(c.code)) for c in chosen))
     outcome = whatif.evaluate(scenario)
     return Plan(target_index, outcome.index >= target_index, tuple(chosen), outcome, by_effort)
 

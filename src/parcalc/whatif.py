@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Iterable
 
 from . import codes
-from .engine import ScoreResult, Totals
+from .engine import ABSENT, ScoreResult, Totals, totals
 from .errors import UsageError
 
 
@@ -87,6 +87,7 @@ class WhatIf:
                 parent = codes.parent_code(parent)
             self._ancestors[node.code] = tuple(chain)
         self._roots = tuple(root.code for root in baseline.criteria.roots)
+        self._absent = frozenset(node.code for node in baseline.nodes if node.status == ABSENT)
 
     def baseline_outcome(self, name: str = "baseline") -> Outcome:
         return Outcome(name, "", self.baseline.total_points, self.baseline.total_max)
@@ -112,7 +113,7 @@ class WhatIf:
                     # do not add up (3.4 in Lâm Đồng): pass on only what it really gained
                     raised = min(self._nodes[ancestor].max, known + delta)
                     delta, current[ancestor] = raised - known, raised
-        total = sum((current.get(code, self._points[code]) or Decimal(0) for code in self._roots), Decimal(0))
+        total, _ = totals(self.baseline.criteria, {code: current.get(code, self._points[code]) for code in self._roots}, self._absent)
         changes = tuple(
             Change(code, self._points[code], after)  # type: ignore[arg-type]
             for code, after in sorted(current.items(), key=lambda item: self._order[item[0]])
@@ -151,6 +152,10 @@ class WhatIf:
         ]
         return sorted(found, key=lambda item: (-item[1], self._order[item[0]]))  # type: ignore[operator]
 
-    def full_recovery(self, code: str) -> Scenario:
+    def recovered_points(self, code: str) -> Decimal:
+        """A full recovery: the maximum, or no deduction at all for a penalty."""
         node = self._nodes[code]
-        return Scenario(f"{code}", (Override(code, points=node.max),))
+        return Decimal(0) if node.criterion.kind == "penalty" else node.max
+
+    def full_recovery(self, code: str) -> Scenario:
+        return Scenario(f"{code}", (Override(code, points=self.recovered_points(code)),))
