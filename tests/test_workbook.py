@@ -92,3 +92,8 @@ def test_stored_numbers_read_as_excel_shows_them():
 @pytest.mark.parametrize("value, vi, en", [("0.996", "0,996", "0.996"), ("1.5", "1,50", "1.50"), ("100", "100,00", "100.00"), ("0.004", "0,004", "0.004")])
 def test_format_points(value, vi, en):
     assert format_points(D(value), ",") == vi and format_points(D(value), ".") == en
+
+
+def test_a_unit_named_like_the_unit_heading_is_not_the_unit_role():
+    assert role_of("Đơn vị") == "unit" and role_of("Unit") == "unit"
+    assert role_of("Đơn vị A") is None and role_of("Unit 00001") is None

@@ -3,6 +3,7 @@ each field's sub-index, the count per group and the mean index."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -40,9 +41,10 @@ class Ranking:
 def rank_results(named: list[tuple[str, ScoreResult]]) -> Ranking:
     """Highest index first; equal indexes share a rank and keep the workbook's order."""
     order = sorted(range(len(named)), key=lambda i: (-named[i][1].index, i))
-    indexes = [result.index for _, result in named]
+    ascending = sorted(result.index for _, result in named)
+    # 1 + how many indexes are higher: O(n log n), not a count per unit
     units = tuple(
-        RankedUnit(1 + sum(1 for other in indexes if other > named[i][1].index), named[i][0], named[i][1])
+        RankedUnit(1 + len(ascending) - bisect_right(ascending, named[i][1].index), named[i][0], named[i][1])
         for i in order
     )
     fields = tuple(root.code for root in named[0][1].criteria.roots) if named else ()

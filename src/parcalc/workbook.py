@@ -37,7 +37,7 @@ _ROLE_PHRASES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("deadline", ("thoi gian thuc hien", "thoi gian hoan thanh", "deadline"), False),
     ("note", ("ghi chu", "note", "notes"), False),
     ("value", ("gia tri", "value", "raw value"), False),
-    ("unit", ("don vi", "ten don vi", "unit", "co quan", "dia phuong"), False),
+    ("unit", ("don vi", "ten don vi", "unit", "co quan", "dia phuong"), True),  # exact: "Đơn vị A" may head a unit column
     ("name", ("linh vuc", "tieu chi", "noi dung", "ten tieu chi", "name", "criterion", "criteria", "field"), False),
 )
 

@@ -1,0 +1,90 @@
+"""Scale benchmark for `parcalc rank` (issue #5).
+
+Generates (once, cached in the system temp folder) a wide workbook of UNITS units x 100
+sub-criteria (10 fields of 10) and its criterion set, then times, in one run:
+- `parcalc rank` on it (JSON to /dev/null),
+- merely reading it with python-calamine (`pip install python-calamine`),
+- reading it with openpyxl in read-only mode,
+and prints both ratios and the peak memory of each.
+Goals: rank <= 1.5 x calamine; openpyxl read-only >= 4 x rank.
+
+    python benchmarks/bench_rank.py [--units 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench_score import parcalc_command
+
+FIELDS, CRITERIA = 10, 10
+READ_CALAMINE = ("import sys, python_calamine as c\n"
+                 "rows = c.CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_index(0).to_python()\n"
+                 "print(sum(len(r) for r in rows))")
+READ_OPENPYXL = ("import sys; from openpyxl import load_workbook\n"
+                 "book = load_workbook(sys.argv[1], read_only=True)\n"
+                 "print(sum(len(r) for r in book.active.iter_rows(values_only=True)))")
+MEASURE = ("import resource, subprocess, sys, time\n"
+           "start = time.perf_counter()\n"
+           "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
+           "print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def generate(units: int) -> tuple[Path, Path]:
+    folder = Path(tempfile.gettempdir()) / f"parcalc-bench-rank-{units}"
+    workbook, criteria = folder / "units.xlsx", folder / "set.yaml"
+    if workbook.exists() and criteria.exists():
+        return workbook, criteria
+    folder.mkdir(exist_ok=True)
+    lines = ["parcalc_criteria: 1", "id: bench", "title: generated benchmark set", "level: custom", "total: 100",
+             "sources: [{id: bench, title: generated}]", "nodes:"]
+    for field in range(1, FIELDS + 1):
+        lines += [f'  - code: "{field}"', f"    name: Field {field}", "    max: 10", "    source: bench", "    children:"]
+        lines += [f'      - {{code: "{field}.{c}", name: "Criterion {field}.{c}", max: 1, source: bench}}' for c in range(1, CRITERIA + 1)]
+    criteria.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Units")
+    sheet.append(["STT", "Điểm chuẩn", *(f"Unit {u:05d}" for u in range(units))])
+    for field in range(1, FIELDS + 1):
+        for c in range(1, CRITERIA + 1):
+            sheet.append([f"{field}.{c}", 1, *(((u * 31 + field * 7 + c * 3) % 101) / 100 for u in range(units))])
+    book.save(workbook)
+    return workbook, criteria
+
+
+def measure(command: list[str]) -> tuple[float, int]:
+    out = subprocess.run([sys.executable, "-c", MEASURE, *command], capture_output=True, text=True, check=True)
+    seconds, kib = out.stdout.split()
+    return float(seconds), int(kib)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=10_000)
+    units = parser.parse_args().units
+    started = time.perf_counter()
+    workbook, criteria = generate(units)
+    print(f"{units} units x {FIELDS * CRITERIA} sub-criteria: {workbook} ({workbook.stat().st_size // 1024} KiB, ready in {time.perf_counter() - started:.1f} s)")
+    rank_s, rank_kib = measure(parcalc_command("rank", str(workbook), "--criteria", str(criteria), "--format", "json"))
+    try:
+        calamine_s, calamine_kib = measure([sys.executable, "-c", READ_CALAMINE, str(workbook)])
+    except subprocess.CalledProcessError:
+        calamine_s = calamine_kib = None
+    openpyxl_s, openpyxl_kib = measure([sys.executable, "-c", READ_OPENPYXL, str(workbook)])
+    print(f"parcalc rank:           {rank_s:7.2f} s   peak {rank_kib / 1024:7.1f} MiB")
+    if calamine_s is not None:
+        print(f"calamine read:          {calamine_s:7.2f} s   peak {calamine_kib / 1024:7.1f} MiB   rank / calamine = {rank_s / calamine_s:.2f} (goal <= 1.5)")
+    else:
+        print("calamine read:          python-calamine is not installed (pip install python-calamine)")
+    print(f"openpyxl read-only:     {openpyxl_s:7.2f} s   peak {openpyxl_kib / 1024:7.1f} MiB   openpyxl / rank = {openpyxl_s / rank_s:.2f} (goal >= 4)")
+
+
+if __name__ == "__main__":
+    main()
