@@ -106,6 +106,18 @@ def _emit(data: bytes, output: Optional[Path]) -> None:
     write_bytes(output, data)
 
 
+def _show(report: object, fmt: str, lang: Lang, output: Optional[Path], renderers: dict[str, Callable]) -> None:
+    """A report in `fmt` through its renderer: the table straight to the terminal (with
+    colour where it has some), anything else as text to standard output or the file."""
+    if fmt == "table" and output is None:
+        from rich.console import Console
+
+        renderers["table"](report, lang.value, console=Console(highlight=False))
+        return
+    bom = b"\xef\xbb\xbf" if fmt == "csv" and output is not None else b""  # Excel then reads UTF-8
+    _emit(bom + renderers[fmt](report, lang.value).encode("utf-8"), output)
+
+
 def _warn(findings: Iterable["Finding"], lang: Lang) -> None:
     from .render.common import warning_line
 
@@ -256,15 +268,8 @@ def whatif(
     _warn(report.whatif.baseline.findings, lang)
     from .render import whatif_out
 
-    if fmt is Format.table and output is None:
-        from rich.console import Console
-
-        whatif_out.whatif_table_text(report, lang.value, console=Console(highlight=False))
-        return
-    render = {Format.table: whatif_out.whatif_table_text, Format.json: whatif_out.whatif_json,
-              Format.md: whatif_out.whatif_markdown, Format.csv: whatif_out.whatif_csv}[fmt]
-    bom = b"\xef\xbb\xbf" if fmt is Format.csv and output is not None else b""
-    _emit(bom + render(report, lang.value).encode("utf-8"), output)
+    _show(report, fmt.value, lang, output, {"table": whatif_out.whatif_table_text, "json": whatif_out.whatif_json,
+                                            "md": whatif_out.whatif_markdown, "csv": whatif_out.whatif_csv})
 
 
 class RankFormat(str, Enum):
@@ -304,18 +309,11 @@ def rank(
     if output is not None:
         check_target(output, force=force, inputs=workbooks)
     ranking = api.rank_workbooks(workbooks, criteria, layout=layout.value if layout else None, sheet=sheet, assume_full=assume_full)
-    if fmt is RankFormat.table and output is None:
-        from rich.console import Console
-
-        rank_out.rank_table_text(ranking, lang.value, console=Console(highlight=False))
-        return
     if fmt is RankFormat.xlsx:
         _emit(rank_out.rank_xlsx(ranking, lang.value), output)
         return
-    render = {RankFormat.table: rank_out.rank_table_text, RankFormat.json: rank_out.rank_json,
-              RankFormat.csv: rank_out.rank_csv, RankFormat.md: rank_out.rank_markdown}[fmt]
-    bom = b"\xef\xbb\xbf" if fmt is RankFormat.csv and output is not None else b""
-    _emit(bom + render(ranking, lang.value).encode("utf-8"), output)
+    _show(ranking, fmt.value, lang, output, {"table": rank_out.rank_table_text, "json": rank_out.rank_json,
+                                             "md": rank_out.rank_markdown, "csv": rank_out.rank_csv})
 
 
 @app.command()
@@ -345,15 +343,8 @@ def compare(
         api.rank_workbooks([old], criteria, layout=kind, assume_full=assume_full),
         api.rank_workbooks([new], criteria_new or criteria, layout=kind, assume_full=assume_full),
     )
-    if fmt is Format.table and output is None:
-        from rich.console import Console
-
-        compare_out.compare_table_text(comparison, lang.value, console=Console(highlight=False))
-        return
-    render = {Format.table: compare_out.compare_table_text, Format.json: compare_out.compare_json,
-              Format.md: compare_out.compare_markdown, Format.csv: compare_out.compare_csv}[fmt]
-    bom = b"\xef\xbb\xbf" if fmt is Format.csv and output is not None else b""
-    _emit(bom + render(comparison, lang.value).encode("utf-8"), output)
+    _show(comparison, fmt.value, lang, output, {"table": compare_out.compare_table_text, "json": compare_out.compare_json,
+                                                "md": compare_out.compare_markdown, "csv": compare_out.compare_csv})
 
 
 @playbook_app.command("init")

@@ -17,7 +17,7 @@ from pathlib import Path
 from . import codes
 from .errors import InputError, Problem
 from .model import Appraisal, Entry
-from .workbook import HEADER_SEARCH_ROWS, Layout, cell_number, entries_from_rows, find_layout, role_of
+from .workbook import HEADER_SEARCH_ROWS, Layout, cell_number, entries_from_rows, find_layout, header_roles, role_of
 from .xlsx import Cell, Workbook, column_letter
 
 LAYOUTS = ("wide", "long", "sheets")
@@ -66,11 +66,7 @@ def _header(rows, filename: str, sheet: str, require: str) -> tuple[int, dict[in
     for number, cells in rows:
         if number > HEADER_SEARCH_ROWS:
             break
-        columns: dict[str, int] = {}
-        for column, cell in sorted(cells.items()):
-            role = role_of(cell.text) if cell.kind == "text" else None
-            if role and role not in columns:
-                columns[role] = column
+        columns = header_roles(cells)
         if "code" in columns and (require in columns or require == "unit columns"):
             return number, cells, Layout(sheet, number, columns)
     needed = "a code column and a unit column (Đơn vị, unit)" if require == "unit" else "a code column and one column per unit"

@@ -113,6 +113,16 @@ def read_appraisal(path: Path, sheet: str | None = None) -> Appraisal:
     return Appraisal(entries=entries, source=path.name, sheet=name)
 
 
+def header_roles(cells: dict[int, Cell]) -> dict[str, int]:
+    """role -> column for a row's headings (the first column of each role wins)."""
+    columns: dict[str, int] = {}
+    for column, cell in sorted(cells.items()):
+        role = role_of(cell.text) if cell.kind == "text" else None
+        if role and role not in columns:
+            columns[role] = column
+    return columns
+
+
 def find_layout(rows: Iterable[tuple[int, dict[int, Cell]]], sheet: str, filename: str, require: tuple[str, ...]) -> Layout:
     """Find the header row in the first rows: a code column and one of `require`.
 
@@ -125,11 +135,7 @@ def find_layout(rows: Iterable[tuple[int, dict[int, Cell]]], sheet: str, filenam
         seen_any = True
         if number > HEADER_SEARCH_ROWS:
             break
-        columns: dict[str, int] = {}
-        for column, cell in sorted(cells.items()):
-            role = role_of(cell.text) if cell.kind == "text" else None
-            if role and role not in columns:
-                columns[role] = column
+        columns = header_roles(cells)
         if "code" in columns and any(role in columns for role in require):
             return Layout(sheet, number, columns)
         if headed_without_code is None and any(role in columns for role in require):
