@@ -105,9 +105,9 @@ def test_score_does_not_load_openpyxl():
     code = ("import sys; from parcalc.cli import app\n"
             "try:\n    app(['score', sys.argv[1], '-f', 'json'])\n"
             "except SystemExit:\n    pass\n"
-            "print('openpyxl' in sys.modules, file=sys.stderr)")
+            "print('openpyxl' in sys.modules, 'rich' in sys.modules, file=sys.stderr)")
     out = subprocess.run([sys.executable, "-c", code, str(LAM_DONG)], capture_output=True, text=True, cwd=ROOT)
-    assert out.stderr.strip().endswith("False")
+    assert out.stderr.strip().endswith("False False")  # JSON needs neither openpyxl nor rich
 
 
 def test_each_module_imports_alone():

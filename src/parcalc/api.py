@@ -168,9 +168,6 @@ def rank_workbooks(
     return rank_results(named)
 
 
-APPENDIX_FORMATS = ("xlsx", "docx", "md", "csv", "json")
-
-
 def render_appendix(appendix: "Appendix", fmt: str) -> bytes:
     """The appendix document in `fmt` (xlsx, docx, md, csv, json) as bytes to write."""
     if fmt == "xlsx":

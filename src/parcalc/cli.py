@@ -147,15 +147,10 @@ def score(
         check_target(output, force=force, inputs=[workbook])
     result = api.score_workbook(workbook, criteria, sheet=sheet, assume_full=assume_full)
     _warn(result.findings, lang)
-    if fmt is Format.table and output is None:
-        from .render.table import print_score_table
+    from .render import data, markdown, table
 
-        print_score_table(result, lang.value)
-    else:
-        from .render import render_score
-
-        bom = b"\xef\xbb\xbf" if fmt is Format.csv and output is not None else b""  # Excel then reads UTF-8
-        _emit(bom + render_score(result, fmt.value, lang.value).encode("utf-8"), output)
+    _show(result, fmt.value, lang, output, {"table": table.score_table_text, "json": data.score_json,
+                                            "md": markdown.score_markdown, "csv": data.score_csv})
     _check_target_index(result.index, fail_under)
 
 

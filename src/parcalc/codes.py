@@ -16,10 +16,6 @@ def normalize_code(text: str) -> str | None:
     return ".".join(str(int(part)) for part in cleaned.split("."))
 
 
-def is_code(text: str) -> bool:
-    return _CODE.match(text) is not None
-
-
 def parent_code(code: str) -> str | None:
     head, dot, _ = code.rpartition(".")
     return head if dot else None

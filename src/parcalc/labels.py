@@ -7,8 +7,6 @@ from typing import Mapping
 
 from .numbers import format_points
 
-LANGS = ("vi", "en")
-
 _TEXT: dict[str, dict[str, str]] = {
     "vi": {
         "code": "STT",

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Iterator, Literal
+from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
     from .rules import Rule
 
-Kind = Literal["appraised", "survey", "mixed"]
-KINDS: tuple[str, ...] = ("appraised", "survey", "mixed", "bonus", "penalty")
 EXTRA_KINDS = ("bonus", "penalty")  # outside the scale: added to or taken from the total
-LEVELS: tuple[str, ...] = ("province", "ministry", "department", "district", "commune", "custom")
 
 
 @dataclass(frozen=True)

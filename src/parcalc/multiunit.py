@@ -17,11 +17,8 @@ from pathlib import Path
 from . import codes
 from .errors import InputError, Problem
 from .model import Appraisal, Entry
-from .workbook import HEADER_SEARCH_ROWS, Layout, cell_number, entries_from_rows, find_layout, header_roles, role_of
+from .workbook import HEADER_SEARCH_ROWS, Layout, cell_number, entries_from_rows, find_layout, header_roles
 from .xlsx import Cell, Workbook, column_letter
-
-LAYOUTS = ("wide", "long", "sheets")
-
 
 def read_units(path: Path, layout: str | None = None, sheet: str | None = None) -> list[Appraisal]:
     """Every unit in the workbook at `path`, in the order the workbook lists them."""
@@ -44,12 +41,13 @@ def _detect(book: Workbook, sheet: str) -> str:
     for number, cells in book.rows(sheet):
         if number > HEADER_SEARCH_ROWS:
             break
-        roles = [role_of(cell.text) if cell.kind == "text" else None for cell in cells.values()]
+        roles = header_roles(cells)
         if "code" not in roles:
             continue
         if "unit" in roles:
             return "long"
-        if "points" not in roles and any(role is None and cell.text.strip() for role, cell in zip(roles, cells.values())):
+        unnamed = [cell for column, cell in cells.items() if column not in roles.values() and cell.text.strip()]
+        if "points" not in roles and unnamed:
             return "wide"
         break
     return "sheets"

@@ -4,19 +4,23 @@ Readable at 80 columns, and in CI logs without colour."""
 from __future__ import annotations
 
 import io
-
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from .. import labels
 from ..engine import ScoreResult
 from ..numbers import format_points
 from .common import display_name, points_cell, summary_lines
 
+if TYPE_CHECKING:  # rich loads only when a table is drawn
+    from rich.console import Console
+    from rich.table import Table
 
-def score_table(result: ScoreResult, lang: str) -> Table:
+
+def score_table(result: ScoreResult, lang: str) -> "Table":
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     t = lambda key: labels.text(key, lang)  # noqa: E731
     sep = labels.decimal_sep(lang)
     table = Table(box=box.SIMPLE_HEAD, show_footer=False, pad_edge=False, expand=False)
@@ -45,13 +49,11 @@ def score_table(result: ScoreResult, lang: str) -> Table:
     return table
 
 
-def score_table_text(result: ScoreResult, lang: str, width: int = 100) -> str:
-    """The table as plain text (no colour), for files and tests."""
+def score_table_text(result: ScoreResult, lang: str, width: int = 100, console: "Console | None" = None) -> str:
+    """The table as plain text (no colour) for files and tests, or printed on `console`."""
+    from rich.console import Console
+
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
+    console = console or Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
     console.print(score_table(result, lang))
     return buffer.getvalue()
-
-
-def print_score_table(result: ScoreResult, lang: str) -> None:
-    Console(highlight=False).print(score_table(result, lang))
