@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import catalog, engine, reconcile, rules
-from .engine import ScoreResult
+from .engine import ScoreResult, UnitTotals
 from .model import Appraisal, CriterionSet
 
 if TYPE_CHECKING:
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from typing import Sequence
 
+    from .compare import Comparison
     from .playbook import Playbook
     from .ranking import Ranking
     from .remediation import Appendix
@@ -137,6 +138,49 @@ def whatif_report(
                         target_rank=target_rank, efforts=efforts)
 
 
+def score_units(
+    paths: "Sequence[str | Path]",
+    criteria: str | CriterionSet | None = None,
+    *,
+    layout: str | None = None,
+    sheet: str | None = None,
+    assume_full: bool = False,
+    totals_only: bool = False,
+) -> "list[tuple[str, ScoreResult | UnitTotals]]":
+    """(unit, result) for every unit of every workbook, in the workbooks' order. With
+    `totals_only`, a wide sheet's units are scored column by column (parcalc.columnar)
+    and give UnitTotals, the totals and field points a ranking needs, instead of a
+    result for every node: 10,000 units in about a second."""
+    from .columnar import score_columns
+    from .errors import InputError, Problem, ScoringError
+    from .multiunit import UnitColumns, open_units
+
+    criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
+    named: list = []
+    seen: dict[str, str] = {}
+    problems: list[Problem] = []
+    for path in paths:
+        units = open_units(Path(path), layout, sheet)
+        scored = score_columns(units, criterion_set, assume_full=assume_full) if totals_only and isinstance(units, UnitColumns) else None
+        if scored is None:  # unit by unit, each with its own problems
+            scored = []
+            for appraisal in units.appraisals() if isinstance(units, UnitColumns) else units:
+                unit = appraisal.source or "?"
+                try:
+                    scored.append((unit, score_appraisal(appraisal, criterion_set, assume_full=assume_full)))
+                except ScoringError as exc:
+                    problems += [Problem(p.where or f"{path}, unit {unit!r}", f"unit {unit!r}: {p.message}") for p in exc.problems]
+        for unit, result in scored:
+            if unit in seen:
+                problems.append(Problem(str(path), f"unit {unit!r} is named twice (also in {seen[unit]}); give each unit its own name"))
+                continue
+            seen[unit] = str(path)
+            named.append((unit, result))
+    if problems:
+        raise InputError(*problems[:50])
+    return named
+
+
 def rank_workbooks(
     paths: "Sequence[str | Path]",
     criteria: str | CriterionSet | None = None,
@@ -146,26 +190,29 @@ def rank_workbooks(
     assume_full: bool = False,
 ) -> "Ranking":
     """Read every unit of every workbook, score each and rank them."""
-    from .errors import InputError, Problem, ScoringError
-    from .multiunit import read_units
     from .ranking import rank_results
 
-    criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
-    named, seen, problems = [], {}, []
-    for path in paths:
-        for appraisal in read_units(Path(path), layout, sheet):
-            unit = appraisal.source or "?"
-            if unit in seen:
-                problems.append(Problem(str(path), f"unit {unit!r} is named twice (also in {seen[unit]}); give each unit its own name"))
-                continue
-            seen[unit] = str(path)
-            try:
-                named.append((unit, score_appraisal(appraisal, criterion_set, assume_full=assume_full)))
-            except ScoringError as exc:
-                problems += [Problem(p.where or f"{path}, unit {unit!r}", f"unit {unit!r}: {p.message}") for p in exc.problems]
-    if problems:
-        raise InputError(*problems[:50])
-    return rank_results(named)
+    return rank_results(score_units(paths, criteria, layout=layout, sheet=sheet, assume_full=assume_full, totals_only=True))
+
+
+def compare_workbooks(
+    old: str | Path,
+    new: str | Path,
+    criteria: str | CriterionSet | None = None,
+    criteria_new: str | CriterionSet | None = None,
+    *,
+    layout: str | None = None,
+    assume_full: bool = False,
+) -> "Comparison":
+    """Year over year: every unit of `old` against the same unit of `new`, node by node;
+    `criteria_new` is the later year's set when it differs."""
+    from .compare import compare
+    from .ranking import rank_results
+
+    def ranked(path: str | Path, criterion_set: str | CriterionSet | None) -> "Ranking":
+        return rank_results(score_units([path], criterion_set, layout=layout, assume_full=assume_full))
+
+    return compare(ranked(old, criteria), ranked(new, criteria_new or criteria))
 
 
 def render_appendix(appendix: "Appendix", fmt: str) -> bytes:

@@ -327,17 +327,12 @@ def compare(
 ) -> None:
     """Year over year: per unit and per node the points in each year and the change, largest drops first."""
     from . import api
-    from .compare import compare as compare_rankings
     from .output import check_target
     from .render import compare_out
 
     if output is not None:
         check_target(output, force=force, inputs=[old, new])
-    kind = layout.value if layout else None
-    comparison = compare_rankings(
-        api.rank_workbooks([old], criteria, layout=kind, assume_full=assume_full),
-        api.rank_workbooks([new], criteria_new or criteria, layout=kind, assume_full=assume_full),
-    )
+    comparison = api.compare_workbooks(old, new, criteria, criteria_new, layout=layout.value if layout else None, assume_full=assume_full)
     _show(comparison, fmt.value, lang, output, {"table": compare_out.compare_table_text, "json": compare_out.compare_json,
                                                 "md": compare_out.compare_markdown, "csv": compare_out.compare_csv})
 

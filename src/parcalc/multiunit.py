@@ -6,51 +6,155 @@ layouts:
 - sheets: one sheet per unit, each laid out like a single-unit workbook; a workbook
   with a single such sheet is one unit named after the file.
 
-Each unit becomes an Appraisal whose `source` is the unit's name.
+A wide sheet of 10,000 units is a million cells, so it is read with python-calamine and
+becomes `UnitColumns`: per code row only the row's distinct values are kept, and every
+unit's points are streamed again from the sheet when asked. The long and sheet layouts
+become one Appraisal per unit, whose `source` is the unit's name.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
+from typing import Callable, Iterator
 
 from . import codes
 from .errors import InputError, Problem
 from .model import Appraisal, Entry
-from .workbook import HEADER_SEARCH_ROWS, Layout, cell_number, entries_from_rows, find_layout, header_roles
-from .xlsx import Cell, Workbook, column_letter
+from .workbook import HEADER_SEARCH_ROWS, Layout, cell_number, entries_from_rows, find_layout, header_roles, value_points
+from .xlsx import Cell, ValueSheet, Workbook, column_letter, value_cell
 
-def read_units(path: Path, layout: str | None = None, sheet: str | None = None) -> list[Appraisal]:
-    """Every unit in the workbook at `path`, in the order the workbook lists them."""
+_MAX_PROBLEMS = 50
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    """One code's row of a wide sheet. `points` maps each distinct value in the row's
+    unit cells to its points (None for a blank): the same few values recur across
+    thousands of units, so each is read once."""
+
+    number: int
+    code: str
+    name: str | None
+    max: Decimal | None
+    points: dict[object, Decimal | None]
+    where_code: str
+    first: Decimal | None  # the first unit's points
+
+    @property
+    def given(self) -> bool:
+        return any(value is not None for value in self.points.values())
+
+    @property
+    def highest(self) -> Decimal | None:
+        return max((value for value in self.points.values() if value is not None), default=None)
+
+
+@dataclass(frozen=True)
+class UnitColumns:
+    """A wide sheet: the units, in column order, and the code rows."""
+
+    filename: str
+    sheet: str
+    units: tuple[str, ...]
+    columns: tuple[int, ...]  # each unit's column, 0-based
+    rows: tuple[CodeRow, ...]
+    values: ValueSheet
+
+    def place(self, ref: str) -> str:
+        return f"{self.filename}, sheet {self.sheet!r}, cell {ref}"
+
+    def points(self) -> Iterator[tuple[CodeRow, Iterator[Decimal | None]]]:
+        """Each code row with every unit's points, in unit order, read from the sheet
+        again (an iterator: take the points before asking for the next row)."""
+        by_number = {row.number: row for row in self.rows}
+        pick = _picker(self.columns)
+        for number, values in self.values.rows():
+            row = by_number.get(number)
+            if row is not None:
+                yield row, map(row.points.__getitem__, pick(values))
+
+    def appraisals(self) -> list[Appraisal]:
+        """One Appraisal per unit."""
+        entries: list[list[Entry]] = [[] for _ in self.units]
+        for row, points in self.points():
+            for index, unit_points in enumerate(points):
+                if unit_points is not None:
+                    entries[index].append(self._entry(row, index, unit_points))
+        return [Appraisal(entries=tuple(unit_entries), source=unit, sheet=self.sheet)
+                for unit, unit_entries in zip(self.units, entries)]
+
+    def first_unit(self) -> Appraisal:
+        """The first unit's Appraisal, from what the first reading kept."""
+        entries = tuple(self._entry(row, 0, row.first) for row in self.rows if row.first is not None)
+        return Appraisal(entries=entries, source=self.units[0], sheet=self.sheet)
+
+    def _entry(self, row: CodeRow, index: int, points: Decimal) -> Entry:
+        ref = f"{column_letter(self.columns[index] + 1)}{row.number}"
+        return Entry(code=row.code, points=points, max=row.max, name=row.name, where={"code": row.where_code, "points": self.place(ref)})
+
+
+def open_units(path: Path, layout: str | None = None, sheet: str | None = None) -> UnitColumns | list[Appraisal]:
+    """The units in the workbook at `path`: a wide sheet as UnitColumns, else one
+    Appraisal per unit in the order the workbook lists them."""
     with Workbook(path) as book:
         first = book.sheet(sheet)
-        chosen = layout or _detect(book, first)
-        if chosen == "sheets":
+        if layout in (None, "wide"):
+            values = book.values(first)
+            rows = values.rows()
+            header = _code_header(rows)  # reads up to the header row
+            layout = layout or _detect(header)
+        if layout == "sheets":
             names = [first] if sheet else book.sheet_names
             units = [_one_sheet(book, name) for name in names]
             if len(units) == 1:  # one unit in the file: the file names it
                 units = [replace(units[0], source=path.stem)]
             return units
-        rows = book.rows(first)
-        if chosen == "long":
-            return _long(rows, book.name, first)
-        return _wide(rows, book.name, first)
+        if layout == "long":
+            return _long(book.rows(first), book.name, first)
+        return _wide(book, values, first, rows, header)
 
 
-def _detect(book: Workbook, sheet: str) -> str:
-    for number, cells in book.rows(sheet):
+def read_units(path: Path, layout: str | None = None, sheet: str | None = None) -> list[Appraisal]:
+    """Every unit in the workbook at `path` as an Appraisal, in the workbook's order."""
+    units = open_units(path, layout, sheet)
+    return units.appraisals() if isinstance(units, UnitColumns) else units
+
+
+def _cells(number: int, values: list) -> dict[int, Cell]:
+    """A row of python-calamine values as the strict reader's cells (1-based columns)."""
+    return {index + 1: value_cell(f"{column_letter(index + 1)}{number}", value)
+            for index, value in enumerate(values) if value != ""}
+
+
+def _picker(columns: tuple[int, ...]) -> Callable[[list], tuple]:
+    if len(columns) == 1:
+        return lambda values: (values[columns[0]],)
+    return itemgetter(*columns)
+
+
+def _code_header(rows: Iterator[tuple[int, list]]) -> tuple[int, dict[int, Cell], dict[str, int]] | None:
+    """(row number, cells, roles) of the first row in the first 20 with a code column."""
+    for number, values in rows:
         if number > HEADER_SEARCH_ROWS:
             break
+        cells = _cells(number, values)
         roles = header_roles(cells)
-        if "code" not in roles:
-            continue
-        if "unit" in roles:
-            return "long"
-        unnamed = [cell for column, cell in cells.items() if column not in roles.values() and cell.text.strip()]
-        if "points" not in roles and unnamed:
-            return "wide"
-        break
-    return "sheets"
+        if "code" in roles:
+            return number, cells, roles
+    return None
+
+
+def _detect(header: tuple[int, dict[int, Cell], dict[str, int]] | None) -> str:
+    if header is None:
+        return "sheets"
+    _, cells, roles = header
+    if "unit" in roles:
+        return "long"
+    unnamed = [cell for column, cell in cells.items() if column not in roles.values() and cell.text.strip()]
+    return "wide" if "points" not in roles and unnamed else "sheets"
 
 
 def _one_sheet(book: Workbook, name: str) -> Appraisal:
@@ -59,65 +163,140 @@ def _one_sheet(book: Workbook, name: str) -> Appraisal:
     return Appraisal(entries=entries_from_rows(rows, layout, book.name), source=name, sheet=name)
 
 
-def _header(rows, filename: str, sheet: str, require: str) -> tuple[int, dict[int, Cell], Layout]:
-    """The header row: the first in the first 20 with a code column (and `require`)."""
+def _unit_header(rows, filename: str, sheet: str) -> Layout:
+    """The long layout's header: the first row in the first 20 with a code and a unit column."""
     for number, cells in rows:
         if number > HEADER_SEARCH_ROWS:
             break
         columns = header_roles(cells)
-        if "code" in columns and (require in columns or require == "unit columns"):
-            return number, cells, Layout(sheet, number, columns)
-    needed = "a code column and a unit column (Đơn vị, unit)" if require == "unit" else "a code column and one column per unit"
-    raise InputError.at(f"{filename}, sheet {sheet!r}", f"no header row in the first {HEADER_SEARCH_ROWS} rows with {needed}")
+        if "code" in columns and "unit" in columns:
+            return Layout(sheet, number, columns)
+    raise InputError.at(f"{filename}, sheet {sheet!r}", f"no header row in the first {HEADER_SEARCH_ROWS} rows with a code column and a unit column (Đơn vị, unit)")
 
 
-def _wide(rows, filename: str, sheet: str) -> list[Appraisal]:
-    header_row, header, layout = _header(rows, filename, sheet, "unit columns")
+def _wide(book: Workbook, values: ValueSheet, sheet: str, rows: Iterator[tuple[int, list]],
+          header_found: tuple[int, dict[int, Cell], dict[str, int]] | None) -> UnitColumns:
+    """`rows` continue after the header row `header_found`."""
+    filename = book.name
+    if header_found is None:
+        raise InputError.at(f"{filename}, sheet {sheet!r}", f"no header row in the first {HEADER_SEARCH_ROWS} rows with a code column and one column per unit")
+    header_row, header, roles = header_found
+    layout = Layout(sheet, header_row, roles)
     place = lambda ref: f"{filename}, sheet {sheet!r}, cell {ref}"  # noqa: E731
     role_columns = set(layout.columns.values())
     units: dict[int, str] = {}
     problems: list[Problem] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, int] = {}
     for column, cell in sorted(header.items()):
         name = " ".join(cell.text.split())
         if column in role_columns or not name:
             continue
         if name in seen:
-            problems.append(Problem(place(cell.ref), f"unit {name!r} has a second column (first in column {seen[name]}); name each unit once"))
+            problems.append(Problem(place(cell.ref), f"unit {name!r} has a second column (first in column {column_letter(seen[name])}); name each unit once"))
             continue
-        seen[name] = column_letter(column)
+        seen[name] = column
         units[column] = name
     if not units:
         raise InputError.at(f"{filename}, sheet {sheet!r}, row {header_row}", "no unit columns: the wide layout has one points column per unit, headed with its name")
-    entries: dict[int, list[Entry]] = {column: [] for column in units}
-    code_column, max_column, name_column = layout.columns["code"], layout.columns.get("max"), layout.columns.get("name")
-    for _number, cells in rows:
-        code_cell = cells.get(code_column)
-        code = codes.normalize_code(code_cell.text) if code_cell and code_cell.text.strip() else None
-        if code is None:
-            continue
-        for column, cell in cells.items():
-            if column not in units and column not in role_columns and column > code_column and cell.text.strip():
-                problems.append(Problem(place(cell.ref), f"column {column_letter(column)} has points but no unit name in its header (row {header_row})"))
-        maximum = _points_of(cells.get(max_column) if max_column else None, code, problems, place)
-        name = " ".join(cells[name_column].text.split()) if name_column and name_column in cells else None
-        given = {column: cells[column] for column in units if column in cells and cells[column].text.strip()}
-        if given and len(given) < len(units):
-            for column in units:
-                if column not in given:
-                    ref = f"{column_letter(column)}{code_cell.ref.lstrip('ABCDEFGHIJKLMNOPQRSTUVWXYZ')}"
-                    problems.append(Problem(place(ref), f"unit {units[column]!r} has no points for {code}, which other units have"))
-        for column, cell in given.items():
-            points = _points_of(cell, code, problems, place)
-            entries[column].append(Entry(code=code, points=points, max=maximum, name=name,
-                                         where={"code": place(code_cell.ref), "points": place(cell.ref)}))
+    reader = _WideRows(filename, sheet, layout, tuple(column - 1 for column in units), tuple(units.values()), problems)
+    for number, row in rows:
+        reader.read(number, row)
+    reader.explain_blanks(book)
     if problems:
-        raise InputError(*problems[:50])
-    return [Appraisal(entries=tuple(entries[column]), source=unit, sheet=sheet) for column, unit in units.items()]
+        raise InputError(*problems[:_MAX_PROBLEMS])
+    return UnitColumns(filename, sheet, tuple(units.values()), reader.columns, tuple(reader.code_rows), values)
+
+
+class _WideRows:
+    """Reads a wide sheet's code rows once, checking every unit's cells."""
+
+    def __init__(self, filename: str, sheet: str, layout: Layout, columns: tuple[int, ...], units: tuple[str, ...], problems: list[Problem]) -> None:
+        self.filename, self.sheet, self.columns, self.units, self.problems = filename, sheet, columns, units, problems
+        self.header_row = layout.header_row
+        self.pick = _picker(columns)
+        self.code_index = layout.columns["code"] - 1
+        self.max_index = layout.columns["max"] - 1 if "max" in layout.columns else None
+        self.name_index = layout.columns["name"] - 1 if "name" in layout.columns else None
+        self.role_indexes = {column - 1 for column in layout.columns.values()}
+        self.unit_indexes = set(columns)
+        self._unheaded_by_width: dict[int, list[int]] = {}
+        self.code_rows: list[CodeRow] = []
+        self.seen: dict[str, str] = {}
+        self.blanks: dict[str, tuple[str, CodeRow | None]] = {}  # ref -> (what it should hold, its row if partly blank)
+
+    def place(self, number: int, index: int) -> str:
+        return f"{self.filename}, sheet {self.sheet!r}, cell {column_letter(index + 1)}{number}"
+
+    def read(self, number: int, row: list) -> None:
+        code_value = row[self.code_index] if self.code_index < len(row) else ""
+        code = codes.normalize_code(value_cell("", code_value).text) if code_value != "" else None
+        if code is None:
+            return
+        where_code = self.place(number, self.code_index)
+        if code in self.seen:
+            self.problems.append(Problem(where_code, f"code {code} appears twice (first at {self.seen[code]}); keep one row per code"))
+            return
+        self.seen[code] = where_code
+        problems_before = len(self.problems)
+        for index in self._unheaded(len(row)):
+            if row[index] != "":
+                self.problems.append(Problem(self.place(number, index), f"column {column_letter(index + 1)} has points but no unit name in its header (row {self.header_row})"))
+        maximum = None
+        if self.max_index is not None:
+            maximum = self._points(number, code, (row[self.max_index],), (self.max_index,))[row[self.max_index]]
+            if row[self.max_index] == "":
+                self.blanks[f"{column_letter(self.max_index + 1)}{number}"] = (f"the standard points of {code}", None)
+        name = " ".join(str(row[self.name_index]).split()) if self.name_index is not None else ""
+        cells = self.pick(row)
+        table = self._points(number, code, cells, self.columns)
+        code_row = CodeRow(number, code, name or None, maximum, table, where_code, table[cells[0]])
+        self.code_rows.append(code_row)
+        if len(self.problems) == problems_before and None in code_row.points.values():
+            for position, value in enumerate(cells):
+                if code_row.points[value] is None:
+                    self.blanks[f"{column_letter(self.columns[position] + 1)}{number}"] = (self.units[position], code_row)
+
+    def _unheaded(self, width: int) -> list[int]:
+        """Columns right of the code column that are neither a unit's nor a role's (rows
+        from python-calamine all have the sheet's width: this is worked out once)."""
+        if width not in self._unheaded_by_width:
+            self._unheaded_by_width[width] = [i for i in range(self.code_index + 1, width) if i not in self.unit_indexes and i not in self.role_indexes]
+        return self._unheaded_by_width[width]
+
+    def _points(self, number: int, code: str, cells: tuple, columns: tuple[int, ...]) -> dict[object, Decimal | None]:
+        """Each distinct value of `cells` (in `columns`) -> its points; a problem at
+        every cell whose value is not points."""
+        table: dict[object, Decimal | None] = {}
+        for value in set(cells):
+            try:
+                table[value] = None if value == "" or type(value) is bool else value_points(value)
+            except ValueError as exc:
+                table[value] = None
+                self._report(number, code, exc, [columns[p] for p, v in enumerate(cells) if v == value and type(v) is type(value)])
+        if bool in set(map(type, cells)):  # as a key True == 1.0: the set may have kept only one of them
+            self._report(number, code, ValueError("holds TRUE/FALSE, not points"), [columns[p] for p, v in enumerate(cells) if type(v) is bool])
+        return table
+
+    def _report(self, number: int, code: str, exc: ValueError, indexes: list[int]) -> None:
+        self.problems += [Problem(self.place(number, index), f"{code}: {exc}") for index in indexes[:_MAX_PROBLEMS]]
+
+    def explain_blanks(self, book: Workbook) -> None:
+        """Blank cells that hold a formula without a saved result or an Excel error are
+        errors; so is a unit left blank in a row where other units have points."""
+        explained = book.explain_empty(self.sheet, set(self.blanks))
+        for ref, (what, row) in self.blanks.items():
+            where = f"{self.filename}, sheet {self.sheet!r}, cell {ref}"
+            if ref in explained:
+                try:
+                    cell_number(explained[ref])
+                except ValueError as exc:
+                    self.problems.append(Problem(where, f"{row.code if row else what}: {exc}"))
+            elif row is not None and row.given:
+                self.problems.append(Problem(where, f"unit {what!r} has no points for {row.code}, which other units have"))
 
 
 def _long(rows, filename: str, sheet: str) -> list[Appraisal]:
-    _header_row, _cells, layout = _header(rows, filename, sheet, "unit")
+    layout = _unit_header(rows, filename, sheet)
     if "points" not in layout.columns:
         raise InputError.at(f"{filename}, sheet {sheet!r}, row {layout.header_row}", "the long layout needs a points column (Điểm thẩm định, points)")
     place = lambda ref: f"{filename}, sheet {sheet!r}, cell {ref}"  # noqa: E731

@@ -33,7 +33,7 @@ def parse_decimal(text: str) -> Decimal | None:
     return value
 
 
-def from_stored_number(text: str) -> Decimal:
+def from_stored_number(text: str | float) -> Decimal:
     """A numeric cell as Excel shows it. Spreadsheets store binary doubles written with
     up to 17 digits (1.48 is saved as 1.4799999999999999); Excel displays 15 significant
     digits, so that is what the user typed and sees."""

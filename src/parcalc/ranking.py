@@ -7,15 +7,16 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .engine import GROUPS, ScoreResult
-from .numbers import round_half_up
+from .engine import GROUPS, ScoreResult, UnitTotals
+from .numbers import percent, round_half_up
 
 
 @dataclass(frozen=True)
 class RankedUnit:
     rank: int
     unit: str
-    result: ScoreResult
+    result: ScoreResult | UnitTotals
+    field_indexes: tuple[Decimal | None, ...]  # each field's points as a percentage of its maximum
 
 
 @dataclass(frozen=True)
@@ -38,14 +39,33 @@ class Ranking:
         return counts
 
 
-def rank_results(named: list[tuple[str, ScoreResult]]) -> Ranking:
+def rank_results(named: "list[tuple[str, ScoreResult]] | list[tuple[str, UnitTotals]]") -> Ranking:
     """Highest index first; equal indexes share a rank and keep the workbook's order."""
     order = sorted(range(len(named)), key=lambda i: (-named[i][1].index, i))
     ascending = sorted(result.index for _, result in named)
+    indexes = _field_indexes([result for _, result in named])
     # 1 + how many indexes are higher: O(n log n), not a count per unit
     units = tuple(
-        RankedUnit(1 + len(ascending) - bisect_right(ascending, named[i][1].index), named[i][0], named[i][1])
+        RankedUnit(1 + len(ascending) - bisect_right(ascending, named[i][1].index), named[i][0], named[i][1], indexes[i])
         for i in order
     )
     fields = tuple(root.code for root in named[0][1].criteria.roots) if named else ()
     return Ranking(units, fields)
+
+
+def _field_indexes(results: "list[ScoreResult] | list[UnitTotals]") -> list[tuple[Decimal | None, ...]]:
+    """Each result's field sub-indexes, a field at a time for the results that share a
+    set: thousands of units have far fewer distinct points, each worked out once."""
+    out: list[tuple[Decimal | None, ...]] = [()] * len(results)
+    by_set: dict[int, list[int]] = {}
+    for position, result in enumerate(results):
+        by_set.setdefault(id(result.criteria), []).append(position)
+    for members in by_set.values():
+        roots = results[members[0]].criteria.roots
+        per_field = []
+        for points, root in zip(zip(*(results[i].field_points for i in members)), roots):
+            index_of = {p: None if p is None else percent(p, root.max) for p in set(points)}  # type: ignore[arg-type]
+            per_field.append(map(index_of.__getitem__, points))
+        for position, field_indexes in zip(members, zip(*per_field)):
+            out[position] = field_indexes
+    return out

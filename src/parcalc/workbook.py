@@ -4,6 +4,7 @@ blank spacer rows, merged cells, numbers as numbers or as text with a decimal co
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,9 +17,13 @@ from . import codes
 from .errors import InputError, Problem
 from .model import Appraisal, Entry
 from .numbers import from_stored_number, parse_decimal
-from .xlsx import Cell, Workbook
+from .xlsx import Cell, Workbook, value_cell
 
 HEADER_SEARCH_ROWS = 20
+# Vietnamese letters decompose (NFD) to ASCII plus combining marks in this block; a
+# wide sheet's header has one heading per unit, so folding must be quick.
+_VIETNAMESE_MARKS = re.compile("[\u0300-\u036f]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() or "_"
 NUMBER_ROLES = ("max", "points", "self_score", "lost", "value")
 REMEDIATION_ROLES = ("remedy", "lead", "support", "deadline", "note")
 
@@ -44,20 +49,31 @@ _ROLE_PHRASES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
 
 def fold(text: str) -> str:
     """Lower case, no diacritics (đ -> d), punctuation as spaces, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").lower()
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in plain).split())
+    plain = _VIETNAMESE_MARKS.sub("", unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")))
+    if not plain.isascii():  # marks of other scripts: the exact (slower) test
+        plain = "".join(ch for ch in plain if unicodedata.category(ch) != "Mn")
+    return " ".join(_NOT_ALNUM.sub(" ", plain.lower()).split())
+
+
+# phrase -> (position of its role in _ROLE_PHRASES, role, exact only), for lookups by
+# the heading's first words instead of a scan of every phrase
+_BY_PHRASE: dict[str, list[tuple[int, str, bool]]] = {}
+for _order, (_role, _phrases, _exact) in enumerate(_ROLE_PHRASES):
+    for _phrase in _phrases:
+        _BY_PHRASE.setdefault(_phrase, []).append((_order, _role, _exact))
+_LONGEST_PHRASE = max(phrase.count(" ") + 1 for phrase in _BY_PHRASE)
 
 
 def role_of(heading: str) -> str | None:
-    folded = fold(heading)
-    if not folded:
-        return None
-    for role, phrases, exact in _ROLE_PHRASES:
-        for phrase in phrases:
-            if folded == phrase or (not exact and folded.startswith(phrase + " ")):
-                return role
-    return None
+    """The role of the first phrase (in role order) that the heading equals or, unless
+    the role takes exact headings only, starts with as whole words."""
+    words = fold(heading).split()
+    found: tuple[int, str] | None = None
+    for count in range(1, min(len(words), _LONGEST_PHRASE) + 1):
+        for order, role, exact in _BY_PHRASE.get(" ".join(words[:count]), ()):
+            if (count == len(words) or not exact) and (found is None or order < found[0]):
+                found = (order, role)
+    return found[1] if found else None
 
 
 @dataclass(frozen=True)
@@ -101,6 +117,13 @@ def cell_number(cell: Cell) -> Decimal | None:
     if number is not None and number < 0:
         raise ValueError(f"points cannot be negative ({cell.text.strip()})")
     return number
+
+
+def value_points(value: object) -> Decimal | None:
+    """A python-calamine value's points, as cell_number reads the same cell."""
+    if type(value) is float and value >= 0:  # most cells: no detour through text
+        return from_stored_number(value)
+    return cell_number(value_cell("", value))
 
 
 def read_appraisal(path: Path, sheet: str | None = None) -> Appraisal:

@@ -1,0 +1,33 @@
+"""The `parcalc` console entry: before the command-line machinery loads (typer builds
+every command's parameters, ~0.2 s), start reading the workbooks that `rank` and
+`compare` are given (xlsx.read_ahead), then hand over to parcalc.cli."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+READ_AHEAD_COMMANDS = ("rank", "compare")
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+_OPTIONS_WITH_A_FILE = ("-o", "--output", "-c", "--criteria", "--criteria-new")
+
+
+def workbooks_to_read_ahead(args: list[str]) -> list[Path]:
+    """The workbook arguments of a rank or compare command line; none when it names a
+    --sheet (the first sheet is the one read ahead) or is another command."""
+    if not args or args[0] not in READ_AHEAD_COMMANDS or any(arg == "--sheet" or arg.startswith("--sheet=") for arg in args):
+        return []
+    paths = []
+    for previous, arg in zip(args, args[1:]):
+        if previous not in _OPTIONS_WITH_A_FILE and arg.lower().endswith(_WORKBOOK_SUFFIXES):
+            paths.append(Path(arg))
+    return paths
+
+
+def main() -> None:
+    from .xlsx import read_ahead
+
+    read_ahead(workbooks_to_read_ahead(sys.argv[1:]))
+    from .cli import main as cli_main
+
+    cli_main()

@@ -1,0 +1,220 @@
+"""Wide sheets of many units: read with python-calamine, scored column by column.
+
+The column-wise totals must equal scoring each unit with the engine (a property test
+over random trees of given and missing rows, bonus, penalty and optional blocks), and
+what python-calamine shows as empty (formulas without a saved result, Excel errors)
+must still be reported as the strict reader reports it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from parcalc import api, xlsx
+from parcalc.errors import InputError
+from parcalc.launch import workbooks_to_read_ahead
+from parcalc.multiunit import UnitColumns, open_units
+from tests.conftest import ROOT, SMALL_SET
+
+D = Decimal
+
+# A set with every shape the engine knows: nesting, a partial node (2 lists only 2.1 of
+# its 6 points), an optional block, bonus and penalty blocks.
+TREE = {  # code -> (max, parent)
+    "1": ("10", None), "1.1": ("6", "1"), "1.1.1": ("3", "1.1"), "1.1.2": ("3", "1.1"), "1.2": ("4", "1"),
+    "2": ("6", None), "2.1": ("4", "2"),
+    "3": ("4", None), "3.1": ("2", "3"), "3.2": ("2", "3"),
+    "4": ("2", None), "5": ("3", None),
+}
+SET_YAML = """parcalc_criteria: 1
+id: property-test
+title: property test set
+level: custom
+total: 20
+combine: {combine}
+sources: [{{id: t, title: test}}]
+nodes:
+  - {{code: "1", name: One, max: 10, source: t, children: [
+      {{code: "1.1", name: One one, max: 6, source: t, children: [
+        {{code: "1.1.1", name: A, max: 3, source: t}}, {{code: "1.1.2", name: B, max: 3, source: t}}]}},
+      {{code: "1.2", name: One two, max: 4, source: t}}]}}
+  - {{code: "2", name: Two, max: 6, source: t, partial: true, children: [{{code: "2.1", name: C, max: 4, source: t}}]}}
+  - {{code: "3", name: Survey, max: 4, source: t, kind: survey, optional: true, children: [
+      {{code: "3.1", name: D, max: 2, source: t}}, {{code: "3.2", name: E, max: 2, source: t}}]}}
+  - {{code: "4", name: Bonus, max: 2, source: t, kind: bonus}}
+  - {{code: "5", name: Penalty, max: 3, source: t, kind: penalty}}
+"""
+
+
+def wide_workbook(path: Path, rows: list[tuple[str, list[object]]], units: list[str], *, with_max: bool = True, column: int = 1) -> Path:
+    """A wide sheet: a title, a header in row 3 starting at `column` (1 = A), a row per code."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Điểm"
+    sheet.cell(1, column, "BẢNG ĐIỂM CÁC ĐƠN VỊ")
+    header = ["STT", *(["Điểm chuẩn"] if with_max else []), *units]
+    for offset, value in enumerate(header):
+        sheet.cell(3, column + offset, value)
+    for number, (code, values) in enumerate(rows, start=4):
+        cells = [code, *([float(TREE[code][0]) if code in TREE else 1.0] if with_max else []), *values]
+        for offset, value in enumerate(cells):
+            if value is not None:
+                sheet.cell(number, column + offset, value)
+    book.save(path)
+    return path
+
+
+def totals_by_unit(named) -> dict[str, tuple]:
+    return {unit: (r.total_points, r.total_max, r.index, r.field_points) for unit, r in named}
+
+
+def outcome(path: Path, criteria, assume_full: bool, totals_only: bool):
+    try:
+        return totals_by_unit(api.score_units([path], criteria, assume_full=assume_full, totals_only=totals_only))
+    except InputError as exc:
+        return ("error", str(exc))
+
+
+points = st.integers(min_value=0, max_value=16).map(lambda quarters: quarters / 4)  # 0 to 4 in quarters, as Excel stores them
+
+
+@st.composite
+def wide_sheets(draw):
+    units = [f"Đơn vị {n}" for n in range(draw(st.integers(1, 5)))]
+    rows = []
+    for code, (maximum, _) in TREE.items():
+        if draw(st.booleans()):
+            top = float(maximum) + (1 if draw(st.integers(0, 20)) == 0 else 0)  # now and then above the maximum
+            rows.append((code, [draw(points.filter(lambda p, top=top: p <= top)) for _ in units]))
+    return units, rows
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sheet=wide_sheets(), combine=st.sampled_from(["add_capped", "add"]), assume_full=st.booleans())
+def test_column_totals_equal_scoring_each_unit(tmp_path, sheet, combine, assume_full):
+    units, rows = sheet
+    if not rows:
+        return
+    set_path = tmp_path / f"set-{combine}.yaml"
+    set_path.write_text(SET_YAML.format(combine=combine), encoding="utf-8")
+    criteria = api.load_criteria(str(set_path))
+    path = wide_workbook(tmp_path / "units.xlsx", rows, units)
+    fast = outcome(path, criteria, assume_full, totals_only=True)
+    assert fast == outcome(path, criteria, assume_full, totals_only=False)
+
+
+def test_column_totals_without_a_set_use_the_workbook_tree(tmp_path):
+    path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [1.5, 4.0]), ("1.2", [2.0, 0.25]), ("2.1", [3.0, 4.0])], ["A", "B"])
+    fast = totals_by_unit(api.score_units([path], totals_only=True))
+    assert fast == totals_by_unit(api.score_units([path]))
+    assert fast["A"] == (D("6.5"), D(14), D("46.43"), (D("1.5"), D(2), D(3)))
+
+
+def test_a_wide_sheet_becomes_unit_columns(tmp_path):
+    path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [1.5, 4.0]), ("1.2", [None, None]), ("2.1", ["3,5", 4.0])], ["Sở A", "Sở B"])
+    units = open_units(path)
+    assert isinstance(units, UnitColumns) and units.units == ("Sở A", "Sở B")
+    assert [(row.code, row.given, row.max) for row in units.rows] == [("1.1", True, D(6)), ("1.2", False, D(4)), ("2.1", True, D(4))]
+    assert [(row.code, list(points)) for row, points in units.points()] == [
+        ("1.1", [D("1.5"), D(4)]), ("1.2", [None, None]), ("2.1", [D("3.5"), D(4)])]
+    assert {e.code: e.where["points"].rsplit(" ", 1)[1] for e in units.first_unit().entries} == {"1.1": "C4", "2.1": "C6"}
+
+
+def test_cells_are_named_where_the_sheet_starts_right_of_column_a(tmp_path):
+    path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [1.5, 4.0]), ("1.2", [2.0, None])], ["Sở A", "Sở B"], column=3)
+    with pytest.raises(InputError, match=r"cell F5: unit 'Sở B' has no points for 1\.2"):
+        open_units(path)
+
+
+@pytest.mark.parametrize("value, message", [
+    ("=D4+1", "cell C4: 1.1: holds a formula whose result was never saved"),
+    ("#DIV/0!", "cell C4: 1.1: holds the Excel error #DIV/0!"),
+    (True, "cell C4: 1.1: holds TRUE/FALSE, not points"),
+    ("ba", "cell C4: 1.1: 'ba' is not a number"),
+    (-1.0, "cell C4: 1.1: points cannot be negative (-1)"),
+])
+def test_cells_python_calamine_shows_as_empty_or_wrong_are_reported(tmp_path, value, message):
+    """python-calamine reads a formula without a saved result and an error cell as
+    empty; the strict reader tells them apart."""
+    path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [1.0, value, 1.0]), ("1.2", [2.0, 2.0, 2.0])], ["A", "B", "C"], with_max=False)
+    with pytest.raises(InputError) as caught:
+        open_units(path)
+    assert message in str(caught.value)
+
+
+def test_a_row_of_formulas_never_calculated_is_not_taken_for_an_empty_row(tmp_path):
+    rows = [("1.1", [1.0, 2.0]), ("1.2", ["=B4*2", "=C4*2"])]
+    path = wide_workbook(tmp_path / "u.xlsx", rows, ["A", "B"], with_max=False)
+    with pytest.raises(InputError) as caught:
+        open_units(path)
+    assert [p.where.rsplit(" ", 1)[1] for p in caught.value.problems] == ["B5", "C5"]
+
+
+def test_a_unit_above_the_maximum_is_named_by_the_engine(cli, tmp_path):
+    path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [4.0, 4.5]), ("1.2", [2.0, 2.0]), ("2.1", [4.0, 4.0])], ["Sở A", "Sở B"])
+    run = cli("rank", path, "--criteria", SMALL_SET)
+    assert run.exit_code == 2
+    assert "cell D4: unit 'Sở B': 1.1 has 4.5 points, more than its maximum 4" in run.stderr
+
+
+def test_a_code_twice_in_a_wide_sheet(tmp_path):
+    path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [4.0]), ("1.1", [3.0])], ["Sở A"], with_max=False)
+    with pytest.raises(InputError, match=r"cell A5: code 1\.1 appears twice \(first at .*cell A4\)"):
+        open_units(path)
+
+
+def test_rank_json_has_a_line_per_unit():
+    from parcalc.render.rank_out import rank_json
+    import json
+
+    ranking = api.rank_workbooks([ROOT / "tests/fixtures/good/units-wide.xlsx"], str(SMALL_SET))
+    text = rank_json(ranking, "vi")
+    assert json.loads(text)["units"][0]["unit"] == "Sở B"
+    assert text.splitlines()[3] == '    {"rank": 1, "unit": "Sở B", "total": 10, "index": 100, "group": "A", "fields": {"1": 100, "2": 100}},'
+
+
+# Reading ahead: rank and compare start parsing their workbooks before typer loads.
+
+@pytest.mark.parametrize("args, expected", [
+    (["rank", "a.xlsx", "b.XLSX", "--criteria", "set.yaml", "-o", "out.xlsx"], ["a.xlsx", "b.XLSX"]),
+    (["compare", "old.xlsx", "new.xlsx", "--criteria-new", "x.xlsx"], ["old.xlsx", "new.xlsx"]),
+    (["rank", "a.xlsx", "--sheet", "Điểm"], []),
+    (["rank", "a.xlsx", "--sheet=Điểm"], []),
+    (["score", "a.xlsx"], []),
+    ([], []),
+])
+def test_which_workbooks_are_read_ahead(args, expected):
+    assert workbooks_to_read_ahead(args) == [Path(p) for p in expected]
+
+
+def test_a_read_ahead_sheet_is_taken_once_and_gives_the_same_units(tmp_path):
+    path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [1.5, 4.0]), ("2.1", [3.0, 4.0])], ["A", "B"])
+    expected = totals_by_unit(api.score_units([path], totals_only=True))
+    xlsx.read_ahead([path, tmp_path / "missing.xlsx"])
+    assert list(xlsx._READ_AHEAD) == [str(path.resolve())]
+    assert totals_by_unit(api.score_units([path], totals_only=True)) == expected
+    assert xlsx._READ_AHEAD == {}
+
+
+def test_a_damaged_workbook_read_ahead_is_reported_by_the_foreground_reading(tmp_path):
+    path = tmp_path / "broken.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a zip")
+    xlsx.read_ahead([path])
+    with pytest.raises(InputError, match="damaged or truncated"):
+        open_units(path)
+
+
+def test_the_console_entry_reads_ahead_and_ranks(tmp_path):
+    path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [1.5, 4.0]), ("2.1", [3.0, 4.0])], ["A", "B"])
+    code = ("import sys; sys.argv = ['parcalc', 'rank', sys.argv[1], '-f', 'csv']\n"
+            "from parcalc.launch import main\nmain()")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines()[1:] == ["1,B,8.00,80.00,B,66.67,100.00", "2,A,4.50,45.00,D,25.00,75.00"]
