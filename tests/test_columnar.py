@@ -164,6 +164,13 @@ def test_a_unit_above_the_maximum_is_named_by_the_engine(cli, tmp_path):
     assert "cell D4: unit 'Sở B': 1.1 has 4.5 points, more than its maximum 4" in run.stderr
 
 
+def test_an_unknown_layout_is_a_usage_error(tmp_path):
+    from parcalc.errors import UsageError
+
+    with pytest.raises(UsageError, match="'diagonal' is not a layout: use wide, long, sheets"):
+        open_units(tmp_path / "any.xlsx", "diagonal")
+
+
 def test_a_code_twice_in_a_wide_sheet(tmp_path):
     path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [4.0]), ("1.1", [3.0])], ["Sở A"], with_max=False)
     with pytest.raises(InputError, match=r"cell A5: code 1\.1 appears twice \(first at .*cell A4\)"):

@@ -21,11 +21,12 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from . import codes
-from .errors import InputError, Problem
+from .errors import InputError, Problem, UsageError
 from .model import Appraisal, Entry
 from .workbook import HEADER_SEARCH_ROWS, Layout, cell_number, entries_from_rows, find_layout, header_roles, value_points
 from .xlsx import Cell, ValueSheet, Workbook, column_letter, value_cell
 
+LAYOUTS = ("wide", "long", "sheets")
 _MAX_PROBLEMS = 50
 
 
@@ -99,6 +100,8 @@ class UnitColumns:
 def open_units(path: Path, layout: str | None = None, sheet: str | None = None) -> UnitColumns | list[Appraisal]:
     """The units in the workbook at `path`: a wide sheet as UnitColumns, else one
     Appraisal per unit in the order the workbook lists them."""
+    if layout not in (None, *LAYOUTS):
+        raise UsageError.at("--layout", f"{layout!r} is not a layout: use {', '.join(LAYOUTS)}")
     with Workbook(path) as book:
         first = book.sheet(sheet)
         if layout in (None, "wide"):
