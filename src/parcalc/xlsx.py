@@ -37,7 +37,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _MAX_PART = 512 * 1024 * 1024  # uncompressed bytes of one XML part; more is a zip bomb
 _REL_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CELL_REF = re.compile(r"^([A-Z]+)(\d+)$")
-_FORMULA_OR_ERROR = re.compile(rb'<(?:\w+:)?f[\s>/]|\st="e"')
+_FORMULA_OR_ERROR = re.compile(rb'<(?:\w+:)?f[\s>/]|\st=["\x27]e["\x27]')
 CONVERT_HINT = "open it in Excel or LibreOffice and save it as .xlsx (or: libreoffice --headless --convert-to xlsx FILE)"
 
 
