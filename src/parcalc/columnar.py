@@ -53,9 +53,8 @@ def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume
             sums[position] = list(map(add, sums[position], unit_points))  # type: ignore[arg-type]
     scale = Scale(tree, frozenset(root.code for root in tree.roots if nodes[root.code].status == ABSENT))
     field_points = list(zip(*(field if field is not None else [None] * count for field in sums)))
-    out = [(unit, UnitTotals(tree, scale.points(points), scale.total_max, points))
-           for unit, points in zip(columns.units, field_points)]
-    return out
+    return [(unit, UnitTotals(tree, scale.points(points), scale.total_max, points))
+            for unit, points in zip(columns.units, field_points)]
 
 
 def _given_tops(node: Criterion, nodes: Mapping[str, NodeResult]) -> Iterator[str]:

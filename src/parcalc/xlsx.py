@@ -239,7 +239,7 @@ class ValueSheet:
 
 
 class _ReadAhead(threading.Thread):
-    """Reads a workbook's first sheet with `Workbook.values`, on a background thread."""
+    """Reads a workbook's first sheet with python-calamine, on a background thread."""
 
     def __init__(self, path: Path) -> None:
         super().__init__(daemon=True)
@@ -264,7 +264,7 @@ def read_ahead(paths: Iterable[Path]) -> None:
 
     python-calamine parses in Rust without holding the GIL: for a sheet of 10,000 units
     (~0.6 s of parsing) the sheet is being read while Python starts up and loads typer,
-    pydantic and the criterion set (~0.2 s). `Workbook.values` takes the result when it
+    pydantic and the criterion set (~0.3 s). `Workbook.values` takes the result when it
     asks for that file's first sheet; a read-ahead never asked for is dropped at exit."""
     for path in paths:
         key = str(path.resolve())
