@@ -25,9 +25,11 @@ def workbooks_to_read_ahead(args: list[str]) -> list[Path]:
 
 
 def main() -> None:
-    from .xlsx import read_ahead
+    workbooks = workbooks_to_read_ahead(sys.argv[1:])
+    if workbooks:  # other commands do not load the reader here
+        from .xlsx import read_ahead
 
-    read_ahead(workbooks_to_read_ahead(sys.argv[1:]))
+        read_ahead(workbooks)
     from .cli import main as cli_main
 
     cli_main()

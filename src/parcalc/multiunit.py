@@ -201,7 +201,7 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, rows: Iterator[tuple[i
         units[column] = name
     if not units:
         raise InputError.at(f"{filename}, sheet {sheet!r}, row {header_row}", "no unit columns: the wide layout has one points column per unit, headed with its name")
-    reader = _WideRows(filename, sheet, layout, tuple(column - 1 for column in units), tuple(units.values()), problems)
+    reader = _WideRows(filename, sheet, layout, tuple(column - 1 for column in units), tuple(units.values()), problems, values.width)
     for number, row in rows:
         reader.read(number, row)
     reader.explain_blanks(book)
@@ -213,7 +213,8 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, rows: Iterator[tuple[i
 class _WideRows:
     """Reads a wide sheet's code rows once, checking every unit's cells."""
 
-    def __init__(self, filename: str, sheet: str, layout: Layout, columns: tuple[int, ...], units: tuple[str, ...], problems: list[Problem]) -> None:
+    def __init__(self, filename: str, sheet: str, layout: Layout, columns: tuple[int, ...], units: tuple[str, ...],
+                 problems: list[Problem], width: int) -> None:
         self.filename, self.sheet, self.columns, self.units, self.problems = filename, sheet, columns, units, problems
         self.header_row = layout.header_row
         self.pick = _picker(columns)
@@ -221,8 +222,9 @@ class _WideRows:
         self.max_index = layout.columns["max"] - 1 if "max" in layout.columns else None
         self.name_index = layout.columns["name"] - 1 if "name" in layout.columns else None
         self.role_indexes = {column - 1 for column in layout.columns.values()}
-        self.unit_indexes = set(columns)
-        self._unheaded_by_width: dict[int, list[int]] = {}
+        unit_indexes = set(columns)
+        # columns right of the code column that are neither a unit's nor a role's
+        self.unheaded = [i for i in range(self.code_index + 1, width) if i not in unit_indexes and i not in self.role_indexes]
         self.code_rows: list[CodeRow] = []
         self.seen: dict[str, str] = {}
         self.blanks: dict[str, tuple[str, CodeRow | None]] = {}  # ref -> (what it should hold, its row if partly blank)
@@ -241,7 +243,7 @@ class _WideRows:
             return
         self.seen[code] = where_code
         problems_before = len(self.problems)
-        for index in self._unheaded(len(row)):
+        for index in self.unheaded:
             if row[index] != "":
                 self.problems.append(Problem(self.place(number, index), f"column {column_letter(index + 1)} has points but no unit name in its header (row {self.header_row})"))
         maximum = None
@@ -258,13 +260,6 @@ class _WideRows:
             for position, value in enumerate(cells):
                 if code_row.points[value] is None:
                     self.blanks[f"{column_letter(self.columns[position] + 1)}{number}"] = (self.units[position], code_row)
-
-    def _unheaded(self, width: int) -> list[int]:
-        """Columns right of the code column that are neither a unit's nor a role's (rows
-        from python-calamine all have the sheet's width: this is worked out once)."""
-        if width not in self._unheaded_by_width:
-            self._unheaded_by_width[width] = [i for i in range(self.code_index + 1, width) if i not in self.unit_indexes and i not in self.role_indexes]
-        return self._unheaded_by_width[width]
 
     def _points(self, number: int, code: str, cells: tuple, columns: tuple[int, ...]) -> dict[object, Decimal | None]:
         """Each distinct value of `cells` (in `columns`) -> its points; a problem at

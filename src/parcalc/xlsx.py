@@ -230,6 +230,7 @@ class ValueSheet:
         self._sheet = sheet
         # iter_rows starts at the sheet's first used column; rows start at row 1
         self._skipped_columns = sheet.start[1] if sheet.start else 0
+        self.width = self._skipped_columns + sheet.width  # every row has this many values
 
     def rows(self) -> Iterator[tuple[int, list]]:
         """(row number, [value of column A, B, ...]) for every row."""
