@@ -151,7 +151,7 @@ def score_units(
     `totals_only`, a wide sheet's units are scored column by column (parcalc.columnar)
     and give UnitTotals, the totals and field points a ranking needs, instead of a
     result for every node: 10,000 units in about a second."""
-    from .columnar import score_columns
+    from .columnar import FieldSums, score_columns
     from .errors import InputError, Problem, ScoringError
     from .multiunit import UnitColumns, open_units
 
@@ -160,8 +160,9 @@ def score_units(
     seen: dict[str, str] = {}
     problems: list[Problem] = []
     for path in paths:
-        units = open_units(Path(path), layout, sheet)
-        scored = score_columns(units, criterion_set, assume_full=assume_full) if totals_only and isinstance(units, UnitColumns) else None
+        sums = FieldSums(criterion_set) if totals_only and criterion_set is not None else None
+        units = open_units(Path(path), layout, sheet, on_row=sums.add if sums else None)
+        scored = score_columns(units, criterion_set, assume_full=assume_full, sums=sums) if totals_only and isinstance(units, UnitColumns) else None
         if scored is None:  # unit by unit, each with its own problems
             scored = []
             for appraisal in units.appraisals() if isinstance(units, UnitColumns) else units:

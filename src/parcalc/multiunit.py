@@ -16,15 +16,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from . import codes
 from .errors import InputError, Problem, UsageError
 from .model import Appraisal, Entry
 from .workbook import HEADER_SEARCH_ROWS, Layout, cell_number, entries_from_rows, find_layout, header_roles, value_points
-from .xlsx import Cell, ValueSheet, Workbook, column_letter, value_cell
+from .xlsx import Cell, Workbook, column_letter, value_cell
+
+if TYPE_CHECKING:
+    from .valuesheet import ValueSheet
 
 LAYOUTS = ("wide", "long", "sheets")
 _MAX_PROBLEMS = 50
@@ -67,15 +71,20 @@ class UnitColumns:
     def place(self, ref: str) -> str:
         return f"{self.filename}, sheet {self.sheet!r}, cell {ref}"
 
+    def cells(self) -> Iterator[tuple[CodeRow, tuple]]:
+        """Each code row with its units' values, in unit order, read from the sheet again."""
+        by_number = {row.number: row for row in self.rows}
+        pick = _picker(self.columns)
+        for number, values in self.values.rows(self.columns[-1] + 1):
+            row = by_number.get(number)
+            if row is not None:
+                yield row, pick(values)
+
     def points(self) -> Iterator[tuple[CodeRow, Iterator[Decimal | None]]]:
         """Each code row with every unit's points, in unit order, read from the sheet
         again (an iterator: take the points before asking for the next row)."""
-        by_number = {row.number: row for row in self.rows}
-        pick = _picker(self.columns)
-        for number, values in self.values.rows():
-            row = by_number.get(number)
-            if row is not None:
-                yield row, map(row.points.__getitem__, pick(values))
+        for row, cells in self.cells():
+            yield row, map(row.points.__getitem__, cells)
 
     def appraisals(self) -> list[Appraisal]:
         """One Appraisal per unit."""
@@ -97,17 +106,19 @@ class UnitColumns:
         return Entry(code=row.code, points=points, max=row.max, name=row.name, where={"code": row.where_code, "points": self.place(ref)})
 
 
-def open_units(path: Path, layout: str | None = None, sheet: str | None = None) -> UnitColumns | list[Appraisal]:
+def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
+               on_row: Callable[[CodeRow, tuple], None] | None = None) -> UnitColumns | list[Appraisal]:
     """The units in the workbook at `path`: a wide sheet as UnitColumns, else one
-    Appraisal per unit in the order the workbook lists them."""
+    Appraisal per unit in the order the workbook lists them. A wide sheet's reading
+    calls `on_row` with each code row whose every unit has points, and the units'
+    values (`CodeRow.points` maps each to its points)."""
     if layout not in (None, *LAYOUTS):
         raise UsageError.at("--layout", f"{layout!r} is not a layout: use {', '.join(LAYOUTS)}")
     with Workbook(path) as book:
         first = book.sheet(sheet)
         if layout in (None, "wide"):
             values = book.values(first)
-            rows = values.rows()
-            header = _code_header(rows)  # reads up to the header row
+            header = _code_header(values.rows())
             layout = layout or _detect(header)
         if layout == "sheets":
             names = [first] if sheet else book.sheet_names
@@ -117,7 +128,7 @@ def open_units(path: Path, layout: str | None = None, sheet: str | None = None) 
             return units
         if layout == "long":
             return _long(book.rows(first), book.name, first)
-        return _wide(book, values, first, rows, header)
+        return _wide(book, values, first, header, on_row)
 
 
 def read_units(path: Path, layout: str | None = None, sheet: str | None = None) -> list[Appraisal]:
@@ -177,9 +188,8 @@ def _unit_header(rows, filename: str, sheet: str) -> Layout:
     raise InputError.at(f"{filename}, sheet {sheet!r}", f"no header row in the first {HEADER_SEARCH_ROWS} rows with a code column and a unit column (Đơn vị, unit)")
 
 
-def _wide(book: Workbook, values: ValueSheet, sheet: str, rows: Iterator[tuple[int, list]],
-          header_found: tuple[int, dict[int, Cell], dict[str, int]] | None) -> UnitColumns:
-    """`rows` continue after the header row `header_found`."""
+def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[int, dict[int, Cell], dict[str, int]] | None,
+          on_row: Callable[[CodeRow, tuple], None] | None) -> UnitColumns:
     filename = book.name
     if header_found is None:
         raise InputError.at(f"{filename}, sheet {sheet!r}", f"no header row in the first {HEADER_SEARCH_ROWS} rows with a code column and one column per unit")
@@ -201,9 +211,11 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, rows: Iterator[tuple[i
         units[column] = name
     if not units:
         raise InputError.at(f"{filename}, sheet {sheet!r}, row {header_row}", "no unit columns: the wide layout has one points column per unit, headed with its name")
-    reader = _WideRows(filename, sheet, layout, tuple(column - 1 for column in units), tuple(units.values()), problems, values.width)
-    for number, row in rows:
-        reader.read(number, row)
+    width = max(header)  # the header's last named column: every unit's is at most that
+    reader = _WideRows(filename, sheet, layout, tuple(column - 1 for column in units), tuple(units.values()), problems, width, on_row)
+    for number, row in values.rows(width):
+        if number > header_row:
+            reader.read(number, row)
     reader.explain_blanks(book)
     if problems:
         raise InputError(*problems[:_MAX_PROBLEMS])
@@ -214,8 +226,9 @@ class _WideRows:
     """Reads a wide sheet's code rows once, checking every unit's cells."""
 
     def __init__(self, filename: str, sheet: str, layout: Layout, columns: tuple[int, ...], units: tuple[str, ...],
-                 problems: list[Problem], width: int) -> None:
+                 problems: list[Problem], width: int, on_row: Callable[[CodeRow, tuple], None] | None) -> None:
         self.filename, self.sheet, self.columns, self.units, self.problems = filename, sheet, columns, units, problems
+        self.on_row = on_row
         self.header_row = layout.header_row
         self.pick = _picker(columns)
         self.code_index = layout.columns["code"] - 1
@@ -225,6 +238,7 @@ class _WideRows:
         unit_indexes = set(columns)
         # columns right of the code column that are neither a unit's nor a role's
         self.unheaded = [i for i in range(self.code_index + 1, width) if i not in unit_indexes and i not in self.role_indexes]
+        self.width = width
         self.code_rows: list[CodeRow] = []
         self.seen: dict[str, str] = {}
         self.blanks: dict[str, tuple[str, CodeRow | None]] = {}  # ref -> (what it should hold, its row if partly blank)
@@ -243,7 +257,7 @@ class _WideRows:
             return
         self.seen[code] = where_code
         problems_before = len(self.problems)
-        for index in self.unheaded:
+        for index in chain(self.unheaded, range(self.width, len(row))):  # also right of the header
             if row[index] != "":
                 self.problems.append(Problem(self.place(number, index), f"column {column_letter(index + 1)} has points but no unit name in its header (row {self.header_row})"))
         maximum = None
@@ -256,10 +270,14 @@ class _WideRows:
         table = self._points(number, code, cells, self.columns)
         code_row = CodeRow(number, code, name or None, maximum, table, where_code, table[cells[0]])
         self.code_rows.append(code_row)
-        if len(self.problems) == problems_before and None in code_row.points.values():
+        if len(self.problems) > problems_before:
+            return
+        if None in table.values():
             for position, value in enumerate(cells):
-                if code_row.points[value] is None:
+                if table[value] is None:
                     self.blanks[f"{column_letter(self.columns[position] + 1)}{number}"] = (self.units[position], code_row)
+        elif self.on_row is not None:
+            self.on_row(code_row, cells)
 
     def _points(self, number: int, code: str, cells: tuple, columns: tuple[int, ...]) -> dict[object, Decimal | None]:
         """Each distinct value of `cells` (in `columns`) -> its points; a problem at

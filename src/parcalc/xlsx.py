@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import threading
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +28,7 @@ from xml.parsers import expat
 from .errors import InputError
 
 if TYPE_CHECKING:
-    from python_calamine import CalamineSheet
+    from .valuesheet import ValueSheet
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
@@ -113,21 +112,16 @@ class Workbook:
     def values(self, sheet: str) -> "ValueSheet":
         """The sheet as python-calamine reads it (see the module's docstring)."""
         ahead = _READ_AHEAD.pop(str(self.path.resolve()), None)
-        if ahead is not None:
-            ahead.join()
-            if ahead.sheet == sheet and ahead.values is not None:
-                return ahead.values
+        if ahead is not None and ahead[0] == sheet:
+            return ahead[1]
         return self._read_values(sheet)
 
     def _read_values(self, sheet: str) -> "ValueSheet":
-        import python_calamine
+        from .valuesheet import ValueSheet
 
-        self._open_part(self._sheets[sheet]).close()  # the size check: no zip bombs
-        try:
-            book = python_calamine.CalamineWorkbook.from_path(str(self.path))
-            return ValueSheet(book.get_sheet_by_name(sheet))
-        except Exception as exc:  # calamine raises its own error types for damaged parts
-            raise InputError.at(f"{self.name}, sheet {sheet!r}", f"damaged workbook ({exc}); save it again from Excel") from None
+        part = self._sheets[sheet]
+        self._open_part(part).close()  # the size check: no zip bombs
+        return ValueSheet(self.path, self.name, sheet, part, frozenset(self._sheets.values()))
 
     def explain_empty(self, sheet: str, refs: set[str]) -> dict[str, Cell]:
         """Of `refs`, cells that `values` showed empty, those that are not: formulas whose
@@ -221,57 +215,26 @@ class Workbook:
         return strings
 
 
-class ValueSheet:
-    """A sheet's values from python-calamine, held compactly in Rust: numbers as floats,
-    text as str, TRUE/FALSE as bool, '' for an empty cell (and for the cells
-    `Workbook.explain_empty` tells apart). Each `rows()` call streams the rows again."""
-
-    def __init__(self, sheet: "CalamineSheet") -> None:
-        self._sheet = sheet
-        # iter_rows starts at the sheet's first used column; rows start at row 1
-        self._skipped_columns = sheet.start[1] if sheet.start else 0
-        self.width = self._skipped_columns + sheet.width  # every row has this many values
-
-    def rows(self) -> Iterator[tuple[int, list]]:
-        """(row number, [value of column A, B, ...]) for every row."""
-        padding = [""] * self._skipped_columns
-        for number, values in enumerate(self._sheet.iter_rows(), 1):
-            yield number, padding + values if padding else values
-
-
-class _ReadAhead(threading.Thread):
-    """Reads a workbook's first sheet with python-calamine, on a background thread."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(daemon=True)
-        self.path = path
-        self.sheet: str | None = None
-        self.values: ValueSheet | None = None
-
-    def run(self) -> None:
-        try:
-            with Workbook(self.path) as book:
-                self.sheet = book.sheet(None)
-                self.values = book._read_values(self.sheet)
-        except Exception:  # noqa: BLE001 - reading again in the foreground reports it
-            self.values = None
-
-
-_READ_AHEAD: dict[str, _ReadAhead] = {}
+_READ_AHEAD: dict[str, tuple[str, "ValueSheet"]] = {}
 
 
 def read_ahead(paths: Iterable[Path]) -> None:
-    """Start reading the first sheet of each workbook at `paths` on background threads.
+    """Start reading the first sheet of each workbook at `paths` (see valuesheet).
 
-    python-calamine parses in Rust without holding the GIL: for a sheet of 10,000 units
-    (~0.6 s of parsing) the sheet is being read while Python starts up and loads typer,
-    pydantic and the criterion set (~0.3 s). `Workbook.values` takes the result when it
-    asks for that file's first sheet; a read-ahead never asked for is dropped at exit."""
+    The bands are parsed on worker threads while Python starts up and loads typer,
+    pydantic and the criterion set (~0.3 s). `Workbook.values` takes the reading when it
+    asks for that file's first sheet; a reading never asked for is dropped at exit.
+    A workbook that cannot be opened is left for the foreground reading to report."""
     for path in paths:
         key = str(path.resolve())
-        if key not in _READ_AHEAD and path.is_file():
-            _READ_AHEAD[key] = reading = _ReadAhead(path)
-            reading.start()
+        if key in _READ_AHEAD or not path.is_file():
+            continue
+        try:
+            with Workbook(path) as book:
+                sheet = book.sheet(None)
+                _READ_AHEAD[key] = (sheet, book._read_values(sheet))
+        except InputError:
+            continue
 
 
 def value_cell(ref: str, value: object) -> Cell:
