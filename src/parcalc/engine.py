@@ -48,7 +48,7 @@ class Totals:
     def index(self) -> Decimal:
         return percent(self.total_points, self.total_max)
 
-    @property
+    @cached_property
     def group(self) -> str:
         return group_of(self.index)
 

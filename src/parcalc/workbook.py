@@ -8,6 +8,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -49,9 +50,11 @@ _ROLE_PHRASES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
 
 def fold(text: str) -> str:
     """Lower case, no diacritics (đ -> d), punctuation as spaces, spaces collapsed."""
-    plain = _VIETNAMESE_MARKS.sub("", unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")))
-    if not plain.isascii():  # marks of other scripts: the exact (slower) test
-        plain = "".join(ch for ch in plain if unicodedata.category(ch) != "Mn")
+    plain = text
+    if not plain.isascii():
+        plain = _VIETNAMESE_MARKS.sub("", unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")))
+        if not plain.isascii():  # marks of other scripts: the exact (slower) test
+            plain = "".join(ch for ch in plain if unicodedata.category(ch) != "Mn")
     return " ".join(_NOT_ALNUM.sub(" ", plain.lower()).split())
 
 
@@ -64,9 +67,26 @@ for _order, (_role, _phrases, _exact) in enumerate(_ROLE_PHRASES):
 _LONGEST_PHRASE = max(phrase.count(" ") + 1 for phrase in _BY_PHRASE)
 
 
+_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _BY_PHRASE)
+
+
+@lru_cache(maxsize=4096)
+def _first_folded_word(word: str) -> str:
+    folded = fold(word)
+    return folded.split(maxsplit=1)[0] if folded else ""
+
+
 def role_of(heading: str) -> str | None:
     """The role of the first phrase (in role order) that the heading equals or, unless
     the role takes exact headings only, starts with as whole words."""
+    # A wide sheet's header names thousands of units ("Sở Tư pháp", "Xã Tân Lập") that
+    # share a few first words: reject those by their first word, folded once.
+    first = heading.split(maxsplit=1)
+    if not first:
+        return None
+    head = _first_folded_word(first[0])
+    if head and head not in _FIRST_WORDS:
+        return None
     words = fold(heading).split()
     found: tuple[int, str] | None = None
     for count in range(1, min(len(words), _LONGEST_PHRASE) + 1):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from typing import Callable
 
 from .. import labels
 from ..engine import BOUNDED, Finding, NodeResult, ScoreResult
@@ -66,18 +65,13 @@ def json_text(value: object) -> str:
     return value if isinstance(value, Encoded) else _JSON.encode(value)
 
 
-def json_number_texts() -> Callable[[Decimal | None], str]:
-    """Decimal -> its JSON number text, each distinct value worked out once."""
-    texts: dict[Decimal | None, str] = {}
+class JsonNumbers(dict):
+    """Decimal -> its JSON number text, each distinct value worked out once; look
+    values up with [] (a dict's own lookup, for speed over 10,000 units)."""
 
-    def text(value: Decimal | None) -> str:
-        try:
-            return texts[value]
-        except KeyError:
-            texts[value] = written = _JSON.encode(to_json_number(value))
-            return written
-
-    return text
+    def __missing__(self, value: Decimal | None) -> str:
+        self[value] = written = _JSON.encode(to_json_number(value))
+        return written
 
 
 def json_lines(data: dict) -> str:

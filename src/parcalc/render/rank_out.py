@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from operator import add
 
 from .. import labels, ooxml
 from ..numbers import format_points, to_json_number
 from ..ranking import Ranking
-from .common import Encoded, json_lines, json_number_texts, json_text, neutralise
+from .common import Encoded, JsonNumbers, json_lines, json_text, neutralise
 
 SCHEMA = "parcalc/rank-1"
 
@@ -44,13 +45,14 @@ def _text(value: object, sep: str) -> str:
 
 
 def rank_json(ranking: Ranking, lang: str) -> str:
-    n = json_number_texts()
+    number = JsonNumbers()
     keys = [json_text(code) + ": " for code in ranking.field_codes]
-    units = [  # one shape for every unit: written directly, ten times faster than json's encoder per unit
-        Encoded(f'{{"rank": {rank}, "unit": {json_text(unit)}, "total": {n(total)}, "index": {n(index)}, "group": "{group}", '
-                f'"fields": {{{", ".join([key + n(value) for key, value in zip(keys, fields)])}}}}}')
-        for rank, unit, total, index, group, *fields in rows(ranking)
-    ]
+    units = []
+    for unit in ranking.units:  # one shape for every unit: written directly, ten times faster than json's encoder per unit
+        result = unit.result
+        fields = ", ".join(map(add, keys, map(number.__getitem__, unit.field_indexes)))
+        units.append(Encoded(f'{{"rank": {unit.rank}, "unit": {json_text(unit.unit)}, "total": {number[result.total_points]}, '
+                             f'"index": {number[result.index]}, "group": "{result.group}", "fields": {{{fields}}}}}'))
     return json_lines({"schema": SCHEMA, "units": units, "groups": ranking.group_counts, "mean_index": to_json_number(ranking.mean_index)})
 
 
