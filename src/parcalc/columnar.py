@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from operator import add
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, Sequence
 
 from .engine import ABSENT, GIVEN, NodeResult, Scale, UnitTotals
 from .errors import ScoringError
@@ -31,7 +31,7 @@ class FieldSum:
         self.places = 0
         self.units = [0] * count
 
-    def add(self, points: Mapping[object, Decimal | None], cells: tuple) -> None:
+    def add(self, points: Mapping[object, Decimal | None], cells: Sequence) -> None:
         """Add a row's points: `cells` are its units' values, `points` each value's points."""
         places = max(self.places, *(-point.as_tuple().exponent for point in points.values()))  # type: ignore[union-attr, operator]
         if places > self.places:
@@ -70,7 +70,7 @@ class FieldSums:
         for child in node.children:
             self._locate(child, position, (*ancestors, node.code))
 
-    def add(self, row: CodeRow, cells: tuple) -> None:
+    def add(self, row: CodeRow, cells: Sequence) -> None:
         """A given row and its units' values, none blank."""
         place = self._place.get(row.code)
         self._given.add(row.code)

@@ -19,7 +19,7 @@ from decimal import Decimal
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 
 from . import codes
 from .errors import InputError, Problem, UsageError
@@ -71,7 +71,7 @@ class UnitColumns:
     def place(self, ref: str) -> str:
         return f"{self.filename}, sheet {self.sheet!r}, cell {ref}"
 
-    def cells(self) -> Iterator[tuple[CodeRow, tuple]]:
+    def cells(self) -> Iterator[tuple[CodeRow, Sequence]]:
         """Each code row with its units' values, in unit order, read from the sheet again."""
         by_number = {row.number: row for row in self.rows}
         pick = _picker(self.columns)
@@ -107,7 +107,7 @@ class UnitColumns:
 
 
 def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
-               on_row: Callable[[CodeRow, tuple], None] | None = None) -> UnitColumns | list[Appraisal]:
+               on_row: Callable[[CodeRow, Sequence], None] | None = None) -> UnitColumns | list[Appraisal]:
     """The units in the workbook at `path`: a wide sheet as UnitColumns, else one
     Appraisal per unit in the order the workbook lists them. A wide sheet's reading
     calls `on_row` with each code row whose every unit has points, and the units'
@@ -143,9 +143,10 @@ def _cells(number: int, values: list) -> dict[int, Cell]:
             for index, value in enumerate(values) if value != ""}
 
 
-def _picker(columns: tuple[int, ...]) -> Callable[[list], tuple]:
-    if len(columns) == 1:
-        return lambda values: (values[columns[0]],)
+def _picker(columns: tuple[int, ...]) -> Callable[[list], Sequence]:
+    """A row's values in `columns`: a slice when the units stand side by side."""
+    if columns[-1] - columns[0] + 1 == len(columns):
+        return itemgetter(slice(columns[0], columns[-1] + 1))
     return itemgetter(*columns)
 
 
@@ -189,7 +190,7 @@ def _unit_header(rows, filename: str, sheet: str) -> Layout:
 
 
 def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[int, dict[int, Cell], dict[str, int]] | None,
-          on_row: Callable[[CodeRow, tuple], None] | None) -> UnitColumns:
+          on_row: Callable[[CodeRow, Sequence], None] | None) -> UnitColumns:
     filename = book.name
     if header_found is None:
         raise InputError.at(f"{filename}, sheet {sheet!r}", f"no header row in the first {HEADER_SEARCH_ROWS} rows with a code column and one column per unit")
@@ -226,7 +227,7 @@ class _WideRows:
     """Reads a wide sheet's code rows once, checking every unit's cells."""
 
     def __init__(self, filename: str, sheet: str, layout: Layout, columns: tuple[int, ...], units: tuple[str, ...],
-                 problems: list[Problem], width: int, on_row: Callable[[CodeRow, tuple], None] | None) -> None:
+                 problems: list[Problem], width: int, on_row: Callable[[CodeRow, Sequence], None] | None) -> None:
         self.filename, self.sheet, self.columns, self.units, self.problems = filename, sheet, columns, units, problems
         self.on_row = on_row
         self.header_row = layout.header_row
@@ -279,7 +280,7 @@ class _WideRows:
         elif self.on_row is not None:
             self.on_row(code_row, cells)
 
-    def _points(self, number: int, code: str, cells: tuple, columns: tuple[int, ...]) -> dict[object, Decimal | None]:
+    def _points(self, number: int, code: str, cells: Sequence, columns: tuple[int, ...]) -> dict[object, Decimal | None]:
         """Each distinct value of `cells` (in `columns`) -> its points; a problem at
         every cell whose value is not points."""
         table: dict[object, Decimal | None] = {}

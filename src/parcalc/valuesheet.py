@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import re
+import tempfile
 import threading
 import zipfile
 from concurrent.futures import Future
@@ -188,13 +189,15 @@ def _has_markup(data: bytes, start: int, end: int) -> bool:
 
 
 def _parse_band(parts: dict[str, bytes], sheet_part: str, xml: bytes, sheet: str) -> "CalamineSheet":
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as band:
-        for name, data in parts.items():
-            band.writestr(name, data)
-        band.writestr(sheet_part, xml)
-    buffer.seek(0)
-    return _calamine().CalamineWorkbook.from_filelike(buffer).get_sheet_by_name(sheet)
+    # a file, not a BytesIO: calamine reads a file-like object through Python, taking
+    # the GIL for every read, while it reads a file on its own
+    with tempfile.NamedTemporaryFile(suffix=".xlsx") as file:
+        with zipfile.ZipFile(file, "w", zipfile.ZIP_STORED) as band:
+            for name, data in parts.items():
+                band.writestr(name, data)
+            band.writestr(sheet_part, xml)
+        file.flush()
+        return _calamine().CalamineWorkbook.from_path(file.name).get_sheet_by_name(sheet)
 
 
 def _calamine():
