@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 LAYOUTS = ("wide", "long", "sheets")
 _MAX_PROBLEMS = 50
+_KNOWN_FLOATS = 1 << 16  # values remembered across rows; sheets of formula results have more
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,7 @@ class _WideRows:
         self.unheaded = [i for i in range(self.code_index + 1, width) if i not in unit_indexes and i not in self.role_indexes]
         self.width = width
         self.code_rows: list[CodeRow] = []
+        self.float_points: dict[float, Decimal | None] = {}  # rows share most values: each read once
         self.seen: dict[str, str] = {}
         self.blanks: dict[str, tuple[str, CodeRow | None]] = {}  # ref -> (what it should hold, its row if partly blank)
 
@@ -284,12 +286,19 @@ class _WideRows:
         """Each distinct value of `cells` (in `columns`) -> its points; a problem at
         every cell whose value is not points."""
         table: dict[object, Decimal | None] = {}
+        known = self.float_points
         for value in set(cells):
+            if type(value) is float and value in known:
+                table[value] = known[value]
+                continue
             try:
                 table[value] = None if value == "" or type(value) is bool else value_points(value)
             except ValueError as exc:
                 table[value] = None
                 self._report(number, code, exc, [columns[p] for p, v in enumerate(cells) if v == value and type(v) is type(value)])
+            else:
+                if type(value) is float and len(known) < _KNOWN_FLOATS:
+                    known[value] = table[value]
         if bool in set(map(type, cells)):  # as a key True == 1.0: the set may have kept only one of them
             self._report(number, code, ValueError("holds TRUE/FALSE, not points"), [columns[p] for p, v in enumerate(cells) if type(v) is bool])
         return table

@@ -3,7 +3,6 @@ each field's sub-index, the count per group and the mean index."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -41,14 +40,16 @@ class Ranking:
 
 def rank_results(named: "list[tuple[str, ScoreResult]] | list[tuple[str, UnitTotals]]") -> Ranking:
     """Highest index first; equal indexes share a rank and keep the workbook's order."""
-    order = sorted(range(len(named)), key=lambda i: (-named[i][1].index, i))
-    ascending = sorted(result.index for _, result in named)
-    indexes = _field_indexes([result for _, result in named])
-    # 1 + how many indexes are higher: O(n log n), not a count per unit
-    units = tuple(
-        RankedUnit(1 + len(ascending) - bisect_right(ascending, named[i][1].index), named[i][0], named[i][1], indexes[i])
-        for i in order
-    )
+    indexes = [result.index for _, result in named]
+    order = sorted(range(len(named)), key=indexes.__getitem__, reverse=True)  # stable: ties keep their order
+    field_indexes = _field_indexes([result for _, result in named])
+    ranked = []
+    rank, previous = 0, None
+    for position, i in enumerate(order, 1):
+        if indexes[i] != previous:  # 1 + how many indexes are higher
+            rank, previous = position, indexes[i]
+        ranked.append(RankedUnit(rank, named[i][0], named[i][1], field_indexes[i]))
+    units = tuple(ranked)
     fields = tuple(root.code for root in named[0][1].criteria.roots) if named else ()
     return Ranking(units, fields)
 
