@@ -12,9 +12,8 @@ missing, which is an error unless `assume_full` counts them at full points.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal
-from typing import Mapping, Sequence
+from typing import Any, Callable, Generic, Mapping, Sequence, TypeVar
 
 from .errors import Problem, ScoringError
 from .model import EXTRA_KINDS, Criterion, CriterionSet, Entry
@@ -34,6 +33,23 @@ class Finding:
     params: Mapping[str, object] = field(default_factory=dict)
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """functools.cached_property without the lock that Python < 3.12 takes on each
+    first access: ranking 10,000 units asks each for its index and group several times."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute, self.name = compute, compute.__name__
+
+    def __get__(self, instance: object, owner: type | None = None) -> _T:
+        if instance is None:
+            return self  # type: ignore[return-value]
+        value = instance.__dict__[self.name] = self.compute(instance)  # later reads find it there
+        return value
+
+
 class Totals:
     """Index and group of anything with total points out of a total maximum."""
 
@@ -44,11 +60,11 @@ class Totals:
     def total_lost(self) -> Decimal:
         return self.total_max - self.total_points
 
-    @cached_property  # ranking 10,000 units asks for it several times each
+    @_once
     def index(self) -> Decimal:
         return percent(self.total_points, self.total_max)
 
-    @cached_property
+    @_once
     def group(self) -> str:
         return group_of(self.index)
 
