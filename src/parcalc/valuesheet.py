@@ -28,7 +28,7 @@ import threading
 import zipfile
 from concurrent.futures import Future
 from pathlib import Path
-from queue import SimpleQueue
+from queue import Queue, SimpleQueue
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from .errors import InputError
@@ -93,7 +93,8 @@ class ValueSheet:
 def _produce(path: Path, sheet: str, part: str, sheet_parts: frozenset[str], publish: Callable[[Future | None], None]) -> None:
     """Cut the sheet into bands and have the workers parse them; publish each band's
     future in order, then None."""
-    work: SimpleQueue[tuple[Future, Callable[[], "CalamineSheet"]] | None] = SimpleQueue()
+    # bounded: the bands waiting for a worker are all the sheet's XML held at once
+    work: Queue[tuple[Future, Callable[[], "CalamineSheet"]] | None] = Queue(maxsize=WORKERS)
     for _ in range(WORKERS):
         threading.Thread(target=_work, args=(work,), daemon=True).start()
 
@@ -123,7 +124,7 @@ def _produce(path: Path, sheet: str, part: str, sheet_parts: frozenset[str], pub
             work.put(None)
 
 
-def _work(work: "SimpleQueue[tuple[Future, Callable[[], CalamineSheet]] | None]") -> None:
+def _work(work: "Queue[tuple[Future, Callable[[], CalamineSheet]] | None]") -> None:
     while (task := work.get()) is not None:
         future, parse = task
         try:
