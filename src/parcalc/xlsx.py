@@ -8,10 +8,11 @@ decimals), cached formula results, formulas without one, and precise errors for 
 that are not workbooks. It refuses any XML with a DTD, so entity bombs cannot expand.
 
 It costs ~14 µs a cell, too slow for a sheet of 10,000 units. `values` reads a sheet
-with python-calamine (Rust, ~0.8 µs a cell), which returns a formula whose result was
-never saved and an Excel error cell both as an empty cell; `explain_empty` asks the
-strict reader about the empty cells where that matters. openpyxl remains the writer
-(templates, appendices).
+with python-calamine (Rust, ~0.8 µs a cell; a large sheet in bands of rows on two
+threads, see valuesheet), which returns a formula whose result was never saved and an
+Excel error cell both as an empty cell; `explain_empty` asks the strict reader about
+the empty cells where that matters. openpyxl remains the writer (templates,
+appendices).
 """
 
 from __future__ import annotations
