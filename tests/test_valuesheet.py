@@ -7,6 +7,7 @@ sheet is cut only where that is sure."""
 
 from __future__ import annotations
 
+import os
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -123,6 +124,7 @@ def test_a_large_sheet_is_parsed_in_bands(tmp_path, monkeypatch):
     rows = cells_by_row(path)
     assert len(parsed) > 10 and max(parsed) < 1500  # the bands and their size, with the sheet's head
     assert rows[1] == ["1.1", 0.25] and rows[200] == ["1.200", 50.0] and len(rows) == 200
+    assert os.listdir(valuesheet._band_folder()) == []  # each band's temporary file is gone once parsed
 
 
 def split(xml: bytes, size: int) -> list[bytes]:

@@ -4,8 +4,8 @@ threads while the caller reads the bands already done.
 python-calamine parses in Rust without holding the GIL, but a sheet on one thread: a
 wide sheet of 10,000 units is 35 MB of XML and ~0.55 s of parsing. A large sheet is
 therefore cut between two rows into bands of about 4 MB. Each band, with the
-workbook's other parts, is a small workbook of its own (stored, not compressed) that
-calamine parses on one of two worker threads. So the parsing uses both cores, and the
+workbook's other parts, is a small workbook of its own (a temporary file, stored
+uncompressed) that calamine parses on one of two worker threads. So the parsing uses both cores, and the
 first rows are ready long before the last.
 
 A band holds exactly the cells of its rows (tests/test_valuesheet.py compares bands with
@@ -21,12 +21,16 @@ the whole sheet on random sheets) because a sheet is cut only where that is sure
 
 from __future__ import annotations
 
+import atexit
 import io
+import os
 import re
+import shutil
 import tempfile
 import threading
 import zipfile
 from concurrent.futures import Future
+from functools import lru_cache
 from pathlib import Path
 from queue import Queue, SimpleQueue
 from typing import TYPE_CHECKING, Callable, Iterator
@@ -190,15 +194,25 @@ def _has_markup(data: bytes, start: int, end: int) -> bool:
 
 
 def _parse_band(parts: dict[str, bytes], sheet_part: str, xml: bytes, sheet: str) -> "CalamineSheet":
-    # a file, not a BytesIO: calamine reads a file-like object through Python, taking
-    # the GIL for every read, while it reads a file on its own
-    with tempfile.NamedTemporaryFile(suffix=".xlsx") as file:
-        with zipfile.ZipFile(file, "w", zipfile.ZIP_STORED) as band:
-            for name, data in parts.items():
-                band.writestr(name, data)
+    handle, name = tempfile.mkstemp(suffix=".xlsx", dir=_band_folder())
+    try:
+        with os.fdopen(handle, "wb") as file, zipfile.ZipFile(file, "w", zipfile.ZIP_STORED) as band:
+            for part, data in parts.items():
+                band.writestr(part, data)
             band.writestr(sheet_part, xml)
-        file.flush()
-        return _calamine().CalamineWorkbook.from_path(file.name).get_sheet_by_name(sheet)
+        return _calamine().CalamineWorkbook.from_path(name).get_sheet_by_name(sheet)  # the file is closed with the workbook
+    finally:
+        os.remove(name)
+
+
+@lru_cache(maxsize=None)
+def _band_folder() -> str:
+    """Where bands are written for calamine: it reads a file on its own, but a file-like
+    object through Python, taking the GIL for every read. Removed at exit, with any
+    band a worker was still parsing."""
+    folder = tempfile.mkdtemp(prefix="parcalc-bands-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def _calamine():
