@@ -72,7 +72,7 @@ def wide_workbook(path: Path, rows: list[tuple[str, list[object]]], units: list[
 
 
 def totals_by_unit(named) -> dict[str, tuple]:
-    return {unit: (r.total_points, r.total_max, r.index, r.field_points) for unit, r in named}
+    return {unit: (r.total_points, r.total_max, r.index, r.group, r.field_points) for unit, r in named}
 
 
 def outcome(path: Path, criteria, assume_full: bool, totals_only: bool):
@@ -124,14 +124,14 @@ def test_the_sheet_is_read_once_unless_a_parent_row_comes_below_its_children(tmp
     totals = totals_by_unit(api.score_units([path], api.load_criteria(str(set_path)), assume_full=True, totals_only=True))
     assert bool(read_again) == reads_again
     if not reads_again:  # field 1 is its own row's 9 and 2.5; field 2 is 2.1 plus 2's unlisted 2 points, assumed
-        assert [totals[unit][3][:2] for unit in "AB"] == [(D(9), D(6)), (D("2.5"), D("2.5"))]
+        assert [totals[unit][4][:2] for unit in "AB"] == [(D(9), D(6)), (D("2.5"), D("2.5"))]
 
 
 def test_column_totals_without_a_set_use_the_workbook_tree(tmp_path):
     path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [1.5, 4.0]), ("1.2", [2.0, 0.25]), ("2.1", [3.0, 4.0])], ["A", "B"])
     fast = totals_by_unit(api.score_units([path], totals_only=True))
     assert fast == totals_by_unit(api.score_units([path]))
-    assert fast["A"] == (D("6.5"), D(14), D("46.43"), (D("1.5"), D(2), D(3)))
+    assert fast["A"] == (D("6.5"), D(14), D("46.43"), "D", (D("1.5"), D(2), D(3)))
 
 
 def test_a_wide_sheet_becomes_unit_columns(tmp_path):

@@ -109,9 +109,8 @@ def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume
         fixed = nodes[root.code].points - sum((nodes[code].points for code in tops[position]), Decimal(0))  # type: ignore[operator, misc]
         field_sums.append(by_field[position].decimals(fixed) if position in by_field else [fixed] * count)
     scale = Scale(tree, frozenset(root.code for root in tree.roots if nodes[root.code].status == ABSENT))
-    field_points = list(zip(*(field if field is not None else [None] * count for field in field_sums)))
-    return [(unit, UnitTotals(tree, scale.points(points), scale.total_max, points))
-            for unit, points in zip(columns.units, field_points)]
+    field_points = zip(*(field if field is not None else [None] * count for field in field_sums))
+    return list(zip(columns.units, UnitTotals.of_units(tree, scale.unit_points(field_sums, count), scale.total_max, field_points)))
 
 
 def _sum_again(columns: UnitColumns, tops: Mapping[int, list[str]]) -> dict[int, FieldSum]:

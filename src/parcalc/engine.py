@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Callable, Generic, Mapping, Sequence, TypeVar
+from operator import add, sub
+from typing import Any, Callable, Generic, Iterable, Mapping, Sequence, TypeVar
 
 from .errors import Problem, ScoringError
 from .model import EXTRA_KINDS, Criterion, CriterionSet, Entry
@@ -34,6 +35,7 @@ class Finding:
 
 
 _T = TypeVar("_T")
+_P = TypeVar("_P")  # points: one unit's, or a column of many units'
 
 
 class _once(Generic[_T]):
@@ -142,14 +144,33 @@ class ScoreResult(Totals):
 
 
 @dataclass(frozen=True)
-class UnitTotals(Totals):
-    """What a ranking needs of one unit: its totals and each field's points (in the
-    order of `criteria.roots`), without a result for every node."""
+class UnitTotals:
+    """What a ranking needs of one unit: its totals, index and group, and each field's
+    points (in the order of `criteria.roots`), without a result for every node. Made
+    many at a time by `of_units`."""
 
     criteria: CriterionSet
     total_points: Decimal
     total_max: Decimal
     field_points: tuple[Decimal | None, ...]
+    index: Decimal
+    group: str
+
+    @property
+    def total_lost(self) -> Decimal:
+        return self.total_max - self.total_points
+
+    @classmethod
+    def of_units(cls, criteria: CriterionSet, total_points: Sequence[Decimal], total_max: Decimal,
+                 field_points: Iterable[tuple[Decimal | None, ...]]) -> list[UnitTotals]:
+        """One per unit. Thousands of units have far fewer distinct totals: each one's
+        index and group (as Totals works them out) are worked out once."""
+        index_and_group = {}
+        for points in set(total_points):
+            index = percent(points, total_max)
+            index_and_group[points] = (index, group_of(index))
+        return [cls(criteria, points, total_max, fields, *index_and_group[points])
+                for points, fields in zip(total_points, field_points)]
 
 
 def group_of(index: Decimal) -> str:
@@ -226,16 +247,39 @@ class Scale:
 
     def points(self, field_points: Sequence[Decimal | None]) -> Decimal:
         """Total points from each field's points, in the order of the set's fields."""
-        points = Decimal(0)
-        for i in self._scale + self._bonus:
-            if field_points[i] is not None:
-                points += field_points[i]  # type: ignore[operator]
-        for i in self._penalty:
-            if field_points[i] is not None:
-                points -= field_points[i]  # type: ignore[operator]
+        return self.bound(self._combine(field_points, Decimal(0), add, sub))
+
+    def unit_points(self, field_columns: Sequence[Sequence[Decimal] | None], count: int) -> list[Decimal]:
+        """`points` for each of `count` units at once, from each field's column of the
+        units' points (None for a field without points)."""
+        combined = self._combine(field_columns, [Decimal(0)] * count, _add_columns, _subtract_columns)
+        bounded = {points: self.bound(points) for points in set(combined)}
+        return list(map(bounded.__getitem__, combined))
+
+    def bound(self, points: Decimal) -> Decimal:
+        """Added-up points as total points: capped at the scale when the set says so, never below 0."""
         if self._capped and points > self.total_max:
             points = self.total_max
         return points if points > 0 else Decimal(0)
+
+    def _combine(self, fields: Sequence[_P | None], start: _P, plus: Callable[[_P, _P], _P], minus: Callable[[_P, _P], _P]) -> _P:
+        """The fields on the scale and the bonus fields added, the penalty fields deducted."""
+        points = start
+        for i in self._scale + self._bonus:
+            if fields[i] is not None:
+                points = plus(points, fields[i])  # type: ignore[arg-type]
+        for i in self._penalty:
+            if fields[i] is not None:
+                points = minus(points, fields[i])  # type: ignore[arg-type]
+        return points
+
+
+def _add_columns(left: list[Decimal], right: Sequence[Decimal]) -> list[Decimal]:
+    return list(map(add, left, right))
+
+
+def _subtract_columns(left: list[Decimal], right: Sequence[Decimal]) -> list[Decimal]:
+    return list(map(sub, left, right))
 
 
 def totals(criteria: CriterionSet, root_points: Mapping[str, Decimal | None], absent: frozenset[str] = frozenset()) -> tuple[Decimal, Decimal]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .engine import GROUPS, ScoreResult, UnitTotals
+from .model import CriterionSet
 from .numbers import percent, round_half_up
 
 
@@ -40,33 +41,37 @@ class Ranking:
 
 def rank_results(named: "list[tuple[str, ScoreResult]] | list[tuple[str, UnitTotals]]") -> Ranking:
     """Highest index first; equal indexes share a rank and keep the workbook's order."""
-    indexes = [result.index for _, result in named]
-    order = sorted(range(len(named)), key=indexes.__getitem__, reverse=True)  # stable: ties keep their order
-    field_indexes = _field_indexes([result for _, result in named])
+    results = [result for _, result in named]
+    indexes = [result.index for result in results]
+    # each unit's place among the distinct indexes, highest first: sorting compares ints, not Decimals
+    place_of = {index: place for place, index in enumerate(sorted(set(indexes), reverse=True))}
+    places = list(map(place_of.__getitem__, indexes))
+    order = sorted(range(len(results)), key=places.__getitem__)  # stable: ties keep their order
+    field_indexes = _field_indexes(results)
     ranked = []
     rank, previous = 0, None
     for position, i in enumerate(order, 1):
-        if indexes[i] != previous:  # 1 + how many indexes are higher
-            rank, previous = position, indexes[i]
-        ranked.append(RankedUnit(rank, named[i][0], named[i][1], field_indexes[i]))
-    units = tuple(ranked)
-    fields = tuple(root.code for root in named[0][1].criteria.roots) if named else ()
-    return Ranking(units, fields)
+        if places[i] != previous:  # 1 + how many indexes are higher
+            rank, previous = position, places[i]
+        ranked.append(RankedUnit(rank, named[i][0], results[i], field_indexes[i]))
+    fields = tuple(root.code for root in results[0].criteria.roots) if results else ()
+    return Ranking(tuple(ranked), fields)
 
 
 def _field_indexes(results: "list[ScoreResult] | list[UnitTotals]") -> list[tuple[Decimal | None, ...]]:
-    """Each result's field sub-indexes, a field at a time for the results that share a
-    set: thousands of units have far fewer distinct points, each worked out once."""
-    out: list[tuple[Decimal | None, ...]] = [()] * len(results)
-    by_set: dict[int, list[int]] = {}
-    for position, result in enumerate(results):
-        by_set.setdefault(id(result.criteria), []).append(position)
-    for members in by_set.values():
-        roots = results[members[0]].criteria.roots
-        per_field = []
-        for points, root in zip(zip(*(results[i].field_points for i in members)), roots):
-            index_of = {p: None if p is None else percent(p, root.max) for p in set(points)}  # type: ignore[arg-type]
-            per_field.append(map(index_of.__getitem__, points))
-        for position, field_indexes in zip(members, zip(*per_field)):
-            out[position] = field_indexes
+    """Each result's field sub-indexes. Thousands of units that share a set have far
+    fewer distinct field points: each field's are worked out once."""
+    out: list[tuple[Decimal | None, ...]] = []
+    index_maps: dict[int, list[dict]] = {}  # id of a set -> for each field, points -> sub-index
+    for result in results:
+        maps = index_maps.get(id(result.criteria))
+        if maps is None:
+            maps = index_maps[id(result.criteria)] = _index_maps(result.criteria, [r for r in results if r.criteria is result.criteria])
+        out.append(tuple(map(dict.__getitem__, maps, result.field_points)))
     return out
+
+
+def _index_maps(criteria: CriterionSet, results: "list[ScoreResult] | list[UnitTotals]") -> list[dict]:
+    columns = zip(*(result.field_points for result in results))
+    return [{points: None if points is None else percent(points, root.max) for points in set(column)}  # type: ignore[arg-type]
+            for column, root in zip(columns, criteria.roots)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring
 from decimal import Decimal
 
 from .. import labels
@@ -63,6 +64,9 @@ class Encoded(str):
 
 def json_text(value: object) -> str:
     return value if isinstance(value, Encoded) else _JSON.encode(value)
+
+
+json_string = encode_basestring  # a str as JSON (UTF-8 kept, as `_JSON` writes it), without the encoder's per-call Python
 
 
 class JsonNumbers(dict):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
-from operator import add
 
 from .. import labels, ooxml
 from ..numbers import format_points, to_json_number
 from ..ranking import Ranking
-from .common import Encoded, JsonNumbers, json_lines, json_text, neutralise
+from .common import Encoded, JsonNumbers, json_lines, json_string, json_text, neutralise
 
 SCHEMA = "parcalc/rank-1"
 
@@ -46,13 +45,12 @@ def _text(value: object, sep: str) -> str:
 
 def rank_json(ranking: Ranking, lang: str) -> str:
     number = JsonNumbers()
-    keys = [json_text(code) + ": " for code in ranking.field_codes]
-    units = []
-    for unit in ranking.units:  # one shape for every unit: written directly, ten times faster than json's encoder per unit
-        result = unit.result
-        fields = ", ".join(map(add, keys, map(number.__getitem__, unit.field_indexes)))
-        units.append(Encoded(f'{{"rank": {unit.rank}, "unit": {json_text(unit.unit)}, "total": {number[result.total_points]}, '
-                             f'"index": {number[result.index]}, "group": "{result.group}", "fields": {{{fields}}}}}'))
+    fields = ", ".join(f"{json_text(code)}: %s" for code in ranking.field_codes)
+    # one shape for every unit: filled in directly, ten times faster than json's encoder per unit
+    shape = '{"rank": %d, "unit": %s, "total": %s, "index": %s, "group": "%s", "fields": {' + fields + "}}"
+    units = [Encoded(shape % (unit.rank, json_string(unit.unit), number[unit.result.total_points], number[unit.result.index],
+                              unit.result.group, *map(number.__getitem__, unit.field_indexes)))
+             for unit in ranking.units]
     return json_lines({"schema": SCHEMA, "units": units, "groups": ranking.group_counts, "mean_index": to_json_number(ranking.mean_index)})
 
 
