@@ -30,15 +30,20 @@ class FieldSum:
     def __init__(self, count: int) -> None:
         self.places = 0
         self.units = [0] * count
+        self._scaled: dict[object, int] = {}  # a value -> its points in 10**-places; rows share most values
 
     def add(self, points: Mapping[object, Decimal | None], cells: Sequence) -> None:
         """Add a row's points: `cells` are its units' values, `points` each value's points."""
-        places = max(self.places, *(-point.as_tuple().exponent for point in points.values()))  # type: ignore[union-attr, operator]
-        if places > self.places:
-            factor = 10 ** (places - self.places)
-            self.units = [total * factor for total in self.units]
-            self.places = places
-        scaled = {value: int(point.scaleb(places)) for value, point in points.items()}  # type: ignore[union-attr]
+        scaled = self._scaled
+        new = [value for value in points if value not in scaled]
+        if new:
+            places = max(self.places, *(-points[value].as_tuple().exponent for value in new))  # type: ignore[union-attr, operator]
+            if places > self.places:
+                factor = 10 ** (places - self.places)
+                self.units = [total * factor for total in self.units]
+                scaled = self._scaled = {value: total * factor for value, total in scaled.items()}
+                self.places = places
+            scaled.update((value, int(points[value].scaleb(places))) for value in new)  # type: ignore[union-attr]
         self.units = list(map(add, self.units, map(scaled.__getitem__, cells)))
 
     def decimals(self, fixed: Decimal) -> list[Decimal]:
