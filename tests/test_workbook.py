@@ -6,10 +6,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parcalc import api
 from parcalc.numbers import format_points, from_stored_number, parse_decimal
-from parcalc.workbook import fold, role_of
+from parcalc.workbook import _ROLE_PHRASES, fold, role_of
 from tests.conftest import GOOD, LAM_DONG, SMALL_SET
 
 D = Decimal
@@ -97,3 +99,27 @@ def test_format_points(value, vi, en):
 def test_a_unit_named_like_the_unit_heading_is_not_the_unit_role():
     assert role_of("Đơn vị") == "unit" and role_of("Unit") == "unit"
     assert role_of("Đơn vị A") is None and role_of("Unit 00001") is None
+
+
+def _role_by_the_rule(heading: str) -> str | None:
+    """The rule role_of implements, without its shortcuts: the first role (in order)
+    with a phrase the folded heading equals or, unless exact, starts with."""
+    words = fold(heading).split()
+    for role, phrases, exact in _ROLE_PHRASES:
+        for phrase in phrases:
+            wanted = phrase.split()
+            if words == wanted or (not exact and words[:len(wanted)] == wanted):
+                return role
+    return None
+
+
+_WORDS = sorted({word for _, phrases, _ in _ROLE_PHRASES for phrase in phrases for word in phrase.split()})
+_OTHER_TOKENS = ["00001", "7", "A", "Sở", "Đơn", "vị", "Mã", "ĐIỂM", "Tiêu", "chí", "-", "/", "(", ")", "_", "x_y", "No."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(tokens=st.lists(st.sampled_from(_WORDS + _OTHER_TOKENS).map(lambda word: word.title() if len(word) % 2 else word), max_size=6),
+       separators=st.lists(st.sampled_from([" ", "  ", "/", " - ", "-", "\u00a0"]), min_size=6, max_size=6))
+def test_role_of_shortcuts_agree_with_the_rule(tokens, separators):
+    heading = "".join(token + separator for token, separator in zip(tokens, separators)).strip()
+    assert role_of(heading) == _role_by_the_rule(heading)

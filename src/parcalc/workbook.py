@@ -68,6 +68,14 @@ _LONGEST_PHRASE = max(phrase.count(" ") + 1 for phrase in _BY_PHRASE)
 
 
 _FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _BY_PHRASE)
+# first word -> the most words a heading that starts with it can have and still match,
+# when every phrase starting with it must be matched exactly ("Unit 7" is no "unit")
+_EXACT_WORDS: dict[str, int] = {}
+for _first in _FIRST_WORDS:
+    _starting = [(phrase.count(" ") + 1, exact) for phrase, found in _BY_PHRASE.items() if phrase.split()[0] == _first for _, _, exact in found]
+    if all(exact for _, exact in _starting):
+        _EXACT_WORDS[_first] = max(words for words, _ in _starting)
+_HAS_WORD = re.compile(r"[^\W_]")  # a token that folds to at least one word
 
 
 @lru_cache(maxsize=4096)
@@ -81,12 +89,14 @@ def role_of(heading: str) -> str | None:
     the role takes exact headings only, starts with as whole words."""
     # A wide sheet's header names thousands of units ("Sở Tư pháp", "Xã Tân Lập") that
     # share a few first words: reject those by their first word, folded once.
-    first = heading.split(maxsplit=1)
-    if not first:
+    tokens = heading.split(maxsplit=_LONGEST_PHRASE + 1)
+    if not tokens:
         return None
-    head = _first_folded_word(first[0])
+    head = _first_folded_word(tokens[0])
     if head and head not in _FIRST_WORDS:
         return None
+    if head in _EXACT_WORDS and len(tokens) > _EXACT_WORDS[head] and sum(map(bool, map(_HAS_WORD.search, tokens))) > _EXACT_WORDS[head]:
+        return None  # more words than any phrase it could equal
     words = fold(heading).split()
     found: tuple[int, str] | None = None
     for count in range(1, min(len(words), _LONGEST_PHRASE) + 1):
