@@ -6,10 +6,14 @@ import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from parcalc import api
+from parcalc.engine import UnitTotals
 from parcalc.multiunit import read_units
+from parcalc.ranking import rank_results
 from tests.conftest import BAD, EXAMPLES, GOOD, SMALL_SET
 
 D = Decimal
@@ -31,6 +35,19 @@ def test_ranking_with_ties(name):
     assert ranking.group_counts == {"A": 1, "B": 2, "C": 0, "D": 1}
     assert ranking.mean_index == D("73.75")
     assert ranking.field_codes == ("1", "2")
+
+
+@given(quarters=st.lists(st.integers(min_value=0, max_value=40), max_size=40))
+def test_ranks_follow_the_indexes_and_ties_keep_the_workbook_order(quarters):
+    criteria = api.load_criteria(str(SMALL_SET))
+    totals = [D(quarter) / 4 for quarter in quarters]  # 0 to 10 points, many equal
+    fields = [(total, D(0)) for total in totals]
+    ranking = rank_results([(f"unit {i}", unit) for i, unit in enumerate(UnitTotals.of_units(criteria, totals, D(10), fields))])
+    indexes = [total * 10 for total in totals]
+    expected = sorted(range(len(totals)), key=lambda i: (-indexes[i], i))
+    assert [unit.unit for unit in ranking.units] == [f"unit {i}" for i in expected]
+    assert [unit.rank for unit in ranking.units] == [1 + sum(other > indexes[i] for other in indexes) for i in expected]
+    assert [unit.result.group for unit in ranking.units] == ["A" if indexes[i] >= 90 else "B" if indexes[i] >= 80 else "C" if indexes[i] >= 70 else "D" for i in expected]
 
 
 @pytest.mark.parametrize("name, expected", [

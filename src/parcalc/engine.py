@@ -165,7 +165,7 @@ class UnitTotals:
                  field_points: Iterable[tuple[Decimal | None, ...]]) -> list[UnitTotals]:
         """One per unit. Thousands of units have far fewer distinct totals: each one's
         index and group (as Totals works them out) are worked out once."""
-        index_and_group = {}
+        index_and_group: dict[Decimal, tuple[Decimal, str]] = {}
         for points in set(total_points):
             index = percent(points, total_max)
             index_and_group[points] = (index, group_of(index))

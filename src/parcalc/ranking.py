@@ -61,17 +61,19 @@ def rank_results(named: "list[tuple[str, ScoreResult]] | list[tuple[str, UnitTot
 def _field_indexes(results: "list[ScoreResult] | list[UnitTotals]") -> list[tuple[Decimal | None, ...]]:
     """Each result's field sub-indexes. Thousands of units that share a set have far
     fewer distinct field points: each field's are worked out once."""
-    out: list[tuple[Decimal | None, ...]] = []
+    field_points = [result.field_points for result in results]
     index_maps: dict[int, list[dict]] = {}  # id of a set -> for each field, points -> sub-index
-    for result in results:
+    out: list[tuple[Decimal | None, ...]] = []
+    for result, points in zip(results, field_points):
         maps = index_maps.get(id(result.criteria))
         if maps is None:
-            maps = index_maps[id(result.criteria)] = _index_maps(result.criteria, [r for r in results if r.criteria is result.criteria])
-        out.append(tuple(map(dict.__getitem__, maps, result.field_points)))
+            sharing = [other for other, r in zip(field_points, results) if r.criteria is result.criteria]
+            maps = index_maps[id(result.criteria)] = _index_maps(result.criteria, sharing)
+        out.append(tuple(map(dict.__getitem__, maps, points)))
     return out
 
 
-def _index_maps(criteria: CriterionSet, results: "list[ScoreResult] | list[UnitTotals]") -> list[dict]:
-    columns = zip(*(result.field_points for result in results))
+def _index_maps(criteria: CriterionSet, field_points: list[tuple[Decimal | None, ...]]) -> list[dict]:
+    """For each field of `criteria`, each of its points in `field_points` -> its sub-index."""
     return [{points: None if points is None else percent(points, root.max) for points in set(column)}  # type: ignore[arg-type]
-            for column, root in zip(columns, criteria.roots)]
+            for column, root in zip(zip(*field_points), criteria.roots)]
