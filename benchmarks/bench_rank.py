@@ -6,10 +6,12 @@ times each:
 - `parcalc rank` on it (JSON to /dev/null),
 - merely reading it with python-calamine,
 - reading it with openpyxl in read-only mode,
-and prints the medians, both ratios and the peak memory of each.
-Goals: rank <= 1.5 x calamine; openpyxl read-only >= 4 x rank.
+and prints the medians, both ratios (the first also per round: this shared machine is
+noisy) and the peak memory of each. Goals: rank <= 1.5 x calamine; openpyxl read-only
+>= 4 x rank. Measure an installed copy (`pip install .`): an editable one run with
+PYTHONDONTWRITEBYTECODE=1 compiles parcalc's modules on every start.
 
-    python benchmarks/bench_rank.py [--units 10000] [--repeat 3]
+    python benchmarks/bench_rank.py [--units 10000] [--repeat 5]
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ def measure(command: list[str]) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=10_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     options = parser.parse_args()
     started = time.perf_counter()
     workbook, criteria = generate(options.units)
@@ -90,6 +92,9 @@ def main() -> None:
     for name in commands:
         print(f"  {name + ':':21} {seconds[name]:6.2f} s   peak {peak[name]:7.1f} MiB")
     print(f"rank / calamine read      = {seconds['parcalc rank'] / seconds['calamine read']:.2f} (goal <= 1.5)")
+    # each round ran the two back to back: how far a shared machine's slow spells move the ratio
+    rounds = sorted(rank[0] / read[0] for rank, read in zip(runs["parcalc rank"], runs["calamine read"]))
+    print(f"  the same ratio in each round: {rounds[0]:.2f} to {rounds[-1]:.2f}")
     print(f"openpyxl read-only / rank = {seconds['openpyxl read-only'] / seconds['parcalc rank']:.2f} (goal >= 4)")
 
 
