@@ -19,7 +19,7 @@ from openpyxl import Workbook
 
 from parcalc import api, xlsx
 from parcalc.errors import InputError
-from parcalc.launch import GIL_SWITCH_SECONDS, workbooks_to_read_ahead
+from parcalc.launch import GC_NEW_OBJECTS, GIL_SWITCH_SECONDS, workbooks_to_read_ahead
 from parcalc.multiunit import UnitColumns, open_units
 from tests.conftest import ROOT, SMALL_SET
 
@@ -237,11 +237,12 @@ def test_a_damaged_workbook_read_ahead_is_reported_by_the_foreground_reading(tmp
 
 def test_the_console_entry_reads_ahead_and_ranks(tmp_path):
     path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [1.5, 4.0]), ("2.1", [3.0, 4.0])], ["A", "B"])
-    code = ("import atexit, sys; sys.argv = ['parcalc', 'rank', sys.argv[1], '-f', 'csv']\n"
-            "atexit.register(lambda: print('switch', sys.getswitchinterval(), file=sys.stderr))\n"
+    code = ("import atexit, gc, sys; sys.argv = ['parcalc', 'rank', sys.argv[1], '-f', 'csv']\n"
+            "atexit.register(lambda: print(sys.getswitchinterval(), gc.get_threshold()[0], file=sys.stderr))\n"
             "from parcalc.launch import main\nmain()")
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.splitlines()[1:] == ["1,B,8.00,80.00,B,66.67,100.00", "2,A,4.50,45.00,D,25.00,75.00"]
-    label, seconds = out.stderr.split()
-    assert label == "switch" and float(seconds) == pytest.approx(GIL_SWITCH_SECONDS)  # band parsing threads get the GIL sooner
+    seconds, new_objects = out.stderr.split()
+    assert float(seconds) == pytest.approx(GIL_SWITCH_SECONDS)  # band parsing threads get the GIL sooner
+    assert int(new_objects) == GC_NEW_OBJECTS  # and the garbage collector runs rarely
