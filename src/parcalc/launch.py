@@ -22,7 +22,7 @@ GIL_SWITCH_SECONDS = 0.0002
 # modules, rows, results: some 150,000 for `rank` on 10,000 units). Collecting garbage
 # every 700 new objects, Python's default, scans them again and again: ~40 ms of that
 # run. The command line is short-lived and makes few reference cycles, so it collects
-# far less often (as mypy's command line does).
+# far less often (mypy does the same).
 GC_NEW_OBJECTS = 200_000
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from json.encoder import encode_basestring
 from decimal import Decimal
+from json.encoder import encode_basestring
 
 from .. import labels
 from ..engine import BOUNDED, Finding, NodeResult, ScoreResult
