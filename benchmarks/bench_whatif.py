@@ -15,7 +15,7 @@ from decimal import Decimal
 from bench_score import EXAMPLE, parcalc_command, wall_time
 
 from parcalc import api
-from parcalc.whatif import Override, Scenario, WhatIf
+from parcalc.analysis.whatif import Override, Scenario, WhatIf
 
 GOAL = 2.0
 

@@ -17,7 +17,8 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from parcalc import api, ooxml, template
+from parcalc import api
+from parcalc.write import ooxml, template
 
 HERE = Path(__file__).resolve().parent
 D = Decimal

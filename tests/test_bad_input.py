@@ -73,8 +73,8 @@ def test_criteria_check_reports_the_same(cli, name, expected):
 
 
 def test_yaml_alias_bomb_is_refused_quickly():
-    from parcalc.criteria_file import load_file
-    from parcalc.errors import CriteriaError
+    from parcalc.read.criteria_file import load_file
+    from parcalc.core.errors import CriteriaError
 
     with pytest.raises(CriteriaError) as caught:
         load_file(BAD / "alias-bomb.yaml")

@@ -94,7 +94,7 @@ def test_python_m_parcalc_and_the_help_start_light():
     code = ("import sys, runpy; sys.argv = ['parcalc', '--help']\n"
             "try:\n    runpy.run_module('parcalc', run_name='__main__')\n"
             "except SystemExit:\n    pass\n"
-            "heavy = [m for m in ('openpyxl', 'rich.table', 'rich.console', 'yaml', 'parcalc.engine') if m in sys.modules]\n"
+            "heavy = [m for m in ('openpyxl', 'rich.table', 'rich.console', 'yaml', 'pydantic', 'parcalc.core.engine', 'parcalc.read', 'parcalc.write', 'parcalc.analysis') if m in sys.modules]\n"
             "print('HEAVY', heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert "Usage: parcalc" in out.stdout

@@ -17,10 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from parcalc import api, xlsx
-from parcalc.errors import InputError
+from parcalc import api
+from parcalc.read import xlsx
+from parcalc.core.errors import InputError
 from parcalc.launch import GC_NEW_OBJECTS, GIL_SWITCH_SECONDS, workbooks_to_read_ahead
-from parcalc.multiunit import UnitColumns, open_units
+from parcalc.read.multiunit import UnitColumns, open_units
 from tests.conftest import ROOT, SMALL_SET
 
 D = Decimal
@@ -182,7 +183,7 @@ def test_a_unit_above_the_maximum_is_named_by_the_engine(cli, tmp_path):
 
 
 def test_an_unknown_layout_is_a_usage_error(tmp_path):
-    from parcalc.errors import UsageError
+    from parcalc.core.errors import UsageError
 
     with pytest.raises(UsageError, match="'diagonal' is not a layout: use wide, long, sheets"):
         open_units(tmp_path / "any.xlsx", "diagonal")
@@ -195,7 +196,7 @@ def test_a_code_twice_in_a_wide_sheet(tmp_path):
 
 
 def test_rank_json_has_a_line_per_unit():
-    from parcalc.render.rank_out import rank_json
+    from parcalc.write.rank import rank_json
     import json
 
     ranking = api.rank_workbooks([ROOT / "tests/fixtures/good/units-wide.xlsx"], str(SMALL_SET))

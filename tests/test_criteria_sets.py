@@ -6,8 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from parcalc import api, catalog
-from parcalc.criteria_file import load_file
+from parcalc import api
+from parcalc.read import catalog
+from parcalc.read.criteria_file import load_file
 from tests.conftest import GOOD, LAM_DONG
 
 D = Decimal
@@ -48,7 +49,7 @@ def test_province_2017_field_maxima_and_unknown_names():
 def test_province_2022_maxima_are_unknown_and_taken_from_the_workbook(tmp_path):
     criteria = api.load_criteria("province-2022")
     assert all(root.max is None for root in criteria.roots) and criteria.total == D(100)
-    from parcalc.errors import ScoringError
+    from parcalc.core.errors import ScoringError
 
     with pytest.raises(ScoringError, match="does not know its maximum points"):
         api.score_workbook(GOOD / "small.xlsx", "province-2022")

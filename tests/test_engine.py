@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parcalc.engine import group_of, score
-from parcalc.errors import ScoringError
-from parcalc.model import Criterion, CriterionSet, Entry
+from parcalc.core.engine import group_of, score
+from parcalc.core.errors import ScoringError
+from parcalc.core.model import Criterion, CriterionSet, Entry
 
 D = Decimal
 

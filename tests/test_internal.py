@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 
 from parcalc import api
-from parcalc.criteria_file import load_text
-from parcalc.errors import CriteriaError
-from parcalc.whatif import Override, Scenario, WhatIf
+from parcalc.read.criteria_file import load_text
+from parcalc.core.errors import CriteriaError
+from parcalc.analysis.whatif import Override, Scenario, WhatIf
 from tests.conftest import FIXTURES
 
 D = Decimal

@@ -60,7 +60,7 @@ def test_unlisted_children_are_bounded_by_their_given_parent(result):
 
 
 def test_without_assume_full_field_2_is_missing():
-    from parcalc.errors import ScoringError
+    from parcalc.core.errors import ScoringError
 
     with pytest.raises(ScoringError, match=r"no points for 2: .*--assume-full"):
         api.score_workbook(LAM_DONG, "province-2020")

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from parcalc import api
-from parcalc.engine import UnitTotals
-from parcalc.multiunit import read_units
-from parcalc.ranking import rank_results
+from parcalc.core.engine import UnitTotals
+from parcalc.read.multiunit import read_units
+from parcalc.analysis.ranking import rank_results
 from tests.conftest import BAD, EXAMPLES, GOOD, SMALL_SET
 
 D = Decimal

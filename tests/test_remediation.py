@@ -14,8 +14,9 @@ from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from parcalc import api
-from parcalc.playbook import load_playbook, skeleton
-from parcalc.remediation import build_appendix
+from parcalc.read.playbook_file import load_playbook
+from parcalc.write.yaml_text import playbook_skeleton as skeleton
+from parcalc.analysis.remediation import build_appendix
 from tests.conftest import BAD, EXAMPLES, FIXTURES, GOOD, LAM_DONG, ROOT, SMALL_SET, digest
 
 D = Decimal
@@ -182,7 +183,7 @@ def test_pattern_fills_lost_and_max():
     playbook = load_playbook(FIXTURES / "playbooks" / "patterns.yaml")
     result = api.score_workbook(GOOD / "small.xlsx", str(SMALL_SET))
     assert playbook.actions_for("1.2")["remedy"] == "Khắc phục {code}: mất {lost}/{max} điểm"
-    from parcalc.playbook import fill
+    from parcalc.analysis.playbook import fill
 
     assert fill("mất {lost}/{max} {unknown}", {"lost": "0,50", "max": "4,00"}) == "mất 0,50/4,00 {unknown}"
     assert result.node("1.1").lost == D("0.5")

@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parcalc import valuesheet, xlsx
-from parcalc.errors import InputError
-from parcalc.valuesheet import bands
+from parcalc.read import valuesheet, xlsx
+from parcalc.core.errors import InputError
+from parcalc.read.valuesheet import bands
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 PARTS = {

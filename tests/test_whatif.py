@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from parcalc import api, planning
-from parcalc.errors import UsageError
-from parcalc.peers import Peer, index_for_rank, load_peers, rank_among
-from parcalc.rules import Band, Rule, check
-from parcalc.whatif import Override, Scenario, WhatIf
+from parcalc import api
+from parcalc.analysis import planning
+from parcalc.core.errors import UsageError
+from parcalc.analysis.peers import Peer, index_for_rank, rank_among
+from parcalc.read.peers_file import load_peers
+from parcalc.core.rules import Band, Rule, check
+from parcalc.analysis.whatif import Override, Scenario, WhatIf
 from tests.conftest import EXAMPLES, FIXTURES, GOOD, LAM_DONG, ROOT
 
 D = Decimal
@@ -69,8 +71,8 @@ def test_bad_rules_in_yaml_are_reported_with_lines(tmp_path):
     text = text.replace("{at_least: 1, points: 2}, {at_least: 0.9, points: 1}", "{at_least: 0.9, points: 1}, {at_least: 1, points: 3}")
     text = text.replace("rule: {kind: yesno}", "rule: {kind: yesno, threshold: 1}")
     (tmp_path / "set.yaml").write_text(text, encoding="utf-8")
-    from parcalc.criteria_file import load_file
-    from parcalc.errors import CriteriaError
+    from parcalc.read.criteria_file import load_file
+    from parcalc.core.errors import CriteriaError
 
     with pytest.raises(CriteriaError) as caught:
         load_file(tmp_path / "set.yaml")

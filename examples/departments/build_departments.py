@@ -12,7 +12,8 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from parcalc import api, ooxml
+from parcalc import api
+from parcalc.write import ooxml
 
 HERE = Path(__file__).resolve().parent
 DEPARTMENTS = [

@@ -1,3 +1,5 @@
+"""`python -m parcalc`: the same as the `parcalc` command."""
+
 from .launch import main
 
 main()

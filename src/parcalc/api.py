@@ -8,24 +8,24 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import catalog, engine, reconcile, rules
-from .engine import ScoreResult, UnitTotals
-from .model import Appraisal, CriterionSet
+from .read import catalog
+from .core.engine import ScoreResult, UnitTotals
+from .core.model import Appraisal, CriterionSet
+from .core.scoring import score_appraisal
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
     from typing import Sequence
 
-    from .compare import Comparison
-    from .playbook import Playbook
-    from .ranking import Ranking
-    from .remediation import Appendix
-    from .whatif_report import WhatIfReport
+    from .analysis.compare import Comparison
+    from .analysis.playbook import Playbook
+    from .analysis.ranking import Ranking
+    from .analysis.remediation import Appendix
+    from .analysis.whatif_report import WhatIfReport
 
 
 def load_criteria(name: str) -> CriterionSet:
@@ -33,27 +33,22 @@ def load_criteria(name: str) -> CriterionSet:
     return catalog.load(name)
 
 
+def load_criteria_file(path: str | Path) -> CriterionSet:
+    """The YAML criterion set at `path`, checked (a shipped id is not looked up)."""
+    from .read.criteria_file import load_file
+
+    return load_file(Path(path))
+
+
+def shipped_criteria() -> list[str]:
+    """The ids of the criterion sets shipped with parcalc."""
+    return catalog.shipped_ids()
+
+
 def read_workbook(path: str | Path, sheet: str | None = None) -> Appraisal:
-    from .workbook import read_appraisal
+    from .read.workbook import read_appraisal
 
     return read_appraisal(Path(path), sheet)
-
-
-def score_appraisal(
-    appraisal: Appraisal,
-    criteria: CriterionSet | None = None,
-    *,
-    assume_full: bool = False,
-) -> ScoreResult:
-    """Score values already read. Without `criteria` the workbook's own tree is used."""
-    if criteria is None:
-        tree, findings = reconcile.tree_from_workbook(appraisal)
-    else:
-        tree, findings = reconcile.merge(criteria, appraisal)
-        appraisal, rule_findings = rules.apply(tree, appraisal)
-        findings += rule_findings
-    result = engine.score(tree, appraisal.by_code(), assume_full=assume_full, findings=tuple(findings))
-    return replace(result, source=appraisal.source, sheet=appraisal.sheet)
 
 
 def score_workbook(
@@ -70,7 +65,7 @@ def score_workbook(
 
 def load_playbook(name: str, criteria: CriterionSet | None = None) -> "Playbook":
     """A shipped playbook id (`province-2020`) or a path to a playbook YAML."""
-    from .playbook import load_playbook as load
+    from .read.playbook_file import load_playbook as load
 
     return load(catalog.resolve_playbook(name), criteria)
 
@@ -89,7 +84,7 @@ def remediation_appendix(
     lang: str = "vi",
 ) -> "Appendix":
     """Read and score a workbook, then build its remediation appendix."""
-    from .remediation import DEFAULT_MIN_LOST, build_appendix
+    from .analysis.remediation import DEFAULT_MIN_LOST, build_appendix
 
     criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
     appraisal = read_workbook(path, sheet)
@@ -118,11 +113,11 @@ def whatif_report(
     playbook: str | None = None,
 ) -> "WhatIfReport":
     """Read and score a workbook once, then evaluate scenarios, plans and ranks on copies."""
-    from .errors import UsageError
-    from .peers import load_peers
-    from .scenario_file import load_scenarios
-    from .whatif import Override, Scenario, WhatIf
-    from .whatif_report import build_report
+    from .core.errors import UsageError
+    from .read.peers_file import load_peers
+    from .read.scenario_file import load_scenarios
+    from .analysis.whatif import Override, Scenario, WhatIf
+    from .analysis.whatif_report import build_report
 
     criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
     result = score_workbook(path, criterion_set, sheet=sheet, assume_full=assume_full)
@@ -148,12 +143,12 @@ def score_units(
     totals_only: bool = False,
 ) -> "list[tuple[str, ScoreResult | UnitTotals]]":
     """(unit, result) for every unit of every workbook, in the workbooks' order. With
-    `totals_only`, a wide sheet's units are scored column by column (parcalc.columnar)
+    `totals_only`, a wide sheet's units are scored column by column (parcalc.core.columnar)
     and give UnitTotals, the totals and field points a ranking needs, instead of a
     result for every node: 10,000 units in about a second."""
-    from .columnar import FieldSums, score_columns
-    from .errors import InputError, Problem, ScoringError
-    from .multiunit import UnitColumns, open_units
+    from .core.columnar import FieldSums, score_columns
+    from .core.errors import InputError, Problem, ScoringError
+    from .read.multiunit import UnitColumns, open_units
 
     criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
     named: list = []
@@ -196,7 +191,7 @@ def rank_workbooks(
     assume_full: bool = False,
 ) -> "Ranking":
     """Read every unit of every workbook, score each and rank them."""
-    from .ranking import rank_results
+    from .analysis.ranking import rank_results
 
     return rank_results(score_units(paths, criteria, layout=layout, sheet=sheet, assume_full=assume_full, totals_only=True))
 
@@ -212,8 +207,8 @@ def compare_workbooks(
 ) -> "Comparison":
     """Year over year: every unit of `old` against the same unit of `new`, node by node;
     `criteria_new` is the later year's set when it differs."""
-    from .compare import compare
-    from .ranking import rank_results
+    from .analysis.compare import compare
+    from .analysis.ranking import rank_results
 
     def ranked(path: str | Path, criterion_set: str | CriterionSet | None) -> "Ranking":
         return rank_results(score_units([path], criterion_set, layout=layout, assume_full=assume_full))
@@ -221,17 +216,47 @@ def compare_workbooks(
     return compare(ranked(old, criteria), ranked(new, criteria_new or criteria))
 
 
+def import_criteria_table(
+    path: str | Path, *, set_id: str, title: str, level: str = "custom", sheet: str | None = None,
+) -> str:
+    """The YAML text of a criterion set built from a table of code, name and maximum
+    points (the way decisions publish them); it is loaded back before it is returned."""
+    from .core import reconcile
+    from .read import criteria_file
+    from .write.yaml_text import criteria_yaml
+
+    path = Path(path)
+    tree, _findings = reconcile.tree_from_workbook(read_workbook(path, sheet), kind="appraised")
+    text = criteria_yaml(CriterionSet(id=set_id, title=title, level=level, roots=tree.roots, total=tree.total_max), path.name)
+    criteria_file.load_text(text, f"{set_id}.yaml")  # what we write must load
+    return text
+
+
+def playbook_skeleton(criteria: str | CriterionSet) -> str:
+    """A playbook YAML with an empty entry for every sub-criterion of a set, to fill in."""
+    from .write.yaml_text import playbook_skeleton as skeleton
+
+    return skeleton(load_criteria(criteria) if isinstance(criteria, str) else criteria)
+
+
+def template_workbook(criteria: str | CriterionSet, lang: str = "vi") -> bytes:
+    """A blank scoring workbook (.xlsx bytes) for a set, which `score` reads back."""
+    from .write import ooxml, template
+
+    return ooxml.xlsx_bytes(template.build(load_criteria(criteria) if isinstance(criteria, str) else criteria, lang))
+
+
 def render_appendix(appendix: "Appendix", fmt: str) -> bytes:
     """The appendix document in `fmt` (xlsx, docx, md, csv, json) as bytes to write."""
     if fmt == "xlsx":
-        from .render.appendix_xlsx import appendix_xlsx
+        from .write.appendix_xlsx import appendix_xlsx
 
         return appendix_xlsx(appendix)
     if fmt == "docx":
-        from .render.appendix_docx import appendix_docx
+        from .write.appendix_docx import appendix_docx
 
         return appendix_docx(appendix)
-    from .render import appendix as text
+    from .write import appendix as text
 
     if fmt == "md":
         return text.appendix_markdown(appendix).encode("utf-8")

@@ -17,9 +17,9 @@ import typer
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from .engine import Finding
+    from .core.model import Finding
 
-from .errors import EXIT_BAD_INPUT, EXIT_BELOW_TARGET, ParcalcError, UsageError
+from .core.errors import EXIT_BAD_INPUT, EXIT_BELOW_TARGET, ParcalcError, UsageError
 
 app = typer.Typer(
     help="Calculator for Vietnam's PAR Index (Chỉ số cải cách hành chính): points, lost points, index, group.",
@@ -101,7 +101,7 @@ def _emit(data: bytes, output: Optional[Path]) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    from .output import write_bytes
+    from .write.output import write_bytes
 
     write_bytes(output, data)
 
@@ -119,7 +119,7 @@ def _show(report: object, fmt: str, lang: Lang, output: Optional[Path], renderer
 
 
 def _warn(findings: Iterable["Finding"], lang: Lang) -> None:
-    from .render.common import warning_line
+    from .write.common import warning_line
 
     label = "cảnh báo" if lang is Lang.vi else "warning"
     for finding in findings:
@@ -141,16 +141,16 @@ def score(
 ) -> None:
     """Score a workbook: points, lost points, index and group per field, criterion and sub-criterion."""
     from . import api
-    from .output import check_target
+    from .write.output import check_target
 
     if output is not None:
         check_target(output, force=force, inputs=[workbook])
     result = api.score_workbook(workbook, criteria, sheet=sheet, assume_full=assume_full)
     _warn(result.findings, lang)
-    from .render import data, markdown, table
+    from .write import score_data, score_markdown, score_table
 
-    _show(result, fmt.value, lang, output, {"table": table.score_table_text, "json": data.score_json,
-                                            "md": markdown.score_markdown, "csv": data.score_csv})
+    _show(result, fmt.value, lang, output, {"table": score_table.score_table_text, "json": score_data.score_json,
+                                            "md": score_markdown.score_markdown, "csv": score_data.score_csv})
     _check_target_index(result.index, fail_under)
 
 
@@ -187,7 +187,7 @@ def remediation(
     from decimal import Decimal, InvalidOperation
 
     from . import api
-    from .output import check_target
+    from .write.output import check_target
 
     chosen = _appendix_format(fmt, output)
     try:
@@ -248,7 +248,7 @@ def whatif(
     from decimal import Decimal, InvalidOperation
 
     from . import api
-    from .output import check_target
+    from .write.output import check_target
 
     try:
         target = Decimal(target_index.replace(",", ".")) if target_index is not None else None
@@ -261,7 +261,7 @@ def whatif(
         peers=peers, peers_year=peers_year, unit=unit, top=top, target_index=target, target_rank=target_rank, playbook=playbook,
     )
     _warn(report.whatif.baseline.findings, lang)
-    from .render import whatif_out
+    from .write import whatif as whatif_out  # the command's own name is taken
 
     _show(report, fmt.value, lang, output, {"table": whatif_out.whatif_table_text, "json": whatif_out.whatif_json,
                                             "md": whatif_out.whatif_markdown, "csv": whatif_out.whatif_csv})
@@ -296,8 +296,8 @@ def rank(
 ) -> None:
     """Rank units: rank, unit, total, index, group and each field's sub-index; counts per group and the mean."""
     from . import api
-    from .output import check_target
-    from .render import rank_out
+    from .write.output import check_target
+    from .write import rank as rank_out  # the command's own name is taken
 
     if fmt is RankFormat.xlsx and output is None:
         raise UsageError.at("--format", "xlsx is a binary document: write it to a file with -o FILE.xlsx")
@@ -327,8 +327,8 @@ def compare(
 ) -> None:
     """Year over year: per unit and per node the points in each year and the change, largest drops first."""
     from . import api
-    from .output import check_target
-    from .render import compare_out
+    from .write.output import check_target
+    from .write import compare as compare_out  # the command's own name is taken
 
     if output is not None:
         check_target(output, force=force, inputs=[old, new])
@@ -346,11 +346,10 @@ def playbook_init(
 ) -> None:
     """Write a playbook skeleton with every sub-criterion of a set, to fill in."""
     from . import api
-    from .output import check_target
-    from .playbook import skeleton
+    from .write.output import check_target
 
     check_target(output, force=force)
-    _emit(skeleton(api.load_criteria(criteria)).encode("utf-8"), output)
+    _emit(api.playbook_skeleton(criteria).encode("utf-8"), output)
     typer.echo(f"wrote {output}")
 
 
@@ -363,22 +362,21 @@ def template(
     force: ForceOption = False,
 ) -> None:
     """Write a blank scoring workbook for a criterion set, which `parcalc score` reads back."""
-    from . import api, ooxml, template as template_module
-    from .output import check_target, write_bytes
+    from . import api
+    from .write.output import check_target
 
     check_target(output, force=force)
-    book = template_module.build(api.load_criteria(criteria), lang.value)
-    write_bytes(output, ooxml.xlsx_bytes(book))
+    _emit(api.template_workbook(criteria, lang.value), output)
 
 
 @criteria_app.command("list")
 @guarded
 def criteria_list() -> None:
     """The criterion sets shipped with parcalc."""
-    from . import api, catalog
-    from .render.criteria_text import set_list_line
+    from . import api
+    from .write.criteria_text import set_list_line
 
-    for set_id in catalog.shipped_ids():
+    for set_id in api.shipped_criteria():
         typer.echo(set_list_line(api.load_criteria(set_id)))
 
 
@@ -390,7 +388,7 @@ def criteria_show(
 ) -> None:
     """Show a criterion set's tree with its points; unknown parts are marked."""
     from . import api
-    from .render.criteria_text import set_tree
+    from .write.criteria_text import set_tree
 
     sys.stdout.write(set_tree(api.load_criteria(criteria), lang.value))
 
@@ -401,12 +399,12 @@ def criteria_check(
     files: Annotated[list[Path], typer.Argument(help="YAML criterion sets to check.", show_default=False)],
 ) -> None:
     """Check criterion-set files; every problem is listed with its file, line and code."""
-    from .criteria_file import load_file
+    from . import api
 
     failed = False
     for path in files:
         try:
-            loaded = load_file(path)
+            loaded = api.load_criteria_file(path)
         except ParcalcError as exc:
             failed = True
             _report(exc)
@@ -428,13 +426,13 @@ def criteria_import(
     force: ForceOption = False,
 ) -> None:
     """Build a criterion set from a table (code, name, maximum points) in one step."""
-    from .importer import import_table
-    from .output import check_target
+    from . import api
+    from .write.output import check_target
 
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise UsageError.at(str(output), "a criterion set is written as .yaml")
     check_target(output, force=force, inputs=[table])
-    text = import_table(table, set_id=set_id or output.stem, title=title or table.stem, level=level.value, sheet=sheet)
+    text = api.import_criteria_table(table, set_id=set_id or output.stem, title=title or table.stem, level=level.value, sheet=sheet)
     _emit(text.encode("utf-8"), output)
     typer.echo(f"wrote {output}")
 

@@ -12,7 +12,7 @@ READ_AHEAD_COMMANDS = ("rank", "compare")
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _OPTIONS_WITH_A_FILE = ("-o", "--output", "-c", "--criteria", "--criteria-new")
 # While the main thread runs Python, a thread that wants the GIL waits up to this long.
-# The threads that cut and parse a large sheet in bands (parcalc.valuesheet) take it
+# The threads that cut and parse a large sheet in bands (parcalc.read.valuesheet) take it
 # several times per band (reading, writing and opening the band, handing it over),
 # around work that needs no GIL: with Python's 5 ms they sat idle long enough to cost
 # `rank` 0.04-0.1 s on 10,000 units (interleaved medians of 20 runs). Only the command
@@ -42,7 +42,7 @@ def main() -> None:
     gc.set_threshold(GC_NEW_OBJECTS)
     workbooks = workbooks_to_read_ahead(sys.argv[1:])
     if workbooks:  # other commands do not load the reader here
-        from .xlsx import read_ahead
+        from .read.xlsx import read_ahead
 
         sys.setswitchinterval(GIL_SWITCH_SECONDS)
         read_ahead(workbooks)

@@ -1,0 +1,96 @@
+"""Which recoveries buy the most: the top losses, the cheapest plan that reaches a target
+index, and how many rank places each recovery buys."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Mapping
+
+from ..core.numbers import HUNDRED
+from .whatif import Outcome, Override, Scenario, WhatIf
+
+_STEP = Decimal("0.001")  # points are planned in thousandths, as MoHA prints 0,996
+
+
+@dataclass(frozen=True)
+class Recovery:
+    code: str
+    lost: Decimal
+    effort: Decimal | None = None
+    outcome: Outcome | None = None  # the index with this recovery alone
+
+    @property
+    def per_effort(self) -> Decimal | None:
+        return None if not self.effort else self.lost / self.effort
+
+
+@dataclass(frozen=True)
+class Plan:
+    target_index: Decimal
+    reached: bool
+    recoveries: tuple[Recovery, ...]
+    outcome: Outcome
+    by_effort: bool
+
+
+def top(whatif: WhatIf, count: int, efforts: Mapping[str, Decimal] | None = None) -> list[Recovery]:
+    efforts = efforts or {}
+    return [
+        Recovery(code, lost, efforts.get(code), whatif.evaluate(whatif.full_recovery(code)))
+        for code, lost in whatif.recoverable()[:count]
+    ]
+
+
+def needed_points(whatif: WhatIf, target_index: Decimal) -> Decimal:
+    """Points to add so that the published (rounded half up) index reaches the target."""
+    result = whatif.baseline
+    return (target_index - Decimal("0.005")) * result.total_max / HUNDRED - result.total_points
+
+
+def plan(whatif: WhatIf, target_index: Decimal, efforts: Mapping[str, Decimal] | None = None) -> Plan:
+    """The fewest full recoveries (or, when every candidate has an effort, the least total
+    effort) that reach `target_index`; everything recoverable when it cannot be reached."""
+    needed = needed_points(whatif, target_index)
+    candidates = [Recovery(code, lost, (efforts or {}).get(code)) for code, lost in whatif.recoverable()]
+    by_effort = bool(efforts) and all(c.effort is not None and c.effort > 0 for c in candidates)
+    if needed <= 0:
+        chosen: list[Recovery] = []
+    elif sum((c.lost for c in candidates), Decimal(0)) < needed:
+        chosen = candidates
+    elif by_effort:
+        chosen = _least_effort(candidates, needed)
+    else:
+        chosen = []
+        for candidate in candidates:  # largest losses first: the fewest items
+            chosen.append(candidate)
+            if sum((c.lost for c in chosen), Decimal(0)) >= needed:
+                break
+    scenario = Scenario(f"plan {target_index}", tuple(Override(c.code, points=whatif.recovered_points(c.code)) for c in chosen))
+    outcome = whatif.evaluate(scenario)
+    return Plan(target_index, outcome.index >= target_index, tuple(chosen), outcome, by_effort)
+
+
+def _least_effort(candidates: list[Recovery], needed: Decimal) -> list[Recovery]:
+    """0/1 covering knapsack by dynamic programming over points in thousandths, capped at
+    what is needed: state -> (least effort, the items)."""
+    goal = int((needed / _STEP).to_integral_value(rounding="ROUND_CEILING"))
+    best: dict[int, tuple[Decimal, tuple[int, ...]]] = {0: (Decimal(0), ())}
+    for position, candidate in enumerate(candidates):
+        gain = int(candidate.lost / _STEP)
+        assert candidate.effort is not None
+        for reached, (effort, items) in list(best.items()):
+            state = min(goal, reached + gain)
+            cost = effort + candidate.effort
+            if state not in best or (cost, len(items) + 1) < (best[state][0], len(best[state][1])):
+                best[state] = (cost, items + (position,))
+    return [candidates[position] for position in best[goal][1]]
+
+
+def sensitivity(whatif: WhatIf, baseline_rank: int, rank_of) -> list[tuple[Recovery, int]]:
+    """For each sub-criterion that lost points: its full recovery and the rank places it buys."""
+    out = []
+    for code, lost in whatif.recoverable():
+        outcome = whatif.evaluate(whatif.full_recovery(code))
+        out.append((Recovery(code, lost, None, outcome), baseline_rank - rank_of(outcome.index)))
+    return out

@@ -1,0 +1,79 @@
+"""Ranking many units as MoHA reports do: rank (equal indexes share one), index, group,
+each field's sub-index, the count per group and the mean index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..core.engine import GROUPS, ScoreResult, UnitTotals
+from ..core.model import CriterionSet
+from ..core.numbers import percent, round_half_up
+
+
+@dataclass(frozen=True, slots=True)  # slots: made 10,000 at a time, twice as fast
+class RankedUnit:
+    rank: int
+    unit: str
+    result: ScoreResult | UnitTotals
+    field_indexes: tuple[Decimal | None, ...]  # each field's points as a percentage of its maximum
+
+
+@dataclass(frozen=True)
+class Ranking:
+    units: tuple[RankedUnit, ...]
+    field_codes: tuple[str, ...]
+
+    @property
+    def mean_index(self) -> Decimal:
+        """The mean of the published (rounded) indexes, to two decimals."""
+        if not self.units:
+            return Decimal("0.00")
+        return round_half_up(sum((u.result.index for u in self.units), Decimal(0)) / len(self.units))
+
+    @property
+    def group_counts(self) -> dict[str, int]:
+        counts = {name: 0 for name, _ in GROUPS} | {"D": 0}
+        for unit in self.units:
+            counts[unit.result.group] += 1
+        return counts
+
+
+def rank_results(named: "list[tuple[str, ScoreResult]] | list[tuple[str, UnitTotals]]") -> Ranking:
+    """Highest index first; equal indexes share a rank and keep the workbook's order."""
+    results = [result for _, result in named]
+    indexes = [result.index for result in results]
+    # each unit's place among the distinct indexes, highest first: sorting compares ints, not Decimals
+    place_of = {index: place for place, index in enumerate(sorted(set(indexes), reverse=True))}
+    places = list(map(place_of.__getitem__, indexes))
+    order = sorted(range(len(results)), key=places.__getitem__)  # stable: ties keep their order
+    field_indexes = _field_indexes(results)
+    ranked = []
+    rank, previous = 0, None
+    for position, i in enumerate(order, 1):
+        if places[i] != previous:  # 1 + how many indexes are higher
+            rank, previous = position, places[i]
+        ranked.append(RankedUnit(rank, named[i][0], results[i], field_indexes[i]))
+    fields = tuple(root.code for root in results[0].criteria.roots) if results else ()
+    return Ranking(tuple(ranked), fields)
+
+
+def _field_indexes(results: "list[ScoreResult] | list[UnitTotals]") -> list[tuple[Decimal | None, ...]]:
+    """Each result's field sub-indexes. Thousands of units that share a set have far
+    fewer distinct field points: each field's are worked out once."""
+    field_points = [result.field_points for result in results]
+    index_maps: dict[int, list[dict]] = {}  # id of a set -> for each field, points -> sub-index
+    out: list[tuple[Decimal | None, ...]] = []
+    for result, points in zip(results, field_points):
+        maps = index_maps.get(id(result.criteria))
+        if maps is None:
+            sharing = [other for other, r in zip(field_points, results) if r.criteria is result.criteria]
+            maps = index_maps[id(result.criteria)] = _index_maps(result.criteria, sharing)
+        out.append(tuple(map(dict.__getitem__, maps, points)))
+    return out
+
+
+def _index_maps(criteria: CriterionSet, field_points: list[tuple[Decimal | None, ...]]) -> list[dict]:
+    """For each field of `criteria`, each of its points in `field_points` -> its sub-index."""
+    return [{points: None if points is None else percent(points, root.max) for points in set(column)}  # type: ignore[arg-type]
+            for column, root in zip(zip(*field_points), criteria.roots)]

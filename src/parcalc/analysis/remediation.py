@@ -1,0 +1,139 @@
+"""The remediation appendix: every node that lost points, with its ancestors as subtotal
+rows, in tree order, and what will be done about it. Pure: a ScoreResult, the workbook's
+own remediation columns and a playbook in, rows out; renderers write the documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Mapping
+
+from ..core import codes, labels
+from ..core.engine import NodeResult, ScoreResult
+from ..core.model import Appraisal, Finding
+from ..core.numbers import format_points
+from .playbook import ACTION_FIELDS, Playbook, fill
+
+DEFAULT_MIN_LOST = Decimal("0.005")
+DEFAULT_TITLE = {
+    "vi": "KHẮC PHỤC NHỮNG TỒN TẠI, HẠN CHẾ VÀ GIẢI PHÁP NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} VÀ CÁC NĂM TIẾP THEO",
+    "en": "REMEDYING SHORTCOMINGS AND RAISING THE PAR INDEX IN {year} AND THE FOLLOWING YEARS",
+}
+PLAN_LINE = {"vi": "(Kèm theo Kế hoạch số {plan})", "en": "(Appendix to plan {plan})"}
+COLUMNS = ("code", "name", "max", "points", "lost", "remedy", "lead", "support", "deadline", "note")
+_HEADINGS = {
+    "vi": ("STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm chuẩn", "Điểm thẩm định", "Điểm bị mất",
+           "Giải pháp", "Cơ quan chủ trì thực hiện", "Cơ quan phối hợp", "Thời gian thực hiện", "Ghi chú"),
+    "en": ("No.", "Field/Criterion/Sub-criterion", "Standard points", "Appraised points", "Lost points",
+           "Remedy", "Lead agency", "Supporting agencies", "Deadline", "Note"),
+}
+
+
+def headings(lang: str) -> tuple[str, ...]:
+    return _HEADINGS[lang]
+
+
+@dataclass(frozen=True)
+class AppendixRow:
+    code: str
+    name: str
+    level: int
+    max: Decimal
+    points: Decimal
+    lost: Decimal
+    actions: Mapping[str, str]
+    subtotal: bool  # an ancestor listed because something below it lost points
+
+    def text(self, column: str) -> str:
+        return self.actions.get(column, "")
+
+
+@dataclass(frozen=True)
+class Appendix:
+    rows: tuple[AppendixRow, ...]
+    result: ScoreResult
+    title: str
+    plan_line: str | None
+    year: int
+    lang: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def listed_lost(self) -> Decimal:
+        """Points lost by the fields listed (what the appendix accounts for)."""
+        return sum((row.lost for row in self.rows if row.level == 1), Decimal(0))
+
+    def heading_row(self) -> tuple[str, ...]:
+        return headings(self.lang)
+
+
+def build_appendix(
+    result: ScoreResult,
+    appraisal: Appraisal | None = None,
+    playbook: Playbook | None = None,
+    *,
+    year: int,
+    min_lost: Decimal = DEFAULT_MIN_LOST,
+    title: str | None = None,
+    plan: str | None = None,
+    lang: str = "vi",
+) -> Appendix:
+    """Rows for every node that lost at least `min_lost`, with its ancestors."""
+    entries = appraisal.by_code() if appraisal else {}
+    losing = {node.code for node in result.nodes if node.lost is not None and node.lost >= min_lost}
+    listed = set(losing)
+    for code in losing:
+        parent = codes.parent_code(code)
+        while parent is not None:
+            listed.add(parent)
+            parent = codes.parent_code(parent)
+    rows, findings = [], []
+    for node in result.nodes:
+        if node.code not in listed or node.points is None:
+            continue
+        entry = entries.get(node.code)
+        subtotal = any(other.startswith(node.code + ".") for other in listed)
+        actions = _actions(node, entry.remediation if entry else {}, playbook, year, lang, subtotal)
+        if not subtotal and not actions.get("remedy"):
+            findings.append(Finding("no_remedy", node.code, entry.place("code") if entry else None, {}))
+        rows.append(AppendixRow(
+            code=node.code,
+            name=(entry.name if entry and entry.name else None) or _name(node, lang),
+            level=node.criterion.level,
+            max=node.max,
+            points=node.points,
+            lost=node.lost if node.lost is not None else Decimal(0),
+            actions=actions,
+            subtotal=subtotal,
+        ))
+    template = title or DEFAULT_TITLE[lang]
+    return Appendix(
+        rows=tuple(rows),
+        result=result,
+        title=template.replace("{year}", str(year)),
+        plan_line=PLAN_LINE[lang].format(plan=plan) if plan else None,
+        year=year,
+        lang=lang,
+        findings=tuple(findings),
+    )
+
+
+def _name(node: NodeResult, lang: str) -> str:
+    criterion = node.criterion
+    return (criterion.name_en if lang == "en" and criterion.name_en else criterion.name) or labels.text("unknown_name", lang)
+
+
+def _actions(node: NodeResult, from_workbook: Mapping[str, str], playbook: Playbook | None, year: int, lang: str, subtotal: bool) -> dict[str, str]:
+    """The workbook's own columns win; the playbook fills what they leave empty."""
+    actions = {name: from_workbook[name] for name in ACTION_FIELDS if from_workbook.get(name)}
+    if playbook is None:
+        return actions
+    sep = labels.decimal_sep(lang)
+    values = {
+        "year": str(year), "next_year": str(year + 1), "code": node.code,
+        "name": node.criterion.name or "", "max": format_points(node.max, sep),
+        "points": format_points(node.points, sep), "lost": format_points(node.lost, sep),
+    }
+    for name, template in playbook.actions_for(node.code, subtotal).items():
+        actions.setdefault(name, fill(template, values))
+    return actions

@@ -1,0 +1,158 @@
+"""Plain data the engine works on: criterion trees and appraised values.
+
+Nothing here knows of YAML, Excel or the terminal; loaders build these objects and
+renderers read the engine's results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import TYPE_CHECKING, Iterator, Mapping
+
+if TYPE_CHECKING:
+    from .rules import Rule
+
+EXTRA_KINDS = ("bonus", "penalty")  # outside the scale: added to or taken from the total
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A field, criterion or sub-criterion. `name` or `max` is None where the source
+    does not establish it; `partial` means the listed children are only part of it."""
+
+    code: str
+    name: str | None
+    max: Decimal | None
+    kind: str = "appraised"
+    name_en: str | None = None
+    partial: bool = False
+    reference: str | None = None
+    source: str | None = None
+    children: tuple["Criterion", ...] = ()
+    rule: "Rule | None" = None  # how a raw value becomes points (None: points are entered)
+    optional: bool = False  # a top-level block that may be absent (the index is then rescaled)
+
+    @property
+    def level(self) -> int:
+        return self.code.count(".") + 1
+
+    @property
+    def listed_max(self) -> Decimal | None:
+        """Sum of the children's maxima, None when one of them is unknown."""
+        total = Decimal(0)
+        for child in self.children:
+            if child.max is None:
+                return None
+            total += child.max
+        return total
+
+    @property
+    def unlisted_max(self) -> Decimal:
+        """Points of a partial node that no listed child covers (0 when not partial)."""
+        if not self.partial or self.max is None or not self.children:
+            return Decimal(0)
+        listed = self.listed_max
+        return Decimal(0) if listed is None else self.max - listed
+
+    def walk(self) -> Iterator["Criterion"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class LegalBasis:
+    decision: str
+    date: str | None = None
+    title: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class CriterionSet:
+    """A criterion tree with its metadata. `origin` names the file it came from."""
+
+    id: str
+    title: str
+    roots: tuple[Criterion, ...]
+    level: str = "custom"
+    title_en: str | None = None
+    legal_basis: LegalBasis | None = None
+    index_years: tuple[int, ...] = ()
+    sources: tuple[Source, ...] = ()
+    total: Decimal | None = None
+    notes: str | None = None
+    origin: str | None = None
+    combine: str = "add_capped"  # bonus and penalty: base + bonus - penalty, capped at the base maximum or not
+
+    def walk(self) -> Iterator[Criterion]:
+        for root in self.roots:
+            yield from root.walk()
+
+    def by_code(self) -> dict[str, Criterion]:
+        return {node.code: node for node in self.walk()}
+
+    @property
+    def total_max(self) -> Decimal | None:
+        """The scale: the fields' maxima, without bonus and penalty blocks."""
+        total = Decimal(0)
+        for root in self.roots:
+            if root.kind in EXTRA_KINDS:
+                continue
+            if root.max is None:
+                return None
+            total += root.max
+        return total
+
+    def with_roots(self, roots: tuple[Criterion, ...]) -> "CriterionSet":
+        return replace(self, roots=roots)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a workbook row says of one code. `where` maps a column role (`points`,
+    `max`, `lost`, `self_score`, `code`) to the place it was read from, e.g. `Sheet1!D7`."""
+
+    code: str
+    points: Decimal | None = None
+    max: Decimal | None = None
+    lost: Decimal | None = None
+    self_score: Decimal | None = None
+    value: Decimal | None = None  # a raw indicator (rate, count, yes/no) for the node's rule
+    name: str | None = None
+    remediation: dict[str, str] = field(default_factory=dict)
+    where: dict[str, str] = field(default_factory=dict)
+
+    def place(self, role: str = "points") -> str | None:
+        return self.where.get(role) or self.where.get("code")
+
+
+@dataclass(frozen=True)
+class Appraisal:
+    """The appraised values of one unit, in the order the workbook lists them."""
+
+    entries: tuple[Entry, ...]
+    source: str | None = None
+    sheet: str | None = None
+
+    def by_code(self) -> dict[str, Entry]:
+        return {entry.code: entry for entry in self.entries}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A warning about the inputs: `key` names the kind, `params` the figures."""
+
+    key: str
+    code: str | None
+    where: str | None
+    params: Mapping[str, object] = field(default_factory=dict)

@@ -1,0 +1,81 @@
+"""Scoring rules: how a raw indicator (a rate, a count, yes/no) becomes points.
+
+Rules are data in the criterion set. Kinds:
+- direct: the value is the points (the default when a node has no rule);
+- bands: the first band whose `at_least` the value reaches gives its points, else `otherwise`;
+- proportional: maximum x value / target, capped at the maximum;
+- yesno: 1 gives the maximum, 0 gives nothing;
+- per_item: value (a count) x points per item, capped at the maximum;
+- deduction: the maximum less value (a count of violations) x points per violation, down to 0.
+Results are rounded half up to `places` decimals (default 3, as MoHA prints 0,996).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .numbers import round_half_up
+
+KINDS = ("direct", "bands", "proportional", "yesno", "per_item", "deduction")
+
+
+@dataclass(frozen=True)
+class Band:
+    at_least: Decimal
+    points: Decimal
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    bands: tuple[Band, ...] = ()
+    otherwise: Decimal = Decimal(0)
+    target: Decimal | None = None
+    per_item: Decimal | None = None
+    per_violation: Decimal | None = None
+    places: int = 3
+
+    def points(self, value: Decimal, maximum: Decimal) -> Decimal:
+        """Points for `value`; raises ValueError for a value the rule cannot take."""
+        if value < 0:
+            raise ValueError(f"a {self.kind} value cannot be negative")
+        if self.kind == "direct":
+            result = value
+        elif self.kind == "bands":
+            result = next((band.points for band in self.bands if value >= band.at_least), self.otherwise)
+        elif self.kind == "proportional":
+            assert self.target is not None
+            result = min(maximum, maximum * value / self.target)
+        elif self.kind == "yesno":
+            if value not in (0, 1):
+                raise ValueError("a yes/no value is 1 (yes) or 0 (no)")
+            result = maximum if value == 1 else Decimal(0)
+        elif self.kind == "per_item":
+            assert self.per_item is not None
+            result = min(maximum, value * self.per_item)
+        else:  # deduction
+            assert self.per_violation is not None
+            result = max(Decimal(0), maximum - value * self.per_violation)
+        if result > maximum:
+            raise ValueError(f"gives {result}, more than the maximum {maximum}")
+        return round_half_up(result, Decimal(1).scaleb(-self.places))
+
+
+def check(rule: Rule, maximum: Decimal | None) -> list[str]:
+    """What is wrong with a rule for a node of `maximum` points (empty when fine)."""
+    problems = []
+    needs = {"bands": "bands", "proportional": "target", "per_item": "per_item", "deduction": "per_violation"}
+    if rule.kind in needs and not getattr(rule, needs[rule.kind]):
+        problems.append(f"a {rule.kind} rule needs `{needs[rule.kind]}`")
+    edges = [band.at_least for band in rule.bands]
+    if edges != sorted(edges, reverse=True) or len(set(edges)) != len(edges):
+        problems.append("band edges (at_least) must go from the highest down, each once")
+    points = [band.points for band in rule.bands] + ([rule.otherwise] if rule.kind == "bands" else [])
+    if maximum is not None and any(p > maximum or p < 0 for p in points):
+        problems.append(f"band points must be between 0 and the maximum {maximum}")
+    for name in ("target", "per_item", "per_violation"):
+        value = getattr(rule, name)
+        if value is not None and value <= 0:
+            problems.append(f"`{name}` must be more than 0")
+    return problems

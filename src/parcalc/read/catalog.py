@@ -1,0 +1,54 @@
+"""The criterion sets and playbooks shipped with parcalc, and resolving a name that is
+either a shipped id or a path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.errors import CriteriaError
+from ..core.model import CriterionSet
+
+
+def sets_folder() -> Path:
+    """Installed wheels carry the sets as parcalc/sets; a source checkout has criteria/."""
+    package = Path(__file__).resolve().parents[1]  # parcalc/, above this read/ folder
+    packaged = package / "sets"
+    if packaged.is_dir():
+        return packaged
+    return package.parents[1] / "criteria"
+
+
+def playbooks_folder() -> Path:
+    return sets_folder() / "playbooks"
+
+
+def shipped_ids(folder: Path | None = None) -> list[str]:
+    folder = sets_folder() if folder is None else folder
+    return sorted(path.stem for path in folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+def _resolve(name: str, folder: Path, what: str, hint: str = "") -> Path:
+    candidate = Path(name)
+    if candidate.suffix.lower() in (".yaml", ".yml") or candidate.exists():
+        return candidate
+    shipped = folder / f"{name}.yaml"
+    if shipped.is_file():
+        return shipped
+    known = ", ".join(shipped_ids(folder)) or "none"
+    raise CriteriaError.at(None, f"unknown {what} {name!r}: use one of {known}{hint} or a path to a .yaml file")
+
+
+def resolve(name: str) -> Path:
+    """A shipped set id (`province-2020`) or a path to a YAML file."""
+    return _resolve(name, sets_folder(), "criterion set", " (parcalc criteria list)")
+
+
+def resolve_playbook(name: str) -> Path:
+    """A shipped playbook id (`province-2020`) or a path to a playbook YAML."""
+    return _resolve(name, playbooks_folder(), "playbook")
+
+
+def load(name: str) -> CriterionSet:
+    from .criteria_file import load_file
+
+    return load_file(resolve(name))

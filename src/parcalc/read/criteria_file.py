@@ -1,0 +1,253 @@
+"""Criterion sets as YAML files: the schema (pydantic, unknown keys are errors), the
+checks that run on load (all problems at once, each with file, line and code), and the
+conversion to the engine's CriterionSet."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path as FsPath
+from typing import Any, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..core import codes
+from . import yamlsafe
+from ..core.errors import CriteriaError, Problem
+from ..core.model import Criterion, CriterionSet, LegalBasis, Source
+
+SCHEMA_VERSION = 1
+UNKNOWN = "unknown"  # the value of `name` or `max` where no source establishes it
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceSpec(_Strict):
+    id: str
+    title: str
+    url: str | None = None
+    note: str | None = None
+
+
+class LegalBasisSpec(_Strict):
+    decision: str
+    date: str | None = None
+    title: str | None = None
+    note: str | None = None
+
+
+class BandSpec(_Strict):
+    at_least: Decimal
+    points: Decimal
+
+
+class RuleSpec(_Strict):
+    kind: Literal["direct", "bands", "proportional", "yesno", "per_item", "deduction"]
+    bands: list[BandSpec] = Field(default_factory=list)
+    otherwise: Decimal = Decimal(0)
+    target: Optional[Decimal] = None
+    per_item: Optional[Decimal] = None
+    per_violation: Optional[Decimal] = None
+    places: int = Field(default=3, ge=0, le=6)
+
+
+class NodeSpec(_Strict):
+    code: str
+    name: str
+    name_en: str | None = None
+    max: Union[Decimal, Literal["unknown"]]
+    kind: Literal["appraised", "survey", "mixed", "bonus", "penalty"] | None = None
+    partial: bool = False
+    optional: bool = False
+    reference: str | None = None
+    source: str | None = None
+    note: str | None = None
+    rule: Optional[RuleSpec] = None
+    children: list["NodeSpec"] = Field(default_factory=list)
+
+
+class SetSpec(_Strict):
+    parcalc_criteria: Literal[1] = Field(description="schema version")
+    id: str
+    title: str
+    title_en: str | None = None
+    level: Literal["province", "ministry", "department", "district", "commune", "custom"]
+    legal_basis: LegalBasisSpec | None = None
+    index_years: list[int] = Field(default_factory=list)
+    sources: list[SourceSpec] = Field(default_factory=list)
+    total: Decimal | None = None
+    combine: Literal["add", "add_capped"] = "add_capped"
+    notes: str | None = None
+    nodes: list[NodeSpec]
+
+
+def load_file(path: FsPath) -> CriterionSet:
+    """Read and check a criterion set; raises CriteriaError with every problem found."""
+    from .textfile import read_text
+
+    return load_text(read_text(path, "a criterion set (.yaml)", CriteriaError), str(path))
+
+
+def load_text(text: str, filename: str) -> CriterionSet:
+    data, lines = yamlsafe.load(text, filename)
+    if not isinstance(data, dict) or "parcalc_criteria" not in data:
+        raise CriteriaError.at(
+            f"{filename}:1",
+            "is not a parcalc criterion set: it must be a mapping that starts with "
+            f"`parcalc_criteria: {SCHEMA_VERSION}` (see README, 'Writing a criterion set')",
+        )
+    try:
+        spec = SetSpec.model_validate(data)
+    except ValidationError as exc:
+        raise CriteriaError(*_pydantic_problems(exc, data, lines, filename)) from None
+    problems: list[Problem] = []
+    criterion_set = _convert(spec, lines, filename, problems)
+    if problems:
+        raise CriteriaError(*problems)
+    return criterion_set
+
+
+def _pydantic_problems(exc: ValidationError, data: Any, lines: dict, filename: str) -> list[Problem]:
+    problems = []
+    for error in exc.errors():
+        loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith(("decimal", "literal", "function"))))
+        line = yamlsafe.line_of(lines, loc)
+        where = f"{filename}:{line}" if line else filename
+        code = _code_at(data, loc)
+        field = ".".join(str(part) for part in loc if isinstance(part, str))
+        subject = f"criterion {code}, " if code else ""
+        if error["type"] == "extra_forbidden":
+            message = f"{subject}unknown key {loc[-1]!r}: check its spelling (README lists the keys)"
+        elif error["type"] == "missing":
+            message = f"{subject}missing key {field.rsplit('.', 1)[-1]!r}"
+        else:
+            message = f"{subject}{field}: {error['msg']}"
+        problems.append(Problem(where, message))
+    return problems
+
+
+def _code_at(data: Any, loc: tuple) -> str | None:
+    """The code of the innermost node on `loc`, to name it in messages."""
+    code = None
+    current = data
+    for part in loc:
+        try:
+            current = current[part]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(current, dict) and isinstance(current.get("code"), (str, int)):
+            code = str(current["code"])
+    return code
+
+
+def _convert(spec: SetSpec, lines: dict, filename: str, problems: list[Problem]) -> CriterionSet:
+    source_ids = {source.id for source in spec.sources}
+    seen: dict[str, str] = {}
+
+    def where(path: tuple) -> str:
+        line = yamlsafe.line_of(lines, path)
+        return f"{filename}:{line}" if line else filename
+
+    def convert(node: NodeSpec, path: tuple, parent: str | None, parent_kind: str) -> Criterion:
+        here = where(path + ("code",))
+        code = codes.normalize_code(node.code)
+        if code is None or code != node.code.strip():
+            problems.append(Problem(here, f"code {node.code!r} is not a dotted code such as 3.4.1"))
+            code = node.code
+        elif code in seen:
+            problems.append(Problem(here, f"code {code} is used twice (first at {seen[code]})"))
+        else:
+            seen[code] = here
+        if parent is None and codes.depth(code) != 1:
+            problems.append(Problem(here, f"code {code} is at the top but is not a field code (1, 2, ...)"))
+        elif parent is not None and codes.parent_code(code) != parent:
+            problems.append(Problem(here, f"code {code} is listed under {parent} but does not belong there (expected {parent}.N)"))
+        if node.source is not None and node.source not in source_ids:
+            problems.append(Problem(where(path + ("source",)), f"criterion {code}: source {node.source!r} is not among the set's sources"))
+        if isinstance(node.max, Decimal) and node.max < 0:
+            problems.append(Problem(where(path + ("max",)), f"criterion {code}: maximum points cannot be negative"))
+        kind = node.kind or parent_kind
+        if parent is not None and (node.optional or (node.kind in ("bonus", "penalty") and parent_kind != node.kind)):
+            problems.append(Problem(here, f"criterion {code}: bonus, penalty and optional blocks are top-level nodes (fields)"))
+        rule = _rule(node, code, where(path + ("rule",)), problems)
+        children = tuple(
+            convert(child, path + ("children", i), code, kind)
+            for i, child in enumerate(node.children)
+        )
+        criterion = Criterion(
+            code=code,
+            name=None if node.name == UNKNOWN else node.name,
+            name_en=node.name_en,
+            max=None if node.max == UNKNOWN else node.max,
+            kind=kind,
+            partial=node.partial,
+            reference=node.reference,
+            source=node.source,
+            children=children,
+            rule=rule,
+            optional=node.optional,
+        )
+        _check_sum(criterion, where(path + ("max",)), problems)
+        return criterion
+
+    roots = tuple(convert(node, ("nodes", i), None, "appraised") for i, node in enumerate(spec.nodes))
+    criterion_set = CriterionSet(
+        id=spec.id,
+        title=spec.title,
+        title_en=spec.title_en,
+        level=spec.level,
+        legal_basis=LegalBasis(**spec.legal_basis.model_dump()) if spec.legal_basis else None,
+        index_years=tuple(spec.index_years),
+        sources=tuple(Source(**source.model_dump()) for source in spec.sources),
+        total=spec.total,
+        combine=spec.combine,
+        notes=spec.notes,
+        roots=roots,
+        origin=filename,
+    )
+    total = criterion_set.total_max
+    if spec.total is not None and total is not None and total != spec.total:
+        problems.append(Problem(where(("total",)), f"the fields total {total} points, not the declared total {spec.total}"))
+    if spec.level in ("province", "ministry") and spec.total != Decimal(100):
+        problems.append(Problem(where(("total",)), f"a {spec.level} index totals 100 points: declare `total: 100`"))
+    return criterion_set
+
+
+def _rule(node: NodeSpec, code: str, where: str, problems: list[Problem]):
+    if node.rule is None:
+        return None
+    from ..core.rules import Band, Rule, check
+
+    spec = node.rule
+    rule = Rule(
+        kind=spec.kind,
+        bands=tuple(Band(band.at_least, band.points) for band in spec.bands),
+        otherwise=spec.otherwise,
+        target=spec.target,
+        per_item=spec.per_item,
+        per_violation=spec.per_violation,
+        places=spec.places,
+    )
+    if node.children:
+        problems.append(Problem(where, f"criterion {code}: a rule belongs on a node without children"))
+    maximum = None if node.max == UNKNOWN else node.max
+    problems.extend(Problem(where, f"criterion {code}: {message}") for message in check(rule, maximum))  # type: ignore[arg-type]
+    return rule
+
+
+def _check_sum(node: Criterion, where: str, problems: list[Problem]) -> None:
+    if not node.children or node.max is None:
+        return
+    listed = node.listed_max
+    if listed is None:
+        return  # a child's maximum is unknown: nothing to add up
+    if node.partial:
+        if listed > node.max:
+            problems.append(Problem(where, f"criterion {node.code}: its listed children total {listed}, more than its maximum {node.max}"))
+    elif listed != node.max:
+        problems.append(Problem(
+            where,
+            f"criterion {node.code}: its children total {listed}, not its maximum {node.max}; "
+            "fix the points, or mark it `partial: true` if its official breakdown is only partly known",
+        ))

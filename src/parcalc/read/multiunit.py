@@ -1,0 +1,342 @@
+"""Workbooks with many units (departments, districts, communes, provinces), in three
+layouts:
+
+- wide: one row per code, one points column per unit (the unit's name is the heading);
+- long: one row per unit and code, with a unit column (Đơn vị / unit);
+- sheets: one sheet per unit, each laid out like a single-unit workbook; a workbook
+  with a single such sheet is one unit named after the file.
+
+A wide sheet of 10,000 units is a million cells, so it is read with python-calamine and
+becomes `UnitColumns`: per code row only the row's distinct values are kept, and every
+unit's points are streamed again from the sheet when asked. The long and sheet layouts
+become one Appraisal per unit, whose `source` is the unit's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from itertools import chain
+from operator import itemgetter
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+
+from ..core import codes
+from ..core.columnar import CodeRow
+from ..core.errors import InputError, Problem, UsageError
+from ..core.model import Appraisal, Entry
+from .workbook import HEADER_SEARCH_ROWS, Layout, cell_number, entries_from_rows, find_layout, header_roles, value_points
+from .xlsx import Cell, Workbook, column_letter, value_cell
+
+if TYPE_CHECKING:
+    from .valuesheet import ValueSheet
+
+LAYOUTS = ("wide", "long", "sheets")
+_MAX_PROBLEMS = 50
+_KNOWN_FLOATS = 1 << 16  # values remembered across rows; sheets of formula results have more
+
+
+@dataclass(frozen=True)
+class UnitColumns:
+    """A wide sheet: the units, in column order, and the code rows."""
+
+    filename: str
+    sheet: str
+    units: tuple[str, ...]
+    columns: tuple[int, ...]  # each unit's column, 0-based
+    rows: tuple[CodeRow, ...]
+    values: ValueSheet
+
+    def place(self, ref: str) -> str:
+        return f"{self.filename}, sheet {self.sheet!r}, cell {ref}"
+
+    def cells(self) -> Iterator[tuple[CodeRow, Sequence]]:
+        """Each code row with its units' values, in unit order, read from the sheet again."""
+        by_number = {row.number: row for row in self.rows}
+        pick = _picker(self.columns)
+        for number, values in self.values.rows(self.columns[-1] + 1):
+            row = by_number.get(number)
+            if row is not None:
+                yield row, pick(values)
+
+    def points(self) -> Iterator[tuple[CodeRow, Iterator[Decimal | None]]]:
+        """Each code row with every unit's points, in unit order, read from the sheet
+        again (an iterator: take the points before asking for the next row)."""
+        for row, cells in self.cells():
+            yield row, map(row.points.__getitem__, cells)
+
+    def appraisals(self) -> list[Appraisal]:
+        """One Appraisal per unit."""
+        entries: list[list[Entry]] = [[] for _ in self.units]
+        for row, points in self.points():
+            for index, unit_points in enumerate(points):
+                if unit_points is not None:
+                    entries[index].append(self._entry(row, index, unit_points))
+        return [Appraisal(entries=tuple(unit_entries), source=unit, sheet=self.sheet)
+                for unit, unit_entries in zip(self.units, entries)]
+
+    def first_unit(self) -> Appraisal:
+        """The first unit's Appraisal, from what the first reading kept."""
+        entries = tuple(self._entry(row, 0, row.first) for row in self.rows if row.first is not None)
+        return Appraisal(entries=entries, source=self.units[0], sheet=self.sheet)
+
+    def _entry(self, row: CodeRow, index: int, points: Decimal) -> Entry:
+        ref = f"{column_letter(self.columns[index] + 1)}{row.number}"
+        return Entry(code=row.code, points=points, max=row.max, name=row.name, where={"code": row.where_code, "points": self.place(ref)})
+
+
+def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
+               on_row: Callable[[CodeRow, Sequence], None] | None = None) -> UnitColumns | list[Appraisal]:
+    """The units in the workbook at `path`: a wide sheet as UnitColumns, else one
+    Appraisal per unit in the order the workbook lists them. A wide sheet's reading
+    calls `on_row` with each code row whose every unit has points, and the units'
+    values (`CodeRow.points` maps each to its points)."""
+    if layout not in (None, *LAYOUTS):
+        raise UsageError.at("--layout", f"{layout!r} is not a layout: use {', '.join(LAYOUTS)}")
+    with Workbook(path) as book:
+        first = book.sheet(sheet)
+        if layout in (None, "wide"):
+            values = book.values(first)
+            header = _code_header(values.rows())
+            layout = layout or _detect(header)
+        if layout == "sheets":
+            names = [first] if sheet else book.sheet_names
+            units = [_one_sheet(book, name) for name in names]
+            if len(units) == 1:  # one unit in the file: the file names it
+                units = [replace(units[0], source=path.stem)]
+            return units
+        if layout == "long":
+            return _long(book.rows(first), book.name, first)
+        return _wide(book, values, first, header, on_row)
+
+
+def read_units(path: Path, layout: str | None = None, sheet: str | None = None) -> list[Appraisal]:
+    """Every unit in the workbook at `path` as an Appraisal, in the workbook's order."""
+    units = open_units(path, layout, sheet)
+    return units.appraisals() if isinstance(units, UnitColumns) else units
+
+
+def _cells(number: int, values: list) -> dict[int, Cell]:
+    """A row of python-calamine values as the strict reader's cells (1-based columns)."""
+    return {index + 1: value_cell(f"{column_letter(index + 1)}{number}", value)
+            for index, value in enumerate(values) if value != ""}
+
+
+def _picker(columns: tuple[int, ...]) -> Callable[[list], Sequence]:
+    """A row's values in `columns`: a slice when the units stand side by side."""
+    if columns[-1] - columns[0] + 1 == len(columns):
+        return itemgetter(slice(columns[0], columns[-1] + 1))
+    return itemgetter(*columns)
+
+
+def _code_header(rows: Iterator[tuple[int, list]]) -> tuple[int, dict[int, Cell], dict[str, int]] | None:
+    """(row number, cells, roles) of the first row in the first 20 with a code column."""
+    for number, values in rows:
+        if number > HEADER_SEARCH_ROWS:
+            break
+        cells = _cells(number, values)
+        roles = header_roles(cells)
+        if "code" in roles:
+            return number, cells, roles
+    return None
+
+
+def _detect(header: tuple[int, dict[int, Cell], dict[str, int]] | None) -> str:
+    if header is None:
+        return "sheets"
+    _, cells, roles = header
+    if "unit" in roles:
+        return "long"
+    unnamed = [cell for column, cell in cells.items() if column not in roles.values() and cell.text.strip()]
+    return "wide" if "points" not in roles and unnamed else "sheets"
+
+
+def _one_sheet(book: Workbook, name: str) -> Appraisal:
+    rows = book.rows(name)
+    layout = find_layout(rows, name, book.name, require=("points", "max", "lost"))
+    return Appraisal(entries=entries_from_rows(rows, layout, book.name), source=name, sheet=name)
+
+
+def _unit_header(rows, filename: str, sheet: str) -> Layout:
+    """The long layout's header: the first row in the first 20 with a code and a unit column."""
+    for number, cells in rows:
+        if number > HEADER_SEARCH_ROWS:
+            break
+        columns = header_roles(cells)
+        if "code" in columns and "unit" in columns:
+            return Layout(sheet, number, columns)
+    raise InputError.at(f"{filename}, sheet {sheet!r}", f"no header row in the first {HEADER_SEARCH_ROWS} rows with a code column and a unit column (Đơn vị, unit)")
+
+
+def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[int, dict[int, Cell], dict[str, int]] | None,
+          on_row: Callable[[CodeRow, Sequence], None] | None) -> UnitColumns:
+    filename = book.name
+    if header_found is None:
+        raise InputError.at(f"{filename}, sheet {sheet!r}", f"no header row in the first {HEADER_SEARCH_ROWS} rows with a code column and one column per unit")
+    header_row, header, roles = header_found
+    layout = Layout(sheet, header_row, roles)
+    place = lambda ref: f"{filename}, sheet {sheet!r}, cell {ref}"  # noqa: E731
+    role_columns = set(layout.columns.values())
+    units: dict[int, str] = {}
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for column, cell in sorted(header.items()):
+        name = " ".join(cell.text.split())
+        if column in role_columns or not name:
+            continue
+        if name in seen:
+            problems.append(Problem(place(cell.ref), f"unit {name!r} has a second column (first in column {column_letter(seen[name])}); name each unit once"))
+            continue
+        seen[name] = column
+        units[column] = name
+    if not units:
+        raise InputError.at(f"{filename}, sheet {sheet!r}, row {header_row}", "no unit columns: the wide layout has one points column per unit, headed with its name")
+    width = max(header)  # the header's last named column: every unit's is at most that
+    reader = _WideRows(filename, sheet, layout, tuple(column - 1 for column in units), tuple(units.values()), problems, width, on_row)
+    for number, row in values.rows(width):
+        if number > header_row:
+            reader.read(number, row)
+    reader.explain_blanks(book)
+    if problems:
+        raise InputError(*problems[:_MAX_PROBLEMS])
+    return UnitColumns(filename, sheet, tuple(units.values()), reader.columns, tuple(reader.code_rows), values)
+
+
+class _WideRows:
+    """Reads a wide sheet's code rows once, checking every unit's cells."""
+
+    def __init__(self, filename: str, sheet: str, layout: Layout, columns: tuple[int, ...], units: tuple[str, ...],
+                 problems: list[Problem], width: int, on_row: Callable[[CodeRow, Sequence], None] | None) -> None:
+        self.filename, self.sheet, self.columns, self.units, self.problems = filename, sheet, columns, units, problems
+        self.on_row = on_row
+        self.header_row = layout.header_row
+        self.pick = _picker(columns)
+        self.code_index = layout.columns["code"] - 1
+        self.max_index = layout.columns["max"] - 1 if "max" in layout.columns else None
+        self.name_index = layout.columns["name"] - 1 if "name" in layout.columns else None
+        self.role_indexes = {column - 1 for column in layout.columns.values()}
+        unit_indexes = set(columns)
+        # columns right of the code column that are neither a unit's nor a role's
+        self.unheaded = [i for i in range(self.code_index + 1, width) if i not in unit_indexes and i not in self.role_indexes]
+        self.width = width
+        self.code_rows: list[CodeRow] = []
+        self.float_points: dict[float, Decimal | None] = {}  # rows share most values: each read once
+        self.seen: dict[str, str] = {}
+        self.blanks: dict[str, tuple[str, CodeRow | None]] = {}  # ref -> (what it should hold, its row if partly blank)
+
+    def place(self, number: int, index: int) -> str:
+        return f"{self.filename}, sheet {self.sheet!r}, cell {column_letter(index + 1)}{number}"
+
+    def read(self, number: int, row: list) -> None:
+        code_value = row[self.code_index] if self.code_index < len(row) else ""
+        code = codes.normalize_code(value_cell("", code_value).text) if code_value != "" else None
+        if code is None:
+            return
+        where_code = self.place(number, self.code_index)
+        if code in self.seen:
+            self.problems.append(Problem(where_code, f"code {code} appears twice (first at {self.seen[code]}); keep one row per code"))
+            return
+        self.seen[code] = where_code
+        problems_before = len(self.problems)
+        for index in chain(self.unheaded, range(self.width, len(row))):  # also right of the header
+            if row[index] != "":
+                self.problems.append(Problem(self.place(number, index), f"column {column_letter(index + 1)} has points but no unit name in its header (row {self.header_row})"))
+        maximum = None
+        if self.max_index is not None:
+            maximum = self._points(number, code, (row[self.max_index],), (self.max_index,))[row[self.max_index]]
+            if row[self.max_index] == "":
+                self.blanks[f"{column_letter(self.max_index + 1)}{number}"] = (f"the standard points of {code}", None)
+        name = " ".join(str(row[self.name_index]).split()) if self.name_index is not None else ""
+        cells = self.pick(row)
+        table = self._points(number, code, cells, self.columns)
+        code_row = CodeRow(number, code, name or None, maximum, table, where_code, table[cells[0]])
+        self.code_rows.append(code_row)
+        if len(self.problems) > problems_before:
+            return
+        if None in table.values():
+            for position, value in enumerate(cells):
+                if table[value] is None:
+                    self.blanks[f"{column_letter(self.columns[position] + 1)}{number}"] = (self.units[position], code_row)
+        elif self.on_row is not None:
+            self.on_row(code_row, cells)
+
+    def _points(self, number: int, code: str, cells: Sequence, columns: tuple[int, ...]) -> dict[object, Decimal | None]:
+        """Each distinct value of `cells` (in `columns`) -> its points; a problem at
+        every cell whose value is not points."""
+        table: dict[object, Decimal | None] = {}
+        known = self.float_points
+        for value in set(cells):
+            if type(value) is float and value in known:
+                table[value] = known[value]
+                continue
+            try:
+                table[value] = None if value == "" or type(value) is bool else value_points(value)
+            except ValueError as exc:
+                table[value] = None
+                self._report(number, code, exc, [columns[p] for p, v in enumerate(cells) if v == value and type(v) is type(value)])
+            else:
+                if type(value) is float and len(known) < _KNOWN_FLOATS:
+                    known[value] = table[value]
+        if bool in set(map(type, cells)):  # as a key True == 1.0: the set may have kept only one of them
+            self._report(number, code, ValueError("holds TRUE/FALSE, not points"), [columns[p] for p, v in enumerate(cells) if type(v) is bool])
+        return table
+
+    def _report(self, number: int, code: str, exc: ValueError, indexes: list[int]) -> None:
+        self.problems += [Problem(self.place(number, index), f"{code}: {exc}") for index in indexes[:_MAX_PROBLEMS]]
+
+    def explain_blanks(self, book: Workbook) -> None:
+        """Blank cells that hold a formula without a saved result or an Excel error are
+        errors; so is a unit left blank in a row where other units have points."""
+        explained = book.explain_empty(self.sheet, set(self.blanks))
+        for ref, (what, row) in self.blanks.items():
+            where = f"{self.filename}, sheet {self.sheet!r}, cell {ref}"
+            if ref in explained:
+                try:
+                    cell_number(explained[ref])
+                except ValueError as exc:
+                    self.problems.append(Problem(where, f"{row.code if row else what}: {exc}"))
+            elif row is not None and row.given:
+                self.problems.append(Problem(where, f"unit {what!r} has no points for {row.code}, which other units have"))
+
+
+def _long(rows, filename: str, sheet: str) -> list[Appraisal]:
+    layout = _unit_header(rows, filename, sheet)
+    if "points" not in layout.columns:
+        raise InputError.at(f"{filename}, sheet {sheet!r}, row {layout.header_row}", "the long layout needs a points column (Điểm thẩm định, points)")
+    place = lambda ref: f"{filename}, sheet {sheet!r}, cell {ref}"  # noqa: E731
+    by_unit: dict[str, dict[str, Entry]] = {}
+    problems: list[Problem] = []
+    unit_column = layout.columns["unit"]
+    for _number, cells in rows:
+        code_cell, unit_cell = cells.get(layout.columns["code"]), cells.get(unit_column)
+        code = codes.normalize_code(code_cell.text) if code_cell and code_cell.text.strip() else None
+        if code is None:
+            continue
+        if unit_cell is None or not unit_cell.text.strip():
+            problems.append(Problem(place(code_cell.ref), f"the row of {code} names no unit"))
+            continue
+        unit = " ".join(unit_cell.text.split())
+        points_cell = cells.get(layout.columns["points"])
+        max_cell = cells.get(layout.columns["max"]) if "max" in layout.columns else None
+        entry = Entry(code=code, points=_points_of(points_cell, code, problems, place), max=_points_of(max_cell, code, problems, place),
+                      where={"code": place(code_cell.ref), **({"points": place(points_cell.ref)} if points_cell else {})})
+        unit_entries = by_unit.setdefault(unit, {})
+        if code in unit_entries:
+            problems.append(Problem(place(code_cell.ref), f"unit {unit!r} has {code} twice (first at {unit_entries[code].where['code']})"))
+            continue
+        unit_entries[code] = entry
+    if problems:
+        raise InputError(*problems[:50])
+    if not by_unit:
+        raise InputError.at(f"{filename}, sheet {sheet!r}", "no rows with a unit and a criterion code")
+    return [Appraisal(entries=tuple(entries.values()), source=unit, sheet=sheet) for unit, entries in by_unit.items()]
+
+
+def _points_of(cell: Cell | None, code: str, problems: list[Problem], place) -> object:
+    if cell is None:
+        return None
+    try:
+        return cell_number(cell)
+    except ValueError as exc:
+        problems.append(Problem(place(cell.ref), f"{code}: {exc}"))
+        return None

@@ -1,0 +1,80 @@
+"""Read a remediation playbook (YAML) and check its codes against a criterion set."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..analysis.playbook import ACTION_FIELDS, SCHEMA_VERSION, Action, Playbook
+from ..core import codes
+from ..core.errors import CriteriaError, Problem
+from ..core.model import CriterionSet
+from . import yamlsafe
+from .textfile import read_text
+
+
+class ActionSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    remedy: Optional[str] = None
+    lead: Optional[str] = None
+    support: Optional[str] = None
+    deadline: Optional[str] = None
+    note: Optional[str] = None
+    effort: Optional[Decimal] = None
+
+
+class PlaybookSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    parcalc_playbook: int
+    criteria: Optional[str] = None
+    title: Optional[str] = None
+    source: Optional[str] = None
+    defaults: ActionSpec = ActionSpec()
+    rules: dict[str, ActionSpec] = {}
+    fallback: ActionSpec = ActionSpec()
+
+
+def load_playbook(path: Path, criteria: CriterionSet | None = None) -> Playbook:
+    """Read and check a playbook; codes that are not patterns must be in `criteria`."""
+    shown = str(path)
+    text = read_text(path, "a playbook (.yaml)", CriteriaError)
+    data, lines = yamlsafe.load(text, shown)
+    if not isinstance(data, dict) or "parcalc_playbook" not in data:
+        raise CriteriaError.at(f"{shown}:1", f"is not a parcalc playbook: it must start with `parcalc_playbook: {SCHEMA_VERSION}`")
+    try:
+        spec = PlaybookSpec.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            line = yamlsafe.line_of(lines, error["loc"])
+            where = f"{shown}:{line}" if line else shown
+            if error["type"] == "extra_forbidden":
+                problems.append(Problem(where, f"unknown key {error['loc'][-1]!r}: playbook entries take {', '.join(ACTION_FIELDS)} and effort"))
+            else:
+                problems.append(Problem(where, f"{'.'.join(map(str, error['loc']))}: {error['msg']}"))
+        raise CriteriaError(*problems) from None
+    problems = []
+    known = criteria.by_code() if criteria is not None else None  # without a set, codes are not checked
+    for key in spec.rules:
+        where = f"{shown}:{yamlsafe.line_of(lines, ('rules', key))}"
+        if key.endswith("*"):
+            prefix = key[:-1].rstrip(".")
+            if prefix and codes.normalize_code(prefix) != prefix:
+                problems.append(Problem(where, f"pattern {key!r} is not a code followed by .* (such as 3.4.*)"))
+        elif codes.normalize_code(key) != key:
+            problems.append(Problem(where, f"{key!r} is not a criterion code such as 3.4.1"))
+        elif known is not None and key not in known:
+            problems.append(Problem(where, f"code {key} is not in criterion set {criteria.id}"))
+    if problems:
+        raise CriteriaError(*problems)
+    return Playbook(rules={key: _action(rule) for key, rule in spec.rules.items()}, defaults=_action(spec.defaults),
+                    fallback=_action(spec.fallback), criteria=spec.criteria, origin=shown)
+
+
+def _action(spec: ActionSpec) -> Action:
+    return Action(**spec.model_dump())

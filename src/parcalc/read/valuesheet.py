@@ -1,0 +1,221 @@
+"""A sheet's values as python-calamine reads them, parsed in bands of rows on worker
+threads while the caller reads the bands already done.
+
+python-calamine parses in Rust without holding the GIL, but a sheet on one thread: a
+wide sheet of 10,000 units is 35 MB of XML and ~0.55 s of parsing. A large sheet is
+therefore cut between two rows into bands of about 4 MB. Each band, with the
+workbook's other parts, is a small workbook of its own (a temporary file, stored
+uncompressed) that calamine parses on one of two worker threads. So the parsing uses both cores, and the
+first rows are ready long before the last.
+
+A band holds exactly the cells of its rows (tests/test_valuesheet.py compares bands with
+the whole sheet on random sheets) because a sheet is cut only where that is sure:
+- at a `<row>` start tag that gives its number (`r="12"`), right after the end of the
+  row before: calamine numbers a row without `r` after the one before it, and a cell
+  without `r` after the one before it in its row;
+- never once `<!` or `<?` (a comment, CDATA, a processing instruction) has appeared,
+  as their text may hold anything;
+- only in sheets written without a namespace prefix (`<sheetData>`), as Excel,
+  LibreOffice and openpyxl write them. Other sheets are one band.
+"""
+
+from __future__ import annotations
+
+import atexit
+import io
+import os
+import re
+import shutil
+import tempfile
+import threading
+import zipfile
+from concurrent.futures import Future
+from functools import lru_cache
+from pathlib import Path
+from queue import Queue, SimpleQueue
+from typing import TYPE_CHECKING, Callable, Iterator
+
+from ..core.errors import InputError
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineSheet
+
+BAND_BYTES = 4 << 20  # XML bytes of a band; sheets under two bands are parsed whole
+WORKERS = 2  # the machines parcalc runs on have two cores or more
+_OTHER_PARTS_LIMIT = 8 << 20  # each band copies the other parts: not when they are large (pictures)
+_DATA_START = b"<sheetData>"
+_SYNTHETIC_END = b"</sheetData></worksheet>"
+_NUMBERED_ROW = re.compile(rb"<row\s[^>]*?(?<=\s)r=[\"']\d+[\"'][^>]*>")
+_AFTER_A_ROW = re.compile(rb"(?:</row>|/>)\s*\Z")
+
+
+class ValueSheet:
+    """A sheet's values: numbers as floats, text as str, TRUE/FALSE as bool, '' for an
+    empty cell (and for a formula without a saved result or an Excel error: see
+    xlsx.Workbook.explain_empty). Each `rows()` call streams the rows again."""
+
+    def __init__(self, path: Path, name: str, sheet: str, part: str, sheet_parts: frozenset[str]) -> None:
+        self.name, self.sheet = name, sheet
+        self._bands: list[Future] = []
+        self._arrivals: SimpleQueue[Future | None] = SimpleQueue()
+        self._complete = False
+        threading.Thread(target=_produce, args=(path, sheet, part, sheet_parts, self._arrivals.put), daemon=True).start()
+
+    def rows(self, width: int = 0) -> Iterator[tuple[int, list]]:
+        """(row number, [value of column A, B, ...]) for each row from the first with a
+        value, each row at least `width` values long."""
+        for index, band in enumerate(self._parsed_bands()):
+            top, left = band.start or (0, 0)
+            padding = [""] * left
+            # iter_rows streams, but from row 1 whatever the band's first row (and from
+            # its first used column): only the first band starts there
+            numbered = enumerate(band.iter_rows(), 1) if index == 0 else enumerate(band.to_python(), top + 1)
+            for number, values in numbered:
+                row = padding + values if left else values
+                if len(row) < width:  # a band's rows end at its own last used column
+                    row += [""] * (width - len(row))
+                yield number, row
+
+    def _parsed_bands(self) -> Iterator["CalamineSheet"]:
+        index = 0
+        while True:
+            if index == len(self._bands):
+                arrived = None if self._complete else self._arrivals.get()
+                if arrived is None:
+                    self._complete = True
+                    return
+                self._bands.append(arrived)
+            try:
+                yield self._bands[index].result()
+            except (zipfile.BadZipFile, EOFError, OSError) as exc:
+                raise InputError.at(self.name, f"damaged or truncated workbook ({exc})") from None
+            except Exception as exc:  # noqa: BLE001 - calamine raises its own error types for damaged parts
+                raise InputError.at(f"{self.name}, sheet {self.sheet!r}", f"damaged workbook ({exc}); save it again from Excel") from None
+            index += 1
+
+
+def _produce(path: Path, sheet: str, part: str, sheet_parts: frozenset[str], publish: Callable[[Future | None], None]) -> None:
+    """Cut the sheet into bands and have the workers parse them; publish each band's
+    future in order, then None."""
+    # bounded: the bands waiting for a worker are all the sheet's XML held at once
+    work: Queue[tuple[Future, Callable[[], "CalamineSheet"]] | None] = Queue(maxsize=WORKERS)
+    for _ in range(WORKERS):
+        threading.Thread(target=_work, args=(work,), daemon=True).start()
+
+    def submit(parse: Callable[[], "CalamineSheet"]) -> None:
+        future: Future = Future()
+        work.put((future, parse))
+        publish(future)
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(part)
+            others = [entry for entry in archive.infolist() if entry.filename not in sheet_parts]
+            if info.file_size < 2 * BAND_BYTES or sum(entry.file_size for entry in others) > _OTHER_PARTS_LIMIT:
+                submit(lambda: _calamine().CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet))
+            else:
+                kept = {entry.filename: archive.read(entry) for entry in others}
+                with archive.open(info) as stream:
+                    for xml in bands(stream, BAND_BYTES):
+                        submit(lambda xml=xml: _parse_band(kept, part, xml, sheet))
+    except Exception as exc:  # noqa: BLE001 - reported where the rows are read
+        failed: Future = Future()
+        failed.set_exception(exc)
+        publish(failed)
+    finally:
+        publish(None)
+        for _ in range(WORKERS):
+            work.put(None)
+
+
+def _work(work: "Queue[tuple[Future, Callable[[], CalamineSheet]] | None]") -> None:
+    while (task := work.get()) is not None:
+        future, parse = task
+        try:
+            future.set_result(parse())
+        except Exception as exc:  # noqa: BLE001 - handed to the reader of the rows
+            future.set_exception(exc)
+
+
+def bands(stream: io.RawIOBase | io.BufferedIOBase, size: int) -> Iterator[bytes]:
+    """The sheet XML read from `stream`, as whole sheet documents of about `size`
+    bytes of rows each (see the module's docstring for where it may be cut)."""
+    read = min(size, 1 << 20)
+    data = b""
+    while (start := data.find(_DATA_START)) < 0:
+        chunk = stream.read(read)
+        if not chunk:
+            yield data
+            return
+        data += chunk
+    start += len(_DATA_START)
+    head = data[:start]
+    declaration_end = head.find(b"?>") + 2 if head.lstrip(b"\xef\xbb\xbf").startswith(b"<?xml") else 0
+    cutting = b"<worksheet" in head and not _has_markup(head, declaration_end, len(head))
+    pieces, length = [data[start:]], len(data) - start
+    while chunk := stream.read(read):
+        pieces.append(chunk)
+        length += len(chunk)
+        if cutting and length >= size:
+            rest = b"".join(pieces)
+            cut = _last_row_start(rest)
+            if not cut or _has_markup(rest, 0, cut):
+                cutting = False
+            else:
+                yield b"".join((head, memoryview(rest)[:cut], _SYNTHETIC_END))
+                rest = rest[cut:]
+            pieces, length = [rest], len(rest)
+    yield b"".join((head, *pieces))
+
+
+def _last_row_start(data: bytes) -> int:
+    """Where the last numbered row that follows a whole row starts in `data`; 0 if none."""
+    end = len(data)
+    for _ in range(64):  # rows without numbers are not cut at: do not try them all
+        at = data.rfind(b"<row", 0, end)
+        if at <= 0:
+            break
+        if _NUMBERED_ROW.match(data, at) and _AFTER_A_ROW.search(data, max(0, at - 256), at):
+            return at
+        end = at
+    return 0
+
+
+def _has_markup(data: bytes, start: int, end: int) -> bool:
+    """Whether data[start:end] holds `<!` or `<?`: a comment, CDATA, a processing
+    instruction or a declaration. (A one-byte find is far faster than a two-byte one.)"""
+    for mark in b"!?":
+        at = data.find(mark, start, end)
+        while at >= 0:
+            if at > 0 and data[at - 1] == 0x3C:  # "<"
+                return True
+            at = data.find(mark, at + 1, end)
+    return False
+
+
+def _parse_band(parts: dict[str, bytes], sheet_part: str, xml: bytes, sheet: str) -> "CalamineSheet":
+    handle, name = tempfile.mkstemp(suffix=".xlsx", dir=_band_folder())
+    try:
+        with os.fdopen(handle, "wb") as file, zipfile.ZipFile(file, "w", zipfile.ZIP_STORED) as band:
+            for part, data in parts.items():
+                band.writestr(part, data)
+            band.writestr(sheet_part, xml)
+        return _calamine().CalamineWorkbook.from_path(name).get_sheet_by_name(sheet)  # the file is closed with the workbook
+    finally:
+        os.remove(name)
+
+
+@lru_cache(maxsize=None)
+def _band_folder() -> str:
+    """Where bands are written for calamine: it reads a file on its own, but a file-like
+    object through Python, taking the GIL for every read. Removed at exit, with any
+    band a worker was still parsing."""
+    folder = tempfile.mkdtemp(prefix="parcalc-bands-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+def _calamine():
+    import python_calamine
+
+    return python_calamine

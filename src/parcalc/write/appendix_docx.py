@@ -1,0 +1,98 @@
+"""The remediation appendix as a Word document in the administrative style: A4 landscape
+(the page size swapped, not only the flag), Times New Roman 13, the header row repeated
+on every page, field rows in bold, Vietnamese decimal comma."""
+
+from __future__ import annotations
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from ..core import labels
+from . import ooxml
+from ..analysis.remediation import COLUMNS, Appendix
+from .appendix import cell_text
+
+FONT = "Times New Roman"
+SIZE = Pt(13)
+TABLE_SIZE = Pt(11)  # the appendix table has ten columns; 13 pt text would not fit a page width
+_WIDTHS_MM = {"code": 13, "name": 55, "max": 16, "points": 17, "lost": 16, "remedy": 62,
+              "lead": 30, "support": 30, "deadline": 22, "note": 16}
+
+
+def appendix_docx(appendix: Appendix) -> bytes:
+    document = Document()
+    _page(document)
+    _fonts(document)
+    _paragraph(document, appendix.title, bold=True)
+    if appendix.plan_line:
+        _paragraph(document, appendix.plan_line, italic=True)
+    sep = labels.decimal_sep(appendix.lang)
+    table = document.add_table(rows=1 + len(appendix.rows), cols=len(COLUMNS))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    header = table.rows[0]
+    _repeat_as_header(header)
+    for cell, heading in zip(header.cells, appendix.heading_row()):
+        _fill(cell, heading, bold=True, center=True)
+    for row, table_row in zip(appendix.rows, table.rows[1:]):
+        for column, cell in zip(COLUMNS, table_row.cells):
+            _fill(cell, cell_text(row, column, sep), bold=row.level == 1, right=column in ("max", "points", "lost"))
+    _widths(table)
+    return ooxml.docx_bytes(document)
+
+
+def _widths(table) -> None:
+    """Word reads the cell widths, LibreOffice the table grid: set both, and fix the layout."""
+    table.autofit = False
+    for width, grid_column in zip((_WIDTHS_MM[c] for c in COLUMNS), table._tbl.tblGrid.gridCol_lst):
+        grid_column.w = Mm(width)
+    for index, column in enumerate(COLUMNS):
+        for cell in table.columns[index].cells:
+            cell.width = Mm(_WIDTHS_MM[column])
+
+
+def _page(document) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.left_margin = section.right_margin = Mm(15)
+    section.top_margin = section.bottom_margin = Mm(20)
+
+
+def _fonts(document) -> None:
+    style = document.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = SIZE
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), FONT)
+
+
+def _paragraph(document, text: str, *, bold: bool = False, italic: bool = False) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(text)
+    run.bold, run.italic = bold, italic
+
+
+def _fill(cell, text: str, *, bold: bool = False, center: bool = False, right: bool = False) -> None:
+    paragraph = cell.paragraphs[0]
+    if center:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif right:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.font.size = TABLE_SIZE
+
+
+def _repeat_as_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    marker = OxmlElement("w:tblHeader")
+    marker.set(qn("w:val"), "true")
+    properties.append(marker)

@@ -1,0 +1,93 @@
+"""What every score format shows, computed once: display names, summary lines, warnings."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from json.encoder import encode_basestring
+
+from ..core import labels
+from ..core.engine import BOUNDED, NodeResult, ScoreResult
+from ..core.model import Finding
+from ..core.numbers import format_points, to_json_number
+
+
+def display_name(node: NodeResult, lang: str) -> str:
+    criterion = node.criterion
+    name = criterion.name_en if lang == "en" and criterion.name_en else criterion.name
+    return name or labels.text("unknown_name", lang)
+
+
+def summary_lines(result: ScoreResult, lang: str) -> list[str]:
+    """Total, index, group, the appraised/survey split and what was assumed."""
+    sep = labels.decimal_sep(lang)
+    t = lambda key: labels.text(key, lang)  # noqa: E731
+    lines = [
+        f"{t('total')}: {format_points(result.total_points, sep)} / {format_points(result.total_max, sep)} "
+        f"({t('lost')}: {format_points(result.total_lost, sep)})",
+        f"{t('index')}: {format_points(result.index, sep)} — {t('group')} {result.group}",
+    ]
+    if result.split is None:
+        lines.append(t("split_unknown"))
+    else:
+        parts = [f"{t(kind)} {format_points(points, sep)}" for kind, points in sorted(result.split.items())]
+        lines.append(" + ".join(parts))
+    if result.assumed:
+        lines.append(f"{len(result.assumed)} {t('assumed')}: {', '.join(result.assumed)}")
+    criteria = result.criteria
+    lines.append(f"{t('criteria')}: {criteria.id if criteria.id != 'workbook' else t('workbook_tree')}")
+    return lines
+
+
+def warning_line(finding: Finding, lang: str) -> str:
+    message = labels.finding_message(finding.key, finding.code, finding.params, lang)
+    return f"{finding.where}: {message}" if finding.where else message
+
+
+def points_cell(node: NodeResult, lang: str) -> str:
+    if node.status == BOUNDED:
+        return "…"
+    return format_points(node.points, labels.decimal_sep(lang))
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet would run as a formula (= + - @) is prefixed with a quote."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+_JSON = json.JSONEncoder(ensure_ascii=False)
+
+
+class Encoded(str):
+    """JSON text already written (for speed, where thousands of rows share one shape);
+    `json_lines` puts it in as it is."""
+
+
+def json_text(value: object) -> str:
+    return value if isinstance(value, Encoded) else _JSON.encode(value)
+
+
+json_string = encode_basestring  # a str as JSON (UTF-8 kept, as `_JSON` writes it), without the encoder's per-call Python
+
+
+class JsonNumbers(dict):
+    """Decimal -> its JSON number text, each distinct value worked out once; look
+    values up with [] (a dict's own lookup, for speed over 10,000 units)."""
+
+    def __missing__(self, value: Decimal | None) -> str:
+        self[value] = written = _JSON.encode(to_json_number(value))
+        return written
+
+
+def json_lines(data: dict) -> str:
+    """JSON with a line per top-level key and a line per item of a top-level list: as
+    easy to diff as indent=2, but written by json's C encoder (with an indent json
+    falls back to Python, ten times slower for a ranking of 10,000 units)."""
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n    ".join(map(json_text, value))
+            parts.append(f"  {_JSON.encode(key)}: [\n    {items}\n  ]")
+        else:
+            parts.append(f"  {_JSON.encode(key)}: {json_text(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"

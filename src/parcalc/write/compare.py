@@ -1,0 +1,105 @@
+"""`parcalc compare` output: units by index change, then each unit's nodes by change."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..core import labels
+from ..analysis.compare import Comparison
+from ..core.numbers import format_points, to_json_number
+from .common import neutralise
+
+SCHEMA = "parcalc/compare-1"
+
+
+def compare_data(comparison: Comparison) -> dict:
+    n = to_json_number
+    return {
+        "schema": SCHEMA,
+        "units": [
+            {
+                "unit": u.unit,
+                "old": {"index": n(u.old.result.index), "rank": u.old.rank, "group": u.old.result.group, "criteria": u.old.result.criteria.id},
+                "new": {"index": n(u.new.result.index), "rank": u.new.rank, "group": u.new.result.group, "criteria": u.new.result.criteria.id},
+                "index_delta": n(u.index_delta),
+                "rank_change": u.rank_change,
+                "nodes": [{"code": d.code, "name": d.name, "old": n(d.old), "new": n(d.new), "delta": n(d.delta)} for d in u.nodes],
+                "only_old": list(u.only_old),
+                "only_new": list(u.only_new),
+            }
+            for u in comparison.units
+        ],
+        "units_only_old": list(comparison.only_old),
+        "units_only_new": list(comparison.only_new),
+    }
+
+
+def compare_json(comparison: Comparison, lang: str) -> str:
+    return json.dumps(compare_data(comparison), ensure_ascii=False, indent=2) + "\n"
+
+
+def compare_csv(comparison: Comparison, lang: str) -> str:
+    """One row per unit and node: unit, code, name, old, new, delta."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(("unit", "code", "name", "old", "new", "delta"))
+    for unit in comparison.units:
+        writer.writerow((neutralise(unit.unit), "", "index", unit.old.result.index, unit.new.result.index, unit.index_delta))
+        for node in unit.nodes:
+            writer.writerow((neutralise(unit.unit), node.code, neutralise(node.name or ""), node.old, node.new, node.delta))
+    return buffer.getvalue()
+
+
+def _lines(comparison: Comparison, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
+    sep = labels.decimal_sep(lang)
+    f = lambda value: format_points(value, sep)  # noqa: E731
+    vi = lang == "vi"
+    unit_head = ["Đơn vị" if vi else "Unit", "Trước" if vi else "Before", "Sau" if vi else "After",
+                 "Chênh lệch" if vi else "Delta", "Hạng trước" if vi else "Rank before", "Hạng sau" if vi else "Rank after"]
+    sections = [("Chỉ số" if vi else "Index", unit_head,
+                 [[u.unit, f(u.old.result.index), f(u.new.result.index), f(u.index_delta), str(u.old.rank), str(u.new.rank)] for u in comparison.units])]
+    node_head = [labels.text("code", lang), labels.text("name", lang), unit_head[1], unit_head[2], unit_head[3]]
+    for u in comparison.units:
+        title = f"{u.unit}: " + ("giảm nhiều nhất trước" if vi else "largest drops first")
+        sections.append((title, node_head, [[d.code, d.name or "", f(d.old), f(d.new), f(d.delta)] for d in u.nodes]))
+        for codes, label in ((u.only_old, "chỉ có ở năm trước" if vi else "only in the old year"), (u.only_new, "chỉ có ở năm sau" if vi else "only in the new year")):
+            if codes:
+                sections.append((f"{u.unit}: {label}: {', '.join(codes)}", [], []))
+    for names, label in ((comparison.only_old, "đơn vị chỉ có ở năm trước" if vi else "units only in the old year"),
+                         (comparison.only_new, "đơn vị chỉ có ở năm sau" if vi else "units only in the new year")):
+        if names:
+            sections.append((f"{label}: {', '.join(names)}", [], []))
+    return sections
+
+
+def compare_markdown(comparison: Comparison, lang: str) -> str:
+    out = []
+    for title, heads, rows in _lines(comparison, lang):
+        out += [f"### {title}", ""]
+        if heads:
+            out += ["| " + " | ".join(heads) + " |", "|" + "---|" * len(heads)]
+            out += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+            out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def compare_table_text(comparison: Comparison, lang: str, width: int = 100, console=None) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = io.StringIO()
+    console = console or Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
+    for title, heads, rows in _lines(comparison, lang):
+        if not heads:
+            console.print(title)
+            continue
+        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+        for position, heading in enumerate(heads):
+            table.add_column(heading, justify="left" if position < 2 else "right", overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
+    return buffer.getvalue()

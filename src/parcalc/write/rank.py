@@ -1,0 +1,112 @@
+"""`parcalc rank` output: one table of units, in every format."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..core import labels
+from . import ooxml
+from ..core.numbers import format_points, to_json_number
+from ..analysis.ranking import Ranking
+from .common import Encoded, JsonNumbers, json_lines, json_string, json_text, neutralise
+
+SCHEMA = "parcalc/rank-1"
+
+
+def headings(ranking: Ranking, lang: str) -> list[str]:
+    unit = "Đơn vị" if lang == "vi" else "Unit"
+    rank = "Hạng" if lang == "vi" else "Rank"
+    return [rank, unit, labels.text("total", lang), labels.text("index", lang), labels.text("group", lang), *ranking.field_codes]
+
+
+def rows(ranking: Ranking) -> list[list[object]]:
+    """Rank, unit, total, index, group, then each field's sub-index (Decimals)."""
+    out = []
+    for unit in ranking.units:
+        result = unit.result
+        out.append([unit.rank, unit.unit, result.total_points, result.index, result.group, *unit.field_indexes])
+    return out
+
+
+def summary_line(ranking: Ranking, lang: str) -> str:
+    counts = ", ".join(f"{name}: {count}" for name, count in ranking.group_counts.items())
+    mean = "Chỉ số trung bình" if lang == "vi" else "Mean index"
+    units = "đơn vị" if lang == "vi" else "units"
+    return f"{len(ranking.units)} {units}; {counts}; {mean}: {format_points(ranking.mean_index, labels.decimal_sep(lang))}"
+
+
+def _text(value: object, sep: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (int, str)):
+        return str(value)
+    return format_points(value, sep)  # type: ignore[arg-type]
+
+
+def rank_json(ranking: Ranking, lang: str) -> str:
+    number = JsonNumbers()
+    fields = ", ".join(f"{json_text(code)}: %s" for code in ranking.field_codes)
+    # one shape for every unit: filled in directly, ten times faster than json's encoder per unit
+    shape = '{"rank": %d, "unit": %s, "total": %s, "index": %s, "group": "%s", "fields": {' + fields + "}}"
+    units = [Encoded(shape % (unit.rank, json_string(unit.unit), number[unit.result.total_points], number[unit.result.index],
+                              unit.result.group, *map(number.__getitem__, unit.field_indexes)))
+             for unit in ranking.units]
+    return json_lines({"schema": SCHEMA, "units": units, "groups": ranking.group_counts, "mean_index": to_json_number(ranking.mean_index)})
+
+
+def rank_csv(ranking: Ranking, lang: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headings(ranking, lang))
+    for row in rows(ranking):
+        writer.writerow([neutralise(cell) if isinstance(cell, str) else _text(cell, ".") for cell in row])
+    return buffer.getvalue()
+
+
+def rank_markdown(ranking: Ranking, lang: str) -> str:
+    sep = labels.decimal_sep(lang)
+    heads = headings(ranking, lang)
+    out = [f"- {summary_line(ranking, lang)}", "", "| " + " | ".join(heads) + " |", "|" + "---:|" * len(heads)]
+    out += ["| " + " | ".join(_text(cell, sep).replace("|", "\\|") for cell in row) + " |" for row in rows(ranking)]
+    return "\n".join(out) + "\n"
+
+
+def rank_table_text(ranking: Ranking, lang: str, width: int = 100, console=None) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = io.StringIO()
+    console = console or Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, caption=summary_line(ranking, lang), caption_justify="left")
+    for position, heading in enumerate(headings(ranking, lang)):
+        table.add_column(heading, justify="left" if position == 1 else "right", overflow="fold",
+                         min_width=24 if position == 1 else None)
+    sep = labels.decimal_sep(lang)
+    for row in rows(ranking):
+        table.add_row(*(_text(cell, sep) for cell in row))
+    console.print(table)
+    return buffer.getvalue()
+
+
+def rank_xlsx(ranking: Ranking, lang: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Xếp hạng" if lang == "vi" else "Ranking"
+    sheet.append(headings(ranking, lang))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows(ranking):
+        sheet.append([neutralise(cell) if isinstance(cell, str) else cell for cell in row])
+        for cell in sheet[sheet.max_row][2:]:
+            if not isinstance(cell.value, str):
+                cell.number_format = "0.00"
+    sheet.append([])
+    sheet.append([summary_line(ranking, lang)])
+    sheet.freeze_panes = "C2"
+    sheet.column_dimensions["B"].width = 36
+    return ooxml.xlsx_bytes(book)

@@ -1,0 +1,77 @@
+"""Machine formats: JSON (documented, stable schema) and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..core import labels
+from ..core.engine import ScoreResult
+from ..core.numbers import to_json_number
+from .common import display_name, neutralise
+
+SCORE_SCHEMA = "parcalc/score-1"
+CSV_COLUMNS = ("code", "name", "level", "kind", "max", "points", "lost", "given", "status", "self_score")
+
+
+def score_data(result: ScoreResult, lang: str) -> dict:
+    n = to_json_number
+    criteria = result.criteria
+    return {
+        "schema": SCORE_SCHEMA,
+        "criteria": {"id": criteria.id, "title": criteria.title, "origin": criteria.origin if criteria.id != "workbook" else None},
+        "source": {"file": result.source, "sheet": result.sheet},
+        "total": {"max": n(result.total_max), "points": n(result.total_points), "lost": n(result.total_lost)},
+        "index": n(result.index),
+        "group": result.group,
+        "split": None if result.split is None else {kind: n(points) for kind, points in sorted(result.split.items())},
+        "fields": [
+            {"code": f.code, "name": display_name(f, lang), "max": n(f.max), "points": n(f.points),
+             "lost": n(f.lost), "sub_index": n(result.sub_index(f))}
+            for f in result.fields
+        ],
+        "assumed": list(result.assumed),
+        "nodes": [
+            {
+                "code": node.code,
+                "name": display_name(node, lang),
+                "level": node.criterion.level,
+                "kind": node.criterion.kind,
+                "max": n(node.max),
+                "points": n(node.points),
+                "lost": n(node.lost),
+                "given": node.given,
+                "status": node.status,
+                "self_score": n(node.self_score),
+                "self_minus_appraised": n(node.self_minus_appraised),
+                "where": node.where,
+            }
+            for node in result.nodes
+        ],
+        "warnings": [
+            {"kind": f.key, "code": f.code, "where": f.where, "message": labels.finding_message(f.key, f.code, f.params, lang)}
+            for f in result.findings
+        ],
+    }
+
+
+def score_json(result: ScoreResult, lang: str) -> str:
+    return json.dumps(score_data(result, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def score_csv(result: ScoreResult, lang: str) -> str:
+    """UTF-8 (the caller adds a BOM for files) with a dot as decimal separator."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for row in score_data(result, lang)["nodes"]:
+        writer.writerow(["" if row[key] is None else _plain(row[key]) for key in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return neutralise(value) if isinstance(value, str) else str(value)
+
