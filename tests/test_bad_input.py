@@ -105,9 +105,9 @@ def test_output_folder_missing(cli, tmp_path):
 def test_existing_output_is_not_overwritten(cli, tmp_path):
     target = tmp_path / "out.json"
     target.write_text("keep me")
-    assert_one_clear_error(cli("score", LAM_DONG, "-f", "json", "-o", target), "already exists; pass --force to replace it")
+    assert_one_clear_error(cli("score", LAM_DONG, "-c", "province-2020", "--assume-full", "-f", "json", "-o", target), "already exists; pass --force to replace it")
     assert target.read_text() == "keep me"
-    run = cli("score", LAM_DONG, "-f", "json", "-o", target, "--force")
+    run = cli("score", LAM_DONG, "-c", "province-2020", "--assume-full", "-f", "json", "-o", target, "--force")
     assert run.exit_code == 0 and target.read_text().startswith("{")
 
 

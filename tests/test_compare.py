@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
+from parcalc import api
 from tests.conftest import EXAMPLES, GOOD, LAM_DONG, SMALL_SET
 
 D = Decimal
@@ -30,13 +31,20 @@ def test_one_unit_each_largest_drops_first(cli):
     assert unit["only_old"] == [] and unit["only_new"] == []
 
 
-def test_different_sets_are_matched_by_code(cli):
-    # the old year read with the workbook's own tree (no field 2), the new one with the full set
-    data = run_json(cli, LAM_DONG, SYNTHETIC, "--criteria-new", "province-2020")
+def test_different_sets_are_matched_by_code(cli, tmp_path):
+    # the old year read with the workbook's own tree (two fields, of 8.5 and 5 points),
+    # the new one with the full 2020 set
+    book = Workbook()
+    book.active.append(["STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định"])
+    book.active.append(["1", "Công tác chỉ đạo, điều hành CCHC", 8.5, 8])
+    book.active.append(["2", "Xây dựng và tổ chức thực hiện văn bản QPPL tại tỉnh", 5, 4])
+    book.save(tmp_path / "old.xlsx")
+    data = run_json(cli, tmp_path / "old.xlsx", SYNTHETIC, "--criteria-new", "province-2020")
     (unit,) = data["units"]
     assert unit["old"]["criteria"] == "workbook" and unit["new"]["criteria"] == "province-2020"
-    assert unit["only_new"] == ["2"] and unit["only_old"] == []
-    assert unit["old"]["index"] == 83.08 and unit["new"]["index"] == 89.93
+    in_set = [node.code for node in api.load_criteria("province-2020").walk()]
+    assert unit["only_new"] == [code for code in in_set if code not in ("1", "2")] and unit["only_old"] == []
+    assert unit["old"]["index"] == 88.89 and unit["new"]["index"] == 89.93  # 12 / 13.5 = 88.89 %
 
 
 def test_units_in_one_year_only(cli, tmp_path):

@@ -66,11 +66,15 @@ def test_without_assume_full_field_2_is_missing():
         api.score_workbook(LAM_DONG, "province-2020")
 
 
-def test_self_describing_uses_the_workbooks_own_tree():
-    result = api.score_workbook(LAM_DONG)
-    assert result.total_max == D("95")  # field 2 has no row in the appendix
-    assert result.total_points == D("78.93")
-    assert [f.key for f in result.findings] == ["workbook_total", "children_lose_more"]
+def test_without_its_set_the_appendix_is_refused_not_scored_on_95(cli):
+    """The appendix lists only fields that lost points (no field 2): scored on its own
+    it would give 83,08 where the published index is 83,93."""
+    run = cli("score", LAM_DONG)
+    assert run.exit_code == 2 and run.stdout == ""
+    assert run.stderr == (
+        f"parcalc: error: {LAM_DONG}, sheet 'Phụ lục': the workbook has no rows for field 2, so it holds only part of a "
+        "criterion tree (an appendix that lists only what lost points?): score it against its criterion set with "
+        "--criteria SET (parcalc criteria list), which knows the missing fields\n")
 
 
 def test_cli_json(cli):

@@ -211,13 +211,13 @@ def test_target_rank_and_sensitivity(cli):
 
 
 def test_bad_peers_and_missing_peers(cli, tmp_path):
-    run = cli("whatif", LAM_DONG, "--target-rank", "3")
+    run = cli("whatif", LAM_DONG, "--criteria", "province-2020", "--assume-full", "--target-rank", "3")
     assert run.exit_code == 2 and "--target-rank: a rank needs the others' results: add --peers FILE" in run.stderr
     (tmp_path / "p.csv").write_text("unit,year,index\nA,2021,abc\n", encoding="utf-8")
-    run = cli("whatif", LAM_DONG, "--peers", tmp_path / "p.csv")
+    run = cli("whatif", LAM_DONG, "--criteria", "province-2020", "--assume-full", "--peers", tmp_path / "p.csv")
     assert run.exit_code == 2 and "p.csv, row 2: 'A': year, index (0..100) and rank must be numbers" in run.stderr
     (tmp_path / "q.csv").write_text("name,index\nA,90\n", encoding="utf-8")
-    run = cli("whatif", LAM_DONG, "--peers", tmp_path / "q.csv")
+    run = cli("whatif", LAM_DONG, "--criteria", "province-2020", "--assume-full", "--peers", tmp_path / "q.csv")
     assert run.exit_code == 2 and "missing: unit, year" in run.stderr
 
 

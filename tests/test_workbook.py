@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from parcalc import api
 from parcalc.core.numbers import format_points, from_stored_number, parse_decimal
-from parcalc.read.workbook import _ROLE_PHRASES, fold, role_of
+from parcalc.read.headers import _ROLE_PHRASES, fold, role_of
 from tests.conftest import GOOD, LAM_DONG, SMALL_SET
 
 D = Decimal

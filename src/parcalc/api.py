@@ -57,10 +57,12 @@ def score_workbook(
     *,
     sheet: str | None = None,
     assume_full: bool = False,
+    blank: str | None = None,
+    na: str | None = None,
 ) -> ScoreResult:
     """Read a workbook and score it; `criteria` is a set, a set id or a YAML path."""
     criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
-    return score_appraisal(read_workbook(path, sheet), criterion_set, assume_full=assume_full)
+    return score_appraisal(read_workbook(path, sheet), criterion_set, assume_full=assume_full, blank=blank, na=na)
 
 
 def load_playbook(name: str, criteria: CriterionSet | None = None) -> "Playbook":
@@ -77,6 +79,8 @@ def remediation_appendix(
     year: int,
     sheet: str | None = None,
     assume_full: bool = False,
+    blank: str | None = None,
+    na: str | None = None,
     playbook: "str | Playbook | None" = None,
     min_lost: "Decimal | None" = None,
     title: str | None = None,
@@ -88,7 +92,7 @@ def remediation_appendix(
 
     criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
     appraisal = read_workbook(path, sheet)
-    result = score_appraisal(appraisal, criterion_set, assume_full=assume_full)
+    result = score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na)
     rules = load_playbook(playbook, criterion_set) if isinstance(playbook, str) else playbook
     return build_appendix(
         result, appraisal, rules, year=year, min_lost=DEFAULT_MIN_LOST if min_lost is None else min_lost,
@@ -102,6 +106,8 @@ def whatif_report(
     *,
     sheet: str | None = None,
     assume_full: bool = False,
+    blank: str | None = None,
+    na: str | None = None,
     overrides: "Sequence[str]" = (),
     scenario_files: "Sequence[str | Path]" = (),
     peers: "str | Path | None" = None,
@@ -120,7 +126,7 @@ def whatif_report(
     from .analysis.whatif_report import build_report
 
     criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
-    result = score_workbook(path, criterion_set, sheet=sheet, assume_full=assume_full)
+    result = score_workbook(path, criterion_set, sheet=sheet, assume_full=assume_full, blank=blank, na=na)
     scenarios = [Scenario("set", tuple(Override.parse(text) for text in overrides))] if overrides else []
     for file in scenario_files:
         scenarios += load_scenarios(Path(file))
@@ -140,6 +146,8 @@ def score_units(
     layout: str | None = None,
     sheet: str | None = None,
     assume_full: bool = False,
+    blank: str | None = None,
+    na: str | None = None,
     totals_only: bool = False,
 ) -> "list[tuple[str, ScoreResult | UnitTotals]]":
     """(unit, result) for every unit of every workbook, in the workbooks' order. With
@@ -157,13 +165,13 @@ def score_units(
     for path in paths:
         sums = FieldSums(criterion_set) if totals_only and criterion_set is not None else None
         units = open_units(Path(path), layout, sheet, on_row=sums.add if sums else None)
-        scored = score_columns(units, criterion_set, assume_full=assume_full, sums=sums) if totals_only and isinstance(units, UnitColumns) else None
+        scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, na=na, sums=sums) if totals_only and isinstance(units, UnitColumns) else None
         if scored is None:  # unit by unit, each with its own problems
             scored = []
             for appraisal in units.appraisals() if isinstance(units, UnitColumns) else units:
                 unit = appraisal.source or "?"
                 try:
-                    scored.append((unit, score_appraisal(appraisal, criterion_set, assume_full=assume_full)))
+                    scored.append((unit, score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na)))
                 except ScoringError as exc:
                     problems += [Problem(p.where or f"{path}, unit {unit!r}", f"unit {unit!r}: {p.message}") for p in exc.problems]
         units_here = dict.fromkeys(unit for unit, _ in scored)
@@ -189,11 +197,13 @@ def rank_workbooks(
     layout: str | None = None,
     sheet: str | None = None,
     assume_full: bool = False,
+    blank: str | None = None,
+    na: str | None = None,
 ) -> "Ranking":
     """Read every unit of every workbook, score each and rank them."""
     from .analysis.ranking import rank_results
 
-    return rank_results(score_units(paths, criteria, layout=layout, sheet=sheet, assume_full=assume_full, totals_only=True))
+    return rank_results(score_units(paths, criteria, layout=layout, sheet=sheet, assume_full=assume_full, blank=blank, na=na, totals_only=True))
 
 
 def compare_workbooks(
@@ -204,6 +214,8 @@ def compare_workbooks(
     *,
     layout: str | None = None,
     assume_full: bool = False,
+    blank: str | None = None,
+    na: str | None = None,
 ) -> "Comparison":
     """Year over year: every unit of `old` against the same unit of `new`, node by node;
     `criteria_new` is the later year's set when it differs."""
@@ -211,7 +223,7 @@ def compare_workbooks(
     from .analysis.ranking import rank_results
 
     def ranked(path: str | Path, criterion_set: str | CriterionSet | None) -> "Ranking":
-        return rank_results(score_units([path], criterion_set, layout=layout, assume_full=assume_full))
+        return rank_results(score_units([path], criterion_set, layout=layout, assume_full=assume_full, blank=blank, na=na))
 
     return compare(ranked(old, criteria), ranked(new, criteria_new or criteria))
 
@@ -226,7 +238,7 @@ def import_criteria_table(
     from .write.yaml_text import criteria_yaml
 
     path = Path(path)
-    tree, _findings = reconcile.tree_from_workbook(read_workbook(path, sheet), kind="appraised")
+    tree, _findings = reconcile.tree_from_workbook(read_workbook(path, sheet), kind="appraised", whole=False)
     text = criteria_yaml(CriterionSet(id=set_id, title=title, level=level, roots=tree.roots, total=tree.total_max), path.name)
     criteria_file.load_text(text, f"{set_id}.yaml")  # what we write must load
     return text

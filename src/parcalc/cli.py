@@ -63,12 +63,30 @@ class Level(str, Enum):
     custom = "custom"
 
 
-AssumeFullOption = Annotated[bool, typer.Option("--assume-full", help="Count points that are neither given nor covered by a given parent at full points.")]
+AssumeFullOption = Annotated[bool, typer.Option("--assume-full", help="Count points that are neither given nor covered by a given parent at full points (blank cells and codes the workbook leaves out).")]
+
+
+class BlankReading(str, Enum):
+    zero = "zero"
+    full = "full"
+
+
+class NaReading(str, Enum):
+    full = "full"
+    exclude = "exclude"
+
+
+BlankOption = Annotated[Optional[BlankReading], typer.Option("--blank", help="A blank points cell (with no points above or below it): zero (not achieved) or full (counted at full points). Left out, blank cells are an error.")]
+NaOption = Annotated[Optional[NaReading], typer.Option("--na", help="A cell marked không áp dụng (-, x, KAD): full (counted at full points) or exclude (left out of the scale; the index is on the remaining maximum). Left out, such cells are an error.")]
 FailUnderOption = Annotated[Optional[float], typer.Option("--fail-under", help="Exit with code 1 when the index is below this (after writing).", min=0, max=100)]
 CriteriaOption = Annotated[Optional[str], typer.Option("--criteria", "-c", help="A shipped set id (parcalc criteria list) or a path to a YAML set.")]
 SheetOption = Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read (default: the first).")]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of headings and messages.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")]
+
+
+def _value(choice: Optional[Enum]) -> Optional[str]:
+    return choice.value if choice is not None else None
 
 
 def _err(line: str) -> None:
@@ -133,6 +151,8 @@ def score(
     criteria: CriteriaOption = None,
     sheet: SheetOption = None,
     assume_full: AssumeFullOption = False,
+    blank: BlankOption = None,
+    na: NaOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     lang: LangOption = Lang.vi,
     fail_under: FailUnderOption = None,
@@ -145,7 +165,7 @@ def score(
 
     if output is not None:
         check_target(output, force=force, inputs=[workbook])
-    result = api.score_workbook(workbook, criteria, sheet=sheet, assume_full=assume_full)
+    result = api.score_workbook(workbook, criteria, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na))
     _warn(result.findings, lang)
     from .write import score_data, score_markdown, score_table
 
@@ -172,6 +192,8 @@ def remediation(
     criteria: CriteriaOption = None,
     sheet: SheetOption = None,
     assume_full: AssumeFullOption = False,
+    blank: BlankOption = None,
+    na: NaOption = None,
     playbook: Annotated[Optional[str], typer.Option("--playbook", help="Remedies per code: a shipped playbook id or a YAML path.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write; its extension gives the format.")] = None,
     fmt: Annotated[Optional[DocFormat], typer.Option("--format", "-f", help="Format (default: from the extension of -o, else md).")] = None,
@@ -201,7 +223,7 @@ def remediation(
 
         year = datetime.date.today().year
     appendix = api.remediation_appendix(
-        workbook, criteria, year=year, sheet=sheet, assume_full=assume_full, playbook=playbook,
+        workbook, criteria, year=year, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na), playbook=playbook,
         min_lost=threshold, title=title, plan=plan, lang=lang.value,
     )
     _warn((*appendix.result.findings, *appendix.findings), lang)
@@ -230,6 +252,8 @@ def whatif(
     criteria: CriteriaOption = None,
     sheet: SheetOption = None,
     assume_full: AssumeFullOption = False,
+    blank: BlankOption = None,
+    na: NaOption = None,
     set_: Annotated[Optional[list[str]], typer.Option("--set", help="CODE=POINTS or CODE=value:NUMBER; repeatable; together one scenario.")] = None,
     scenario: Annotated[Optional[list[Path]], typer.Option("--scenario", help="A YAML file of named scenarios; repeatable.")] = None,
     top: Annotated[Optional[int], typer.Option("--top", help="List the N sub-criteria that lost the most.", min=1)] = None,
@@ -257,7 +281,7 @@ def whatif(
     if output is not None:
         check_target(output, force=force, inputs=[workbook])
     report = api.whatif_report(
-        workbook, criteria, sheet=sheet, assume_full=assume_full, overrides=set_ or (), scenario_files=scenario or (),
+        workbook, criteria, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na), overrides=set_ or (), scenario_files=scenario or (),
         peers=peers, peers_year=peers_year, unit=unit, top=top, target_index=target, target_rank=target_rank, playbook=playbook,
     )
     _warn(report.whatif.baseline.findings, lang)
@@ -289,6 +313,8 @@ def rank(
     layout: Annotated[Optional[Layout], typer.Option("--layout", help="wide (a column per unit), long (a unit column) or sheets (a sheet per unit); detected when left out.")] = None,
     sheet: SheetOption = None,
     assume_full: AssumeFullOption = False,
+    blank: BlankOption = None,
+    na: NaOption = None,
     fmt: Annotated[RankFormat, typer.Option("--format", "-f", help="Output format.")] = RankFormat.table,
     lang: LangOption = Lang.vi,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
@@ -303,7 +329,7 @@ def rank(
         raise UsageError.at("--format", "xlsx is a binary document: write it to a file with -o FILE.xlsx")
     if output is not None:
         check_target(output, force=force, inputs=workbooks)
-    ranking = api.rank_workbooks(workbooks, criteria, layout=layout.value if layout else None, sheet=sheet, assume_full=assume_full)
+    ranking = api.rank_workbooks(workbooks, criteria, layout=layout.value if layout else None, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na))
     if fmt is RankFormat.xlsx:
         _emit(rank_out.rank_xlsx(ranking, lang.value), output)
         return
@@ -320,6 +346,8 @@ def compare(
     criteria_new: Annotated[Optional[str], typer.Option("--criteria-new", help="The later year's set, when it differs (codes are matched).")] = None,
     layout: Annotated[Optional[Layout], typer.Option("--layout", help="wide, long or sheets; detected when left out.")] = None,
     assume_full: AssumeFullOption = False,
+    blank: BlankOption = None,
+    na: NaOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     lang: LangOption = Lang.vi,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
@@ -332,7 +360,7 @@ def compare(
 
     if output is not None:
         check_target(output, force=force, inputs=[old, new])
-    comparison = api.compare_workbooks(old, new, criteria, criteria_new, layout=layout.value if layout else None, assume_full=assume_full)
+    comparison = api.compare_workbooks(old, new, criteria, criteria_new, layout=layout.value if layout else None, assume_full=assume_full, blank=_value(blank), na=_value(na))
     _show(comparison, fmt.value, lang, output, {"table": compare_out.compare_table_text, "json": compare_out.compare_json,
                                                 "md": compare_out.compare_markdown, "csv": compare_out.compare_csv})
 

@@ -27,3 +27,16 @@ def depth(code: str) -> int:
 
 def sort_key(code: str) -> tuple[int, ...]:
     return tuple(int(part) for part in code.split("."))
+
+
+_ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
+
+
+def roman_value(text: str) -> int | None:
+    """`I`, `II.`, `IV`, `XII` give 1, 2, 4, 12 (fields up to XXXIX); anything else None."""
+    cleaned = unicodedata.normalize("NFKC", text).strip().rstrip(".").upper()
+    if not cleaned or not _ROMAN.match(cleaned):
+        return None
+    values = [_ROMAN_DIGITS[letter] for letter in cleaned]
+    return sum(-value if value < following else value for value, following in zip(values, values[1:] + [0]))

@@ -125,12 +125,13 @@ class FieldSums:
 
 
 def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume_full: bool = False,
+                  blank: str | None = None, na: str | None = None,
                   sums: FieldSums | None = None) -> list[tuple[str, UnitTotals]] | None:
     """(unit, totals) for every unit, in column order; None when some unit's points are
     wrong, so that the caller scores unit by unit and reports each problem. `sums`, if
     gathered while `columns` were read, spare a second reading."""
     try:
-        result = score_appraisal(columns.first_unit(), criteria, assume_full=assume_full)
+        result = score_appraisal(columns.first_unit(), criteria, assume_full=assume_full, blank=blank, na=na)
     except ScoringError:
         return None
     nodes = {node.code: node for node in result.nodes}

@@ -116,6 +116,7 @@ class ScoreResult(Totals):
     split: Mapping[str, Decimal] | None
     source: str | None = None
     sheet: str | None = None
+    columns: tuple[tuple[str, str], ...] = ()  # (role, "D «Điểm thẩm định»"): where the workbook's numbers were read
 
     def node(self, code: str) -> NodeResult:
         for result in self.nodes:
@@ -196,7 +197,7 @@ def score(
         else:
             scorer.evaluate(root, bounded_by=None)
     if scorer.missing:
-        scorer.problems.append(_missing_problem(scorer.missing))
+        scorer.problems.append(_missing_problem(scorer.missing, values))
     if scorer.problems:
         raise ScoringError(*scorer.problems)
     ordered = tuple(sorted(scorer.results.values(), key=lambda r: scorer.order[r.code]))
@@ -279,8 +280,17 @@ def totals(criteria: CriterionSet, root_points: Mapping[str, Decimal | None], ab
     return scale.points([root_points.get(code) for code in scale.codes]), scale.total_max
 
 
-def _missing_problem(missing: list[str]) -> Problem:
+def _missing_problem(missing: list[str], values: Mapping[str, Entry]) -> Problem:
+    """Points that no row gives: blank cells of rows in the workbook, or codes it leaves
+    out. Both readings are named, since a wrong one moves a unit between groups."""
     shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
+    blank = [code for code in missing if code in values]
+    if blank:
+        return Problem(
+            values[blank[0]].place() if len(blank) == len(missing) == 1 else None,
+            f"no points for {shown}: give them in the workbook (or their parent's points), or say how to read "
+            "what is blank or left out: --blank zero (not achieved, 0 points) or --assume-full (counted at full points)",
+        )
     return Problem(
         None,
         f"no points for {shown}: give them in the workbook (or their parent's points), "

@@ -129,6 +129,8 @@ class Entry:
     self_score: Decimal | None = None
     value: Decimal | None = None  # a raw indicator (rate, count, yes/no) for the node's rule
     name: str | None = None
+    kind: str | None = None  # "bonus" or "penalty" when the row's name says so (Điểm thưởng, Điểm trừ)
+    mark: str | None = None  # the text of a "không áp dụng" mark in the points cell (-, x, KAD)
     remediation: dict[str, str] = field(default_factory=dict)
     where: dict[str, str] = field(default_factory=dict)
 
@@ -143,6 +145,9 @@ class Appraisal:
     entries: tuple[Entry, ...]
     source: str | None = None
     sheet: str | None = None
+    findings: tuple["Finding", ...] = ()  # what the reading noticed (codes nested under fields, ...)
+    totals: tuple[Entry, ...] = ()  # the sheet's own total rows (Tổng cộng), checked against the total
+    columns: tuple[tuple[str, str], ...] = ()  # (role, "E «Điểm thẩm định»"): where each number was read
 
     def by_code(self) -> dict[str, Entry]:
         return {entry.code: entry for entry in self.entries}

@@ -8,28 +8,23 @@ reported, and what the set leaves unknown is taken from the workbook.
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 
 from . import codes
 from .errors import InputError, Problem
-from .model import Appraisal, Criterion, CriterionSet, Entry, Finding
+from .model import EXTRA_KINDS, Appraisal, Criterion, CriterionSet, Entry, Finding
 
-FULL_INDEX = Decimal(100)
-
-
-def tree_from_workbook(appraisal: Appraisal, kind: str = "mixed") -> tuple[CriterionSet, list[Finding]]:
+def tree_from_workbook(appraisal: Appraisal, kind: str = "mixed", *, whole: bool = True) -> tuple[CriterionSet, list[Finding]]:
     """Build the criterion tree from the workbook's codes and standard points.
 
     `kind` is what the nodes are taken to be; a workbook does not say, so by default
-    the appraised/survey split is left undetermined ("mixed")."""
-    problems = [
-        Problem(entry.place("code"), f"{entry.code} has no standard points (Điểm chuẩn): add them, or pass --criteria SET")
-        for entry in appraisal.entries
-        if entry.max is None
-    ]
-    if problems:
-        raise InputError(*problems)
+    the appraised/survey split is left undetermined ("mixed"); rows named as bonus or
+    penalty blocks (Điểm thưởng, Điểm trừ) make their block that kind. A row without
+    standard points takes its children's sum (fields often carry only a heading).
+    With `whole`, the fields must be numbered 1, 2, ... without gaps: a workbook that
+    lists only some fields (an appendix of what lost points) is part of a tree, and
+    scoring it alone would give a wrong index."""
     findings: list[Finding] = []
+    problems: list[Problem] = []
     present = {entry.code: entry for entry in appraisal.entries}
     children: dict[str | None, list[str]] = {}
     for code in sorted(present, key=codes.sort_key):
@@ -38,30 +33,50 @@ def tree_from_workbook(appraisal: Appraisal, kind: str = "mixed") -> tuple[Crite
             findings.append(Finding("no_parent_row", code, present[code].place("code"), {}))
         children.setdefault(parent, []).append(code)
 
-    def build(code: str) -> Criterion:
+    def build(code: str, block: str) -> Criterion:
         entry = present[code]
-        kids = tuple(build(child) for child in children.get(code, ()))
-        node = Criterion(code=code, name=entry.name, max=entry.max, kind=kind, children=kids)
+        node_kind = entry.kind or block
+        kids = tuple(build(child, node_kind) for child in children.get(code, ()))
+        node = Criterion(code=code, name=entry.name, max=entry.max, kind=node_kind, children=kids)
         listed = node.listed_max
-        if kids and listed is not None and entry.max is not None:
+        if entry.max is None:
+            if not kids or listed is None:
+                problems.append(Problem(entry.place("code"), f"{code} has no standard points (Điểm chuẩn): add them, or pass --criteria SET"))
+                return node
+            return replace(node, max=listed)  # a heading row: its children's sum
+        if kids and listed is not None:
             if listed > entry.max:
                 problems.append(Problem(entry.place("max"), f"{code}: the rows under it have {listed} standard points together, more than its {entry.max}"))
             node = replace(node, partial=listed < entry.max)
         return node
 
-    roots = tuple(build(code) for code in children.get(None, ()))
+    roots = tuple(build(code, kind) for code in children.get(None, ()))
     if problems:
         raise InputError(*problems)
+    if whole:
+        _check_whole(roots, appraisal)
     tree = CriterionSet(
         id="workbook",
         title=appraisal.source or "workbook",
         roots=roots,
         origin=appraisal.source,
     )
-    total = tree.total_max
-    if total is not None and total != FULL_INDEX:
-        findings.append(Finding("workbook_total", None, appraisal.source, {"total": total}))
     return tree, findings
+
+
+def _check_whole(roots: tuple[Criterion, ...], appraisal: Appraisal) -> None:
+    """Refuse a workbook whose fields are not numbered 1, 2, ... n without a gap."""
+    fields = sorted({int(root.code.split(".")[0]) for root in roots if root.kind not in EXTRA_KINDS})
+    missing = sorted(set(range(1, (fields[-1] if fields else 0) + 1)) - set(fields))
+    if missing:
+        shown = ", ".join(map(str, missing[:12])) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
+        place = next((entry.place("code") for entry in appraisal.entries), None) or appraisal.source
+        raise InputError.at(
+            place.rpartition(", cell ")[0] or place,
+            f"the workbook has no rows for field{'s' if len(missing) > 1 else ''} {shown}, so it holds only part of a "
+            "criterion tree (an appendix that lists only what lost points?): score it against its criterion set "
+            "with --criteria SET (parcalc criteria list), which knows the missing fields",
+        )
 
 
 def _nearest_present_ancestor(code: str, present: dict[str, Entry]) -> str | None:

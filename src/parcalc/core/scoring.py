@@ -9,10 +9,14 @@ from typing import Mapping
 
 from . import engine, reconcile
 from .engine import ScoreResult
-from .errors import ScoringError
-from .model import Appraisal, CriterionSet, Finding
+from .errors import Problem, ScoringError
+from .model import Appraisal, Criterion, CriterionSet, Entry, Finding
 from .numbers import TOLERANCE
 from .rules import Rule
+
+
+BLANK_READINGS = ("zero", "full")  # a blank points cell: not achieved, or counted at full points
+NA_READINGS = ("full", "exclude")  # "không áp dụng": full points, or out of the scale
 
 
 def score_appraisal(
@@ -20,16 +24,101 @@ def score_appraisal(
     criteria: CriterionSet | None = None,
     *,
     assume_full: bool = False,
+    blank: str | None = None,
+    na: str | None = None,
 ) -> ScoreResult:
-    """Score values already read. Without `criteria` the workbook's own tree is used."""
+    """Score values already read. Without `criteria` the workbook's own tree is used.
+
+    `blank` says how a blank points cell of a row with no points below it is read
+    ("zero", or "full" as `assume_full` counts it); `na` how a cell marked "không áp
+    dụng" is ("full", or "exclude" from the scale). Left unsaid, such cells are errors
+    that name every reading, since a wrong guess moves a unit between groups."""
     if criteria is None:
         tree, findings = reconcile.tree_from_workbook(appraisal)
     else:
         tree, findings = reconcile.merge(criteria, appraisal)
         appraisal, rule_findings = apply_rules(tree, appraisal)
         findings += rule_findings
-    result = engine.score(tree, appraisal.by_code(), assume_full=assume_full, findings=tuple(findings))
-    return replace(result, source=appraisal.source, sheet=appraisal.sheet)
+    findings = [*appraisal.findings, *findings]
+    tree, appraisal = _read_marks(tree, appraisal, na, findings)
+    if blank == "zero":
+        appraisal = _blanks_as_zero(tree, appraisal, findings)
+    result = engine.score(tree, appraisal.by_code(), assume_full=assume_full or blank == "full", findings=tuple(findings))
+    result = replace(result, source=appraisal.source, sheet=appraisal.sheet, columns=appraisal.columns)
+    stated = _check_totals(result, appraisal)
+    return replace(result, findings=result.findings + stated) if stated else result
+
+
+def _read_marks(tree: CriterionSet, appraisal: Appraisal, na: str | None, findings: list[Finding]) -> tuple[CriterionSet, Appraisal]:
+    """Cells marked "không áp dụng", read as the user said: full points, or the node
+    left out of the scale (its maximum taken from every ancestor's)."""
+    marked = [entry for entry in appraisal.entries if entry.mark is not None and entry.points is None]
+    if not marked:
+        return tree, appraisal
+    if na not in NA_READINGS:
+        raise ScoringError(*(Problem(entry.place(), f"{entry.code} is marked {entry.mark!r} (không áp dụng): say how to read it: "
+                                     "--na full (counted at full points) or --na exclude (left out of the scale; the index is "
+                                     "on the remaining maximum), or write its points") for entry in marked))
+    by_code = tree.by_code()
+    codes_shown = ", ".join(entry.code for entry in marked)
+    if na == "full":
+        entries = tuple(replace(entry, points=by_code[entry.code].max) if entry in marked and entry.code in by_code else entry
+                        for entry in appraisal.entries)
+        findings.append(Finding("na_full", None, marked[0].place(), {"codes": codes_shown}))
+        return tree, replace(appraisal, entries=entries)
+    left_out = {entry.code: by_code[entry.code].max or Decimal(0) for entry in marked if entry.code in by_code}
+    tree = tree.with_roots(tuple(node for node in (_without(root, left_out) for root in tree.roots) if node is not None))
+    kept = tuple(_less(entry, left_out) for entry in appraisal.entries if entry.code not in left_out)
+    findings.append(Finding("na_exclude", None, marked[0].place(), {"codes": codes_shown, "scale": tree.total_max}))
+    return tree, replace(appraisal, entries=kept)
+
+
+def _without(node: Criterion, left_out: Mapping[str, Decimal]) -> Criterion | None:
+    """`node` without the left-out nodes below it, its maximum less theirs."""
+    if node.code in left_out:
+        return None
+    removed = sum((points for code, points in left_out.items() if code.startswith(node.code + ".")), Decimal(0))
+    children = tuple(child for child in (_without(child, left_out) for child in node.children) if child is not None)
+    maximum = node.max - removed if node.max is not None else None
+    return replace(node, max=maximum, children=children)
+
+
+def _less(entry: Entry, left_out: Mapping[str, Decimal]) -> Entry:
+    """A given ancestor's standard points less what was left out below it."""
+    removed = sum((points for code, points in left_out.items() if code.startswith(entry.code + ".")), Decimal(0))
+    if not removed or entry.max is None:
+        return entry
+    return replace(entry, max=entry.max - removed)
+
+
+def _blanks_as_zero(tree: CriterionSet, appraisal: Appraisal, findings: list[Finding]) -> Appraisal:
+    """Rows with a blank points cell and no points given above or below them score 0."""
+    by_code = tree.by_code()
+    given = {entry.code for entry in appraisal.entries if entry.points is not None}
+    blank = [entry.code for entry in appraisal.entries
+             if entry.points is None and entry.code in by_code and not by_code[entry.code].children
+             and not any(code in given for code in _ancestors(entry.code))]
+    if not blank:
+        return appraisal
+    findings.append(Finding("blank_zero", None, appraisal.by_code()[blank[0]].place(), {"codes": ", ".join(blank)}))
+    chosen = set(blank)
+    return replace(appraisal, entries=tuple(replace(entry, points=Decimal(0)) if entry.code in chosen else entry for entry in appraisal.entries))
+
+
+def _ancestors(code: str) -> list[str]:
+    parts = code.split(".")
+    return [".".join(parts[:depth]) for depth in range(1, len(parts))]
+
+
+def _check_totals(result: ScoreResult, appraisal: Appraisal) -> tuple[Finding, ...]:
+    """The sheet's own total rows against the computed total and scale."""
+    findings = []
+    for row in appraisal.totals:
+        if row.points is not None and abs(row.points - result.total_points) > TOLERANCE:
+            findings.append(Finding("stated_total", None, row.place("points"), {"stated": row.points, "computed": result.total_points}))
+        if row.max is not None and row.max != result.total_max:
+            findings.append(Finding("stated_max", None, row.place("max"), {"stated": row.max, "computed": result.total_max}))
+    return tuple(findings)
 
 
 def apply_rules(criteria: CriterionSet, appraisal: Appraisal) -> tuple[Appraisal, list[Finding]]:

@@ -25,7 +25,9 @@ from ..core import codes
 from ..core.columnar import CodeRow
 from ..core.errors import InputError, Problem, UsageError
 from ..core.model import Appraisal, Entry
-from .workbook import HEADER_SEARCH_ROWS, Layout, cell_number, entries_from_rows, find_layout, header_roles, value_points
+from .cells import cell_number, value_points
+from .headers import HEADER_SEARCH_ROWS, Layout, header_roles
+from .workbook import read_sheet
 from .xlsx import Cell, Workbook, column_letter, value_cell
 
 if TYPE_CHECKING:
@@ -152,9 +154,7 @@ def _detect(header: tuple[int, dict[int, Cell], dict[str, int]] | None) -> str:
 
 
 def _one_sheet(book: Workbook, name: str) -> Appraisal:
-    rows = book.rows(name)
-    layout = find_layout(rows, name, book.name, require=("points", "max", "lost"))
-    return Appraisal(entries=entries_from_rows(rows, layout, book.name), source=name, sheet=name)
+    return read_sheet(book, name, source=name)
 
 
 def _unit_header(rows, filename: str, sheet: str) -> Layout:

@@ -1,122 +1,39 @@
-"""Read appraised points from a workbook sheet as MoHA result sheets and provincial
-appendices lay them out: title rows, a header row somewhere in the first 20 rows,
-blank spacer rows, merged cells, numbers as numbers or as text with a decimal comma."""
+"""Read one unit's appraised points from a workbook sheet, the way MoHA result sheets,
+provincial appendices and departments' own sheets lay them out: title rows, a header in
+one or two rows somewhere in the first 20, fields numbered I, II, ... (with numbering
+that may restart inside each field), blank parent rows, total and signature rows,
+bonus and penalty rows, notes and a second table below."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Optional
+from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from ..core import codes
 from ..core.errors import InputError, Problem
-from ..core.model import Appraisal, Entry
-from ..core.numbers import from_stored_number, parse_decimal
-from .xlsx import Cell, Workbook, value_cell
+from ..core.model import Appraisal, Entry, Finding
+from .cells import cell_number, not_applicable_mark
+from .headers import NUMBER_ROLES, REMEDIATION_ROLES, Layout, Rows, find_layout, fold, header_roles
+from .xlsx import Cell, Workbook, column_letter
 
-HEADER_SEARCH_ROWS = 20
-# Vietnamese letters decompose (NFD) to ASCII plus combining marks in this block; a
-# wide sheet's header has one heading per unit, so folding must be quick.
-_VIETNAMESE_MARKS = re.compile("[\u0300-\u036f]+")
-_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() or "_"
-NUMBER_ROLES = ("max", "points", "self_score", "lost", "value")
-REMEDIATION_ROLES = ("remedy", "lead", "support", "deadline", "note")
-
-# Headings, compared without diacritics, case or punctuation. A heading matches a role
-# when it equals one of the role's phrases or starts with it; roles are tried in order.
-_ROLE_PHRASES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
-    # (role, phrases, exact only)
-    ("code", ("stt", "ma", "ma so", "ma tieu chi", "ma chi so", "code", "no"), True),
-    ("max", ("diem chuan", "diem toi da", "max", "maximum", "standard", "standard points", "max points"), False),
-    ("points", ("diem tham dinh", "diem dat", "diem duoc cong nhan", "appraised", "points"), False),
-    ("self_score", ("diem tu cham", "diem tu danh gia", "self", "self score"), False),
-    ("lost", ("diem bi mat", "diem mat", "lost", "lost points"), False),
-    ("remedy", ("giai phap", "remedy", "remedies", "solution"), False),
-    ("lead", ("co quan chu tri", "don vi chu tri", "lead", "lead agency"), False),
-    ("support", ("co quan phoi hop", "don vi phoi hop", "support", "supporting agencies"), False),
-    ("deadline", ("thoi gian thuc hien", "thoi gian hoan thanh", "deadline"), False),
-    ("note", ("ghi chu", "note", "notes"), False),
-    ("value", ("gia tri", "value", "raw value"), False),
-    ("unit", ("don vi", "ten don vi", "unit", "co quan", "dia phuong"), True),  # exact: "Đơn vị A" may head a unit column
-    ("name", ("linh vuc", "tieu chi", "noi dung", "ten tieu chi", "name", "criterion", "criteria", "field"), False),
-)
-
-
-def fold(text: str) -> str:
-    """Lower case, no diacritics (đ -> d), punctuation as spaces, spaces collapsed."""
-    plain = text
-    if not plain.isascii():
-        plain = _VIETNAMESE_MARKS.sub("", unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")))
-        if not plain.isascii():  # marks of other scripts: the exact (slower) test
-            plain = "".join(ch for ch in plain if unicodedata.category(ch) != "Mn")
-    return " ".join(_NOT_ALNUM.sub(" ", plain.lower()).split())
-
-
-# phrase -> (position of its role in _ROLE_PHRASES, role, exact only), for lookups by
-# the heading's first words instead of a scan of every phrase
-_BY_PHRASE: dict[str, list[tuple[int, str, bool]]] = {}
-for _order, (_role, _phrases, _exact) in enumerate(_ROLE_PHRASES):
-    for _phrase in _phrases:
-        _BY_PHRASE.setdefault(_phrase, []).append((_order, _role, _exact))
-_LONGEST_PHRASE = max(phrase.count(" ") + 1 for phrase in _BY_PHRASE)
-
-
-_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _BY_PHRASE)
-# first word -> the most words a heading that starts with it can have and still match,
-# when every phrase starting with it must be matched exactly ("Unit 7" is no "unit")
-_EXACT_WORDS: dict[str, int] = {}
-for _first in _FIRST_WORDS:
-    _starting = [(phrase.count(" ") + 1, exact) for phrase, found in _BY_PHRASE.items() if phrase.split()[0] == _first for _, _, exact in found]
-    if all(exact for _, exact in _starting):
-        _EXACT_WORDS[_first] = max(words for words, _ in _starting)
-_HAS_WORD = re.compile(r"[^\W_]")  # a token that folds to at least one word
-
-
-@lru_cache(maxsize=4096)
-def _first_folded_word(word: str) -> str:
-    folded = fold(word)
-    return folded.split(maxsplit=1)[0] if folded else ""
-
-
-def role_of(heading: str) -> str | None:
-    """The role of the first phrase (in role order) that the heading equals or, unless
-    the role takes exact headings only, starts with as whole words."""
-    # A wide sheet's header names thousands of units ("Sở Tư pháp", "Xã Tân Lập") that
-    # share a few first words: reject those by their first word, folded once.
-    tokens = heading.split(maxsplit=_LONGEST_PHRASE + 1)
-    if not tokens:
-        return None
-    head = _first_folded_word(tokens[0])
-    if head and head not in _FIRST_WORDS:
-        return None
-    if head in _EXACT_WORDS and len(tokens) > _EXACT_WORDS[head] and sum(map(bool, map(_HAS_WORD.search, tokens))) > _EXACT_WORDS[head]:
-        return None  # more words than any phrase it could equal
-    words = fold(heading).split()
-    found: tuple[int, str] | None = None
-    for count in range(1, min(len(words), _LONGEST_PHRASE) + 1):
-        for order, role, exact in _BY_PHRASE.get(" ".join(words[:count]), ()):
-            if (count == len(words) or not exact) and (found is None or order < found[0]):
-                found = (order, role)
-    return found[1] if found else None
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Where the header is and which column holds what."""
-
-    sheet: str
-    header_row: int
-    columns: dict[str, int]  # role -> column index
+# Rows that sum up the table: never criteria. Compared folded; a name equal to one of
+# these, or starting with one of the first three and more words ("Tổng điểm (I+II)").
+_TOTAL_PREFIXES = ("tong cong", "tong diem", "tong so diem", "grand total")
+_TOTAL_NAMES = frozenset({*_TOTAL_PREFIXES, "tong", "tong so", "cong", "chi so", "chi so cchc", "chi so cai cach hanh chinh",
+                          "xep hang", "xep loai", "total", "index", "rank", "grade"})
+# Rows named as bonus or penalty blocks (Điểm thưởng, Điểm trừ), with or without children.
+_EXTRA_PREFIXES = (("diem thuong", "bonus"), ("diem cong", "bonus"), ("bonus", "bonus"),
+                   ("diem tru", "penalty"), ("diem phat", "penalty"), ("penalty", "penalty"), ("deduction", "penalty"))
 
 
 class RowValues(BaseModel):
-    """One data row's numbers, validated: exact decimals, never negative."""
+    """One data row's numbers, validated: exact decimals, never negative (a penalty
+    row may write its deduction with a minus sign)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -128,144 +45,246 @@ class RowValues(BaseModel):
 
     @field_validator("max", "points", "self_score", "lost", "value", mode="before")
     @classmethod
-    def _number(cls, value: object) -> Decimal | None:
-        return None if value is None else cell_number(value)  # type: ignore[arg-type]
-
-
-def cell_number(cell: Cell) -> Decimal | None:
-    """A cell's points, exactly; ValueError says what is wrong with it."""
-    if cell.kind == "formula-without-value":
-        raise ValueError("holds a formula whose result was never saved: open the workbook in Excel or LibreOffice, let it calculate, save, and try again")
-    if cell.kind == "error":
-        raise ValueError(f"holds the Excel error {cell.text}: fix the formula")
-    if cell.kind == "bool":
-        raise ValueError("holds TRUE/FALSE, not points")
-    try:
-        number = from_stored_number(cell.text) if cell.kind == "number" else parse_decimal(cell.text)
-    except ValueError:
-        raise ValueError(f"{cell.text.strip()!r} is not a number (write points like 1,48 or 1.48)") from None
-    if number is not None and number < 0:
-        raise ValueError(f"points cannot be negative ({cell.text.strip()})")
-    return number
-
-
-def value_points(value: object) -> Decimal | None:
-    """A python-calamine value's points, as cell_number reads the same cell."""
-    if type(value) is float and value >= 0:  # most cells: no detour through text
-        return from_stored_number(value)
-    return cell_number(value_cell("", value))
+    def _number(cls, value: object, info: ValidationInfo) -> Decimal | None:
+        if value is None:
+            return None
+        number = cell_number(value, negative=bool(info.context and info.context.get("penalty")))  # type: ignore[arg-type]
+        return abs(number) if number is not None else None
 
 
 def read_appraisal(path: Path, sheet: str | None = None) -> Appraisal:
-    """Read one unit's values from `path` (first sheet unless `sheet` is named)."""
+    """Read one unit's values from `path`: the sheet named, else the first sheet, else
+    the only other sheet that holds a scoring table (which is then said)."""
     with Workbook(path) as book:
-        name = book.sheet(sheet)
-        rows = book.rows(name)
-        layout = find_layout(rows, name, book.name, require=("points", "max", "lost"))
-        entries = entries_from_rows(rows, layout, book.name)
-    return Appraisal(entries=entries, source=path.name, sheet=name)
-
-
-def header_roles(cells: dict[int, Cell]) -> dict[str, int]:
-    """role -> column for a row's headings (the first column of each role wins)."""
-    columns: dict[str, int] = {}
-    for column, cell in sorted(cells.items()):
-        role = role_of(cell.text) if cell.kind == "text" else None
-        if role and role not in columns:
-            columns[role] = column
-    return columns
-
-
-def find_layout(rows: Iterable[tuple[int, dict[int, Cell]]], sheet: str, filename: str, require: tuple[str, ...]) -> Layout:
-    """Find the header row in the first rows: a code column and one of `require`.
-
-    Consumes `rows` up to and including the header row.
-    """
-    place = f"{filename}, sheet {sheet!r}"
-    seen_any = False
-    headed_without_code: int | None = None
-    for number, cells in rows:
-        seen_any = True
-        if number > HEADER_SEARCH_ROWS:
-            break
-        columns = header_roles(cells)
-        if "code" in columns and any(role in columns for role in require):
-            return Layout(sheet, number, columns)
-        if headed_without_code is None and any(role in columns for role in require):
-            headed_without_code = number
-    if not seen_any:
-        raise InputError.at(place, "the sheet is empty")
-    if headed_without_code is not None:
-        raise InputError.at(
-            f"{place}, row {headed_without_code}",
-            "the header has no code column: add a column headed STT, Mã or code holding codes such as 3.4.1",
-        )
-    wanted = {"points": "Điểm thẩm định", "max": "Điểm chuẩn", "lost": "Điểm bị mất"}
-    names = " / ".join(wanted.get(role, role) for role in require)
-    raise InputError.at(
-        place,
-        f"no header row in the first {HEADER_SEARCH_ROWS} rows: expected a code column (STT, Mã, code) "
-        f"and a points column ({names})",
-    )
-
-
-def entries_from_rows(rows: Iterable[tuple[int, dict[int, Cell]]], layout: Layout, filename: str) -> tuple[Entry, ...]:
-    problems: list[Problem] = []
-    entries: dict[str, Entry] = {}
-    number_columns = {role: layout.columns[role] for role in NUMBER_ROLES if role in layout.columns}
-
-    def cell_place(cell_ref: str) -> str:
-        return f"{filename}, sheet {layout.sheet!r}, cell {cell_ref}"
-
-    for _number, cells in rows:
-        code_cell = cells.get(layout.columns["code"])
-        numbers = {role: cells[col] for role, col in number_columns.items() if col in cells}
-        if code_cell is None or not code_cell.text.strip():
-            continue  # spacer, merged cell or a total row without a code
-        code = codes.normalize_code(code_cell.text)
-        if code is None:
-            if any(cell.text.strip() for cell in numbers.values()):
-                problems.append(Problem(cell_place(code_cell.ref), f"{code_cell.text.strip()!r} is not a criterion code (codes look like 3 or 3.4.1)"))
-            continue  # a heading row such as "I" or "A"
+        if sheet is not None:
+            return read_sheet(book, book.sheet(sheet), path.name)
+        first = book.sheet(None)
         try:
-            values = RowValues.model_validate(numbers)
+            found = _find_table(book, first)
+        except InputError as refusal:
+            others = [name for name in book.sheet_names[1:] if _has_table(book, name)]
+            if len(others) != 1:
+                if not others:
+                    raise
+                choices = " or ".join(f"--sheet {name!r}" for name in others)
+                raise InputError.at(f"{book.name}, sheet {first!r}", f"{refusal.problems[0].message}; did you mean {choices}?") from None
+            note = Finding("other_sheet", None, book.name, {"first": first, "sheet": others[0]})
+            appraisal = read_sheet(book, others[0], path.name)
+            return replace(appraisal, findings=(note, *appraisal.findings))
+        return _read_table(book, first, path.name, *found)
+
+
+def read_sheet(book: Workbook, sheet: str, source: str) -> Appraisal:
+    """One unit's values from `sheet` of an open workbook; `source` names the unit."""
+    return _read_table(book, sheet, source, *_find_table(book, sheet))
+
+
+def _find_table(book: Workbook, sheet: str) -> tuple[list[tuple[int, dict[int, Cell]]], Layout, int]:
+    rows = list(book.rows(sheet))
+    layout, start = find_layout(rows, sheet, book.name, require=("points", "max", "lost"), merged=book.merged.get(sheet, ()))
+    return rows, layout, start
+
+
+def _has_table(book: Workbook, sheet: str) -> bool:
+    try:
+        _find_table(book, sheet)
+    except InputError:
+        return False
+    return True
+
+
+def _read_table(book: Workbook, sheet: str, source: str, rows: Rows, layout: Layout, start: int) -> Appraisal:
+    table = _Table(layout, book.name, frozenset(book.hidden.get(sheet, ())))
+    table.read(rows[start:])
+    columns = tuple((role, f"{column_letter(layout.columns[role])} «{layout.headings.get(role, role)}»")
+                    for role in NUMBER_ROLES if role in layout.columns)
+    entries = table.entries()
+    return Appraisal(entries=entries, source=source, sheet=sheet, findings=tuple(table.findings),
+                     totals=tuple(table.totals), columns=columns)
+
+
+@dataclass
+class _Row:
+    """A data row before its code is settled."""
+
+    number: int
+    cells: dict[int, Cell]
+    code: str | None  # the dotted code as written (None for a Roman field or no code)
+    field: int | None  # the field number of a Roman-numbered row
+    kind: str | None  # bonus / penalty, by the row's name
+    code_cell: Cell | None
+
+
+@dataclass
+class _Table:
+    """The data rows of one sheet, read in two passes: rows are classified first, then
+    codes are settled (numbering that restarts inside each Roman field is nested under
+    it), then each row's numbers are read."""
+
+    layout: Layout
+    filename: str
+    hidden: frozenset[int]
+    rows: list[_Row] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    totals: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def place(self, ref: str) -> str:
+        return f"{self.filename}, sheet {self.layout.sheet!r}, cell {ref}"
+
+    def read(self, rows: Rows) -> None:
+        skipped_hidden = []
+        code_column = self.layout.columns["code"]
+        for number, cells in rows:
+            code_cell = cells.get(code_column)
+            code_text = code_cell.text.strip() if code_cell is not None else ""
+            name = self._name(cells)
+            if number in self.hidden:
+                if code_text or name:
+                    skipped_hidden.append(number)
+                continue
+            if self.rows and _is_header(cells):
+                self.findings.append(Finding("second_table", None, self.place(f"A{number}"), {"row": number}))
+                break  # a second table below the first
+            folded = fold(name) if name else ""
+            if _is_total(folded) or (not name and _is_total(fold(code_text))):
+                self._total(number, cells, code_cell)
+                continue
+            kind = next((kind for prefix, kind in _EXTRA_PREFIXES if folded == prefix or folded.startswith(prefix + " ")), None)
+            field_number = codes.roman_value(code_text) if code_text else None
+            code = codes.normalize_code(code_text) if code_text and field_number is None else None
+            if code_text and code is None and field_number is None:
+                if any(cell.text.strip() for role, cell in self._numbers(cells).items()):
+                    self.problems.append(Problem(self.place(code_cell.ref), f"{code_text!r} is not a criterion code (codes look like 3, 3.4.1 or a Roman field number such as II)"))  # type: ignore[union-attr]
+                continue  # a heading row such as "A" or "(1)"
+            if code is None and field_number is None and kind is None:
+                continue  # spacer, note, signature, merged cell
+            self.rows.append(_Row(number, cells, code, field_number, kind, code_cell))
+        if skipped_hidden:
+            self.findings.append(Finding("hidden_rows", None, self.place(f"A{skipped_hidden[0]}"),
+                                         {"rows": ", ".join(map(str, skipped_hidden[:12])) + (" …" if len(skipped_hidden) > 12 else "")}))
+
+    def entries(self) -> tuple[Entry, ...]:
+        settled = self._settle_codes()
+        entries: dict[str, Entry] = {}
+        kinds: dict[str, str] = {}  # field code -> bonus / penalty
+        for row, code in settled:
+            if row.kind and codes.depth(code) == 1:
+                kinds[code] = row.kind
+            entry = self._entry(row, code, kinds.get(code.split(".")[0]), entries)
+            if entry is not None:
+                entries[code] = entry
+        if self.problems:
+            raise InputError(*self.problems)
+        if not entries:
+            raise InputError.at(f"{self.filename}, sheet {self.layout.sheet!r}", f"no rows with a criterion code below the header (row {self.layout.header_row})")
+        return tuple(entries.values())
+
+    def _settle_codes(self) -> list[tuple[_Row, str]]:
+        """Each row's code. Under Roman fields, codes that restart (II > 1 > 1.1) are
+        nested under their field (2.1, 2.1.1); a bonus or penalty row without a code
+        takes the next field number."""
+        current: int | None = None
+        nested = False
+        for row in self.rows:
+            if row.field is not None:
+                current = row.field
+            elif row.code is not None and current is not None:
+                head, _, _ = row.code.partition(".")
+                if row.code == head or int(head) != current:
+                    nested = True
+        settled: list[tuple[_Row, str]] = []
+        current = None
+        for row in self.rows:
+            if row.field is not None:
+                current = row.field
+                settled.append((row, str(row.field)))
+            elif row.code is not None:
+                settled.append((row, f"{current}.{row.code}" if nested and current is not None else row.code))
+        if nested:
+            first = next(row for row, _ in settled if row.field is None and row.code is not None)
+            self.findings.append(Finding("nested_codes", None, self.place(first.code_cell.ref), {}))  # type: ignore[union-attr]
+        last = max((int(code.split(".")[0]) for _, code in settled), default=0)
+        for row in self.rows:
+            if row.code is None and row.field is None:  # a bonus or penalty row without a code
+                last += 1
+                settled.append((row, str(last)))
+                self.findings.append(Finding("extra_code", str(last), self.place(f"A{row.number}"), {"name": self._name(row.cells)}))
+        return settled
+
+    def _entry(self, row: _Row, code: str, block: str | None, entries: dict[str, Entry]) -> Entry | None:
+        numbers = self._numbers(row.cells)
+        mark = not_applicable_mark(numbers.get("points"))
+        if mark is not None:
+            numbers.pop("points")
+        try:
+            values = RowValues.model_validate(numbers, context={"penalty": block == "penalty"})
         except ValidationError as exc:
             for error in exc.errors():
                 role = str(error["loc"][0])
-                problems.append(Problem(cell_place(numbers[role].ref), f"{code}: {error['msg'].removeprefix('Value error, ')}"))
-            continue
-        where = {"code": cell_place(code_cell.ref)}
-        where.update({role: cell_place(cell.ref) for role, cell in numbers.items()})
+                self.problems.append(Problem(self.place(numbers[role].ref), f"{code}: {error['msg'].removeprefix('Value error, ')}"))
+            return None
+        code_ref = row.code_cell.ref if row.code_cell is not None else f"A{row.number}"
+        where = {"code": self.place(code_ref)}
+        where.update({role: self.place(cell.ref) for role, cell in numbers.items()})
+        if mark is not None:
+            where["points"] = self.place(row.cells[self.layout.columns["points"]].ref)
         if code in entries:
-            problems.append(Problem(where["code"], f"code {code} appears twice (first at {entries[code].where['code']}); keep one row per code"))
-            continue
+            self.problems.append(Problem(where["code"], self._twice(code, row, entries[code])))
+            return None
         if values.max is not None and values.points is not None and values.points > values.max:
-            problems.append(Problem(where["points"], f"{code}: {values.points} points is more than its standard points {values.max}"))
-            continue
+            self.problems.append(Problem(where["points"], f"{code}: {values.points} points is more than its standard points {values.max}"))
+            return None
         points = values.points
         if points is None and values.lost is not None and values.max is not None:
             points = values.max - values.lost  # appendix rows that give only the lost points
-        name_cell = cells.get(layout.columns.get("name", -1))
-        entries[code] = Entry(
-            code=code,
-            points=points,
-            max=values.max,
-            lost=values.lost,
-            self_score=values.self_score,
-            value=values.value,
-            name=_clean_text(name_cell.text) if name_cell else None,
+        name = self._name(row.cells)
+        return Entry(
+            code=code, points=points, max=values.max, lost=values.lost, self_score=values.self_score, value=values.value,
+            name=name or None, kind=block if codes.depth(code) == 1 else None, mark=mark,
             remediation={
-                role: _clean_text(cells[layout.columns[role]].text)
+                role: _clean_text(row.cells[self.layout.columns[role]].text)
                 for role in REMEDIATION_ROLES
-                if role in layout.columns and layout.columns[role] in cells and cells[layout.columns[role]].text.strip()
+                if role in self.layout.columns and self.layout.columns[role] in row.cells and row.cells[self.layout.columns[role]].text.strip()
             },
             where=where,
         )
-    if problems:
-        raise InputError(*problems)
-    if not entries:
-        raise InputError.at(f"{filename}, sheet {layout.sheet!r}", f"no rows with a criterion code below the header (row {layout.header_row})")
-    return tuple(entries.values())
+
+    def _twice(self, code: str, row: _Row, first: Entry) -> str:
+        message = f"code {code} appears twice (first at {first.where['code']}); keep one row per code"
+        if row.code_cell is not None and row.code_cell.kind == "number" and "." in code:
+            message += (f"; the code cell holds the number {row.code_cell.text}: Excel turns a code typed as "
+                        f"{code}0 into {code}, so format the code column as text and type the codes again")
+        return message
+
+    def _total(self, number: int, cells: dict[int, Cell], code_cell: Cell | None) -> None:
+        """A total row: kept to be checked against the computed total, never a node."""
+        numbers = self._numbers(cells)
+        try:
+            values = RowValues.model_validate({role: cell for role, cell in numbers.items() if role in ("points", "max")})
+        except ValidationError:
+            return  # a total row's own text ("Tổng: 85,5 điểm/100") is not ours to judge
+        if values.points is None and values.max is None:
+            return
+        where = {role: self.place(cell.ref) for role, cell in numbers.items() if role in ("points", "max")}
+        self.totals.append(Entry(code="", points=values.points, max=values.max, name=self._name(cells) or None,
+                                 where={"code": self.place(code_cell.ref if code_cell else f"A{number}"), **where}))
+
+    def _numbers(self, cells: dict[int, Cell]) -> dict[str, Cell]:
+        return {role: cells[column] for role, column in self.layout.columns.items() if role in NUMBER_ROLES and column in cells}
+
+    def _name(self, cells: dict[int, Cell]) -> str:
+        cell = cells.get(self.layout.columns.get("name", -1))
+        return _clean_text(cell.text) if cell is not None and cell.kind == "text" else ""
+
+
+def _is_total(folded: str) -> bool:
+    return folded in _TOTAL_NAMES or any(folded.startswith(prefix + " ") for prefix in _TOTAL_PREFIXES)
+
+
+def _is_header(cells: dict[int, Cell]) -> bool:
+    roles = header_roles(cells)
+    return "code" in roles and any(role in roles for role in ("points", "max"))
 
 
 def _clean_text(text: str) -> str:

@@ -43,8 +43,9 @@ CONVERT_HINT = "open it in Excel or LibreOffice and save it as .xlsx (or: libreo
 
 @dataclass(frozen=True)
 class Cell:
-    """A cell's stored value as text. `kind` is number, text, bool, error or
-    `formula-without-value` (a formula whose result was never saved)."""
+    """A cell's stored value as text. `kind` is number, text, bool, error,
+    `formula-without-value` (a formula whose result was never saved) or percent (a
+    number shown as a percentage: a rate, where points are expected)."""
 
     ref: str
     text: str
@@ -82,6 +83,9 @@ class Workbook:
         try:
             self._sheets = self._read_sheet_index()
             self._strings: list[str] | None = None
+            self._percent: frozenset[int] | None = None
+            self.merged: dict[str, list[tuple[int, int, int, int]]] = {}  # sheet -> merged ranges read by rows()
+            self.hidden: dict[str, list[int]] = {}  # sheet -> hidden rows read by rows()
         except BaseException:
             self._zip.close()
             raise
@@ -149,10 +153,11 @@ class Workbook:
     def rows(self, sheet: str) -> Iterator[tuple[int, dict[int, Cell]]]:
         """(row number, {column index: cell}) for each row with a value, in order."""
         strings = self._shared_strings()
-        reader = _SheetReader(strings)
+        reader = _SheetReader(strings, self._percent_styles())
         part = self._sheets[sheet]
         for rows in self._parse_chunks(part, reader):
             yield from rows
+        self.merged[sheet], self.hidden[sheet] = reader.merges, reader.hidden
 
     def _parse_chunks(self, part: str, reader: "_SheetReader") -> Iterator[list]:
         with self._open_part(part) as stream:
@@ -191,8 +196,11 @@ class Workbook:
                 rels[attrs.get("Id", "")] = attrs.get("Target", "")
                 if attrs.get("Type", "").endswith("/sharedStrings"):
                     self._strings_part = _resolve("xl", attrs.get("Target", ""))
+                elif attrs.get("Type", "").endswith("/styles"):
+                    self._styles_part = _resolve("xl", attrs.get("Target", ""))
 
         self._strings_part: str | None = None
+        self._styles_part: str | None = None
         self._parse_whole("xl/_rels/workbook.xml.rels", rel, _ignore, _ignore)
         sheets: dict[str, str] = {}
 
@@ -204,6 +212,34 @@ class Workbook:
 
         self._parse_whole("xl/workbook.xml", sheet, _ignore, _ignore)
         return sheets
+
+    def _percent_styles(self) -> frozenset[int]:
+        """The cell styles (xf indexes) that show a number as a percentage."""
+        if self._percent is not None:
+            return self._percent
+        formats: dict[str, str] = {}
+        styles: list[str] = []
+        in_cell_xfs = False
+
+        def start(name: str, attrs: dict) -> None:
+            nonlocal in_cell_xfs
+            if name == "numFmt":
+                formats[attrs.get("numFmtId", "")] = attrs.get("formatCode", "")
+            elif name == "cellXfs":
+                in_cell_xfs = True
+            elif name == "xf" and in_cell_xfs:
+                styles.append(attrs.get("numFmtId", "0"))
+
+        def end(name: str) -> None:
+            nonlocal in_cell_xfs
+            if name == "cellXfs":
+                in_cell_xfs = False
+
+        if self._styles_part and self._styles_part in self._zip.NameToInfo:
+            self._parse_whole(self._styles_part, start, end, _ignore)
+        self._percent = frozenset(index for index, number_format in enumerate(styles)
+                                  if number_format in ("9", "10") or _is_percent_format(formats.get(number_format, "")))
+        return self._percent
 
     def _shared_strings(self) -> list[str]:
         if self._strings is not None:
@@ -248,6 +284,20 @@ def value_cell(ref: str, value: object) -> Cell:
     if isinstance(value, str):
         return Cell(ref, value, "text")
     return Cell(ref, value.isoformat() if hasattr(value, "isoformat") else str(value), "text")  # dates, times
+
+
+def _is_percent_format(code: str) -> bool:
+    """A number format that shows a percentage: a % outside quotes and escapes."""
+    return "%" in re.sub(r'"[^"]*"|\\.', "", code)
+
+
+def _range(ref: str) -> tuple[int, int, int, int] | None:
+    """`B3:D4` -> (first row, first column, last row, last column)."""
+    first, _, last = ref.partition(":")
+    start, end = _CELL_REF.match(first), _CELL_REF.match(last or first)
+    if not start or not end:
+        return None
+    return int(start.group(2)), column_index(start.group(1)), int(end.group(2)), column_index(end.group(1))
 
 
 def _open_zip(path: Path) -> zipfile.ZipFile:
@@ -351,8 +401,12 @@ class _SharedStrings:
 class _SheetReader:
     """Turns <row>/<c>/<v>/<f>/<is> events into finished rows."""
 
-    def __init__(self, strings: list[str]) -> None:
+    def __init__(self, strings: list[str], percent_styles: frozenset[int] = frozenset()) -> None:
         self.strings = strings
+        self.percent_styles = percent_styles
+        self.merges: list[tuple[int, int, int, int]] = []
+        self.hidden: list[int] = []
+        self.style = 0
         self.done: list[tuple[int, dict[int, Cell]]] = []
         self.row_number = 0
         self.cells: dict[int, Cell] = {}
@@ -372,16 +426,23 @@ class _SheetReader:
             self.row_number = int(attrs.get("r", self.row_number + 1))
             self.cells = {}
             self.column = 0
+            if attrs.get("hidden") in ("1", "true"):
+                self.hidden.append(self.row_number)
         elif name == "c":
             ref = attrs.get("r")
             match = _CELL_REF.match(ref) if ref else None
             self.column = column_index(match.group(1)) if match else self.column + 1
             self.ref = ref or f"{column_letter(self.column)}{self.row_number}"
             self.type = attrs.get("t", "n")
+            self.style = int(attrs["s"]) if attrs.get("s", "").isdigit() else 0
             self.value = None
             self.has_formula = False
         elif name == "f":
             self.has_formula = True
+        elif name == "mergeCell":
+            merged = _range(attrs.get("ref", ""))
+            if merged:
+                self.merges.append(merged)
         elif name in ("v", "t"):
             if self.value is None:
                 self.value = []
@@ -419,4 +480,4 @@ class _SheetReader:
             return Cell(self.ref, raw, "bool")
         if self.type == "e":
             return Cell(self.ref, raw, "error")
-        return Cell(self.ref, raw, "number")
+        return Cell(self.ref, raw, "percent" if self.style in self.percent_styles else "number")

@@ -25,7 +25,8 @@ def summary_lines(result: ScoreResult, lang: str) -> list[str]:
     lines = [
         f"{t('total')}: {format_points(result.total_points, sep)} / {format_points(result.total_max, sep)} "
         f"({t('lost')}: {format_points(result.total_lost, sep)})",
-        f"{t('index')}: {format_points(result.index, sep)} — {t('group')} {result.group}",
+        f"{t('index')}: {format_points(result.index, sep)} — {t('group')} {result.group}"
+        + (f" ({t('scale').format(points=format_points(result.total_max, sep))})" if result.total_max != 100 else ""),
     ]
     if result.split is None:
         lines.append(t("split_unknown"))
@@ -36,6 +37,9 @@ def summary_lines(result: ScoreResult, lang: str) -> list[str]:
         lines.append(f"{len(result.assumed)} {t('assumed')}: {', '.join(result.assumed)}")
     criteria = result.criteria
     lines.append(f"{t('criteria')}: {criteria.id if criteria.id != 'workbook' else t('workbook_tree')}")
+    read_from = dict(result.columns)
+    if "points" in read_from:
+        lines.append(t("points_column").format(role=t("points"), column=read_from["points"], sheet=result.sheet))
     return lines
 
 

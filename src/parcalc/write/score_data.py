@@ -21,7 +21,7 @@ def score_data(result: ScoreResult, lang: str) -> dict:
     return {
         "schema": SCORE_SCHEMA,
         "criteria": {"id": criteria.id, "title": criteria.title, "origin": criteria.origin if criteria.id != "workbook" else None},
-        "source": {"file": result.source, "sheet": result.sheet},
+        "source": {"file": result.source, "sheet": result.sheet, "columns": dict(result.columns)},
         "total": {"max": n(result.total_max), "points": n(result.total_points), "lost": n(result.total_lost)},
         "index": n(result.index),
         "group": result.group,

@@ -1,0 +1,77 @@
+"""A cell's points as clerks type them: numbers stored as numbers, or text with a decimal
+comma or dot, spaces, non-breaking spaces and a unit ("4 điểm", "6,5 đ"); marks for
+"không áp dụng" told apart from blanks; rates (91,67 %) refused where points belong."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from ..core.numbers import format_points, from_stored_number
+from .xlsx import Cell, value_cell
+
+# One number: an optional sign, digits, at most one decimal separator (comma or dot).
+# No thousands separators, underscores, inner spaces or exponents: points never need them,
+# and "1 2" or "0_5" must not become 12 or 5.
+_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
+# A unit after the number: điểm, đ, đ., points, pts (compared in lower case, NFC).
+_UNIT = re.compile(r"\s*(?:điểm|diem|đ\.?|points?|pts?\.?)$")
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
+# "Không áp dụng" marks, compared without diacritics, case or spaces.
+NOT_APPLICABLE = frozenset({"-", "–", "—", "x", "kad", "k/a/d", "khongapdung", "khongphatsinh", "kps", "n/a", "na"})
+BLANK_DASHES = frozenset({"-", "–", "—"})
+
+
+def plain(text: str) -> str:
+    """Lower case, no diacritics (đ -> d), no spaces: for comparing short marks."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return _SPACES.sub("", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")).lower()
+
+
+def not_applicable_mark(cell: Cell | None) -> str | None:
+    """The mark's text when `cell` says "không áp dụng" (-, x, KAD, không phát sinh)."""
+    if cell is None or cell.kind != "text" or not cell.text.strip():
+        return None
+    return cell.text.strip() if plain(cell.text) in NOT_APPLICABLE else None
+
+
+def parse_points_text(text: str) -> Decimal | None:
+    """`1,48`, `1.48`, ` 4 điểm `, `6,5 đ` exactly; blank or a dash is None.
+    Raises ValueError naming what is wrong."""
+    cleaned = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if not cleaned or cleaned in BLANK_DASHES:
+        return None
+    if cleaned.endswith("%"):
+        raise ValueError(f"{cleaned!r} is a rate, not points: write the points this rate earns (or give the rate in a value column with a scoring rule)")
+    number = _UNIT.sub("", cleaned.lower()).strip()
+    if not _NUMBER.match(number):
+        raise ValueError(f"{cleaned!r} is not a number (write points like 1,48 or 1.48)")
+    try:
+        return Decimal(number.replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
+        raise ValueError(f"{cleaned!r} is not a number") from None
+
+
+def cell_number(cell: Cell, *, negative: bool = False) -> Decimal | None:
+    """A cell's points, exactly; ValueError says what is wrong with it. `negative`
+    admits a sign (penalty rows often write the deduction as -2)."""
+    if cell.kind == "formula-without-value":
+        raise ValueError("holds a formula whose result was never saved: open the workbook in Excel or LibreOffice, let it calculate, save, and try again")
+    if cell.kind == "error":
+        raise ValueError(f"holds the Excel error {cell.text}: fix the formula")
+    if cell.kind == "bool":
+        raise ValueError("holds TRUE/FALSE, not points")
+    if cell.kind == "percent":
+        raise ValueError(f"is formatted as a percentage ({format_points(from_stored_number(cell.text) * 100)} %): a rate, not points; format it as a number if it holds points")
+    number = from_stored_number(cell.text) if cell.kind == "number" else parse_points_text(cell.text)
+    if number is not None and number < 0 and not negative:
+        raise ValueError(f"points cannot be negative ({cell.text.strip()})")
+    return number
+
+
+def value_points(value: object) -> Decimal | None:
+    """A python-calamine value's points, as cell_number reads the same cell."""
+    if type(value) is float and value >= 0:  # most cells: no detour through text
+        return from_stored_number(value)
+    return cell_number(value_cell("", value))
