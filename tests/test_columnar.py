@@ -142,7 +142,9 @@ def test_a_wide_sheet_becomes_unit_columns(tmp_path):
     assert [(row.code, row.given, row.max) for row in units.rows] == [("1.1", True, D(6)), ("1.2", False, D(4)), ("2.1", True, D(4))]
     assert [(row.code, list(points)) for row, points in units.points()] == [
         ("1.1", [D("1.5"), D(4)]), ("1.2", [None, None]), ("2.1", [D("3.5"), D(4)])]
-    assert {e.code: e.where["points"].rsplit(" ", 1)[1] for e in units.first_unit().entries} == {"1.1": "C4", "2.1": "C6"}
+    # the blank row stays, without points: a field row may give only its standard points
+    assert {e.code: (e.where["points"].rsplit(" ", 1)[1], e.points) for e in units.first_unit().entries} == {
+        "1.1": ("C4", D("1.5")), "1.2": ("C5", None), "2.1": ("C6", D("3.5"))}
 
 
 def test_cells_are_named_where_the_sheet_starts_right_of_column_a(tmp_path):

@@ -136,6 +136,19 @@ def _show(report: object, fmt: str, lang: Lang, output: Optional[Path], renderer
     _emit(bom + renderers[fmt](report, lang.value).encode("utf-8"), output)
 
 
+def _skip_lock_files(workbooks: list[Path], lang: Lang) -> list[Path]:
+    from . import api
+
+    kept, locks = api.without_lock_files(workbooks)
+    for lock in locks:
+        _err(f"parcalc: {'lưu ý' if lang is Lang.vi else 'note'}: {lock}: " + (
+            "tệp khóa của Excel/LibreOffice (đang mở bảng tính), không phải bảng tính: bỏ qua" if lang is Lang.vi
+            else "a lock file of Excel/LibreOffice (the workbook is open), not a workbook: skipped"))
+    if locks and not kept:
+        raise UsageError.at(str(locks[0]), "only lock files were given: name the workbooks themselves")
+    return kept
+
+
 def _warn(findings: Iterable["Finding"], lang: Lang) -> None:
     from .write.common import warning_line
 
@@ -329,6 +342,7 @@ def rank(
         raise UsageError.at("--format", "xlsx is a binary document: write it to a file with -o FILE.xlsx")
     if output is not None:
         check_target(output, force=force, inputs=workbooks)
+    workbooks = _skip_lock_files(workbooks, lang)
     ranking = api.rank_workbooks(workbooks, criteria, layout=layout.value if layout else None, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na))
     if fmt is RankFormat.xlsx:
         _emit(rank_out.rank_xlsx(ranking, lang.value), output)

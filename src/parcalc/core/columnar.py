@@ -37,6 +37,7 @@ class CodeRow:
     points: dict[object, Decimal | None]
     where_code: str
     first: Decimal | None  # the first unit's points
+    kind: str | None = None  # "bonus" or "penalty" for such a field's row (Điểm thưởng, Điểm trừ)
 
     @property
     def given(self) -> bool:

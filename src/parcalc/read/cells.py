@@ -70,8 +70,9 @@ def cell_number(cell: Cell, *, negative: bool = False) -> Decimal | None:
     return number
 
 
-def value_points(value: object) -> Decimal | None:
+def value_points(value: object, *, negative: bool = False) -> Decimal | None:
     """A python-calamine value's points, as cell_number reads the same cell."""
     if type(value) is float and value >= 0:  # most cells: no detour through text
         return from_stored_number(value)
-    return cell_number(value_cell("", value))
+    number = cell_number(value_cell("", value), negative=negative)
+    return abs(number) if number is not None else None

@@ -14,6 +14,7 @@ become one Appraisal per unit, whose `source` is the unit's name.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import chain
@@ -24,8 +25,9 @@ from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 from ..core import codes
 from ..core.columnar import CodeRow
 from ..core.errors import InputError, Problem, UsageError
-from ..core.model import Appraisal, Entry
+from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, value_points
+from .code_column import NODE, CodeColumn
 from .headers import HEADER_SEARCH_ROWS, Layout, header_roles
 from .workbook import read_sheet
 from .xlsx import Cell, Workbook, column_letter, value_cell
@@ -48,6 +50,7 @@ class UnitColumns:
     columns: tuple[int, ...]  # each unit's column, 0-based
     rows: tuple[CodeRow, ...]
     values: ValueSheet
+    findings: tuple[Finding, ...] = ()  # what reading the code column noticed
 
     def place(self, ref: str) -> str:
         return f"{self.filename}, sheet {self.sheet!r}, cell {ref}"
@@ -68,23 +71,25 @@ class UnitColumns:
             yield row, map(row.points.__getitem__, cells)
 
     def appraisals(self) -> list[Appraisal]:
-        """One Appraisal per unit."""
+        """One Appraisal per unit (rows without points too: a field row may give only
+        its standard points)."""
         entries: list[list[Entry]] = [[] for _ in self.units]
         for row, points in self.points():
             for index, unit_points in enumerate(points):
-                if unit_points is not None:
-                    entries[index].append(self._entry(row, index, unit_points))
-        return [Appraisal(entries=tuple(unit_entries), source=unit, sheet=self.sheet)
+                entries[index].append(self._entry(row, index, unit_points))
+        return [Appraisal(entries=tuple(unit_entries), source=unit, sheet=self.sheet, findings=self.findings)
                 for unit, unit_entries in zip(self.units, entries)]
 
     def first_unit(self) -> Appraisal:
-        """The first unit's Appraisal, from what the first reading kept."""
-        entries = tuple(self._entry(row, 0, row.first) for row in self.rows if row.first is not None)
-        return Appraisal(entries=entries, source=self.units[0], sheet=self.sheet)
+        """The first unit's Appraisal, from what the first reading kept: rows without
+        points too, so that a field row with only its standard points stays a field."""
+        entries = tuple(self._entry(row, 0, row.first) for row in self.rows)
+        return Appraisal(entries=entries, source=self.units[0], sheet=self.sheet, findings=self.findings)
 
-    def _entry(self, row: CodeRow, index: int, points: Decimal) -> Entry:
+    def _entry(self, row: CodeRow, index: int, points: Decimal | None) -> Entry:
         ref = f"{column_letter(self.columns[index] + 1)}{row.number}"
-        return Entry(code=row.code, points=points, max=row.max, name=row.name, where={"code": row.where_code, "points": self.place(ref)})
+        return Entry(code=row.code, points=points, max=row.max, name=row.name, kind=row.kind,
+                     where={"code": row.where_code, "points": self.place(ref)})
 
 
 def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
@@ -103,13 +108,24 @@ def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
             layout = layout or _detect(header)
         if layout == "sheets":
             names = [first] if sheet else book.sheet_names
-            units = [_one_sheet(book, name) for name in names]
+            units = [replace(_one_sheet(book, name), source=unit_name(name)) for name in names]
             if len(units) == 1:  # one unit in the file: the file names it
-                units = [replace(units[0], source=path.stem)]
+                units = [replace(units[0], source=unit_name(path.stem))]
             return units
         if layout == "long":
             return _long(book.rows(first), book.name, first)
         return _wide(book, values, first, header, on_row)
+
+
+def unit_name(text: str) -> str:
+    """A unit's name as compared: Unicode NFC (a name typed in decomposed form is the
+    same unit) and single spaces."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def is_lock_file(path: Path) -> bool:
+    """Excel's and LibreOffice's lock files beside an open workbook (~$name.xlsx, .~lock.name#)."""
+    return path.name.startswith(("~$", ".~lock."))
 
 
 def read_units(path: Path, layout: str | None = None, sheet: str | None = None) -> list[Appraisal]:
@@ -181,7 +197,7 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[in
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for column, cell in sorted(header.items()):
-        name = " ".join(cell.text.split())
+        name = unit_name(cell.text)
         if column in role_columns or not name:
             continue
         if name in seen:
@@ -199,7 +215,7 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[in
     reader.explain_blanks(book)
     if problems:
         raise InputError(*problems[:_MAX_PROBLEMS])
-    return UnitColumns(filename, sheet, tuple(units.values()), reader.columns, tuple(reader.code_rows), values)
+    return UnitColumns(filename, sheet, tuple(units.values()), reader.columns, tuple(reader.code_rows), values, tuple(reader.settle.findings))
 
 
 class _WideRows:
@@ -220,6 +236,7 @@ class _WideRows:
         self.unheaded = [i for i in range(self.code_index + 1, width) if i not in unit_indexes and i not in self.role_indexes]
         self.width = width
         self.code_rows: list[CodeRow] = []
+        self.settle = CodeColumn()
         self.float_points: dict[float, Decimal | None] = {}  # rows share most values: each read once
         self.seen: dict[str, str] = {}
         self.blanks: dict[str, tuple[str, CodeRow | None]] = {}  # ref -> (what it should hold, its row if partly blank)
@@ -229,10 +246,13 @@ class _WideRows:
 
     def read(self, number: int, row: list) -> None:
         code_value = row[self.code_index] if self.code_index < len(row) else ""
-        code = codes.normalize_code(value_cell("", code_value).text) if code_value != "" else None
-        if code is None:
-            return
+        name = " ".join(str(row[self.name_index]).split()) if self.name_index is not None and self.name_index < len(row) else ""
         where_code = self.place(number, self.code_index)
+        kind = self.settle.read(value_cell("", code_value).text if code_value != "" else "", name, where_code)
+        if kind.role != NODE:
+            return  # headings, notes, signatures and total rows
+        code, block = kind.code, kind.block
+        assert code is not None
         if code in self.seen:
             self.problems.append(Problem(where_code, f"code {code} appears twice (first at {self.seen[code]}); keep one row per code"))
             return
@@ -246,10 +266,10 @@ class _WideRows:
             maximum = self._points(number, code, (row[self.max_index],), (self.max_index,))[row[self.max_index]]
             if row[self.max_index] == "":
                 self.blanks[f"{column_letter(self.max_index + 1)}{number}"] = (f"the standard points of {code}", None)
-        name = " ".join(str(row[self.name_index]).split()) if self.name_index is not None else ""
         cells = self.pick(row)
-        table = self._points(number, code, cells, self.columns)
-        code_row = CodeRow(number, code, name or None, maximum, table, where_code, table[cells[0]])
+        table = self._points(number, code, cells, self.columns, negative=block == "penalty")
+        code_row = CodeRow(number, code, name or None, maximum, table, where_code, table[cells[0]],
+                           block if "." not in code else None)
         self.code_rows.append(code_row)
         if len(self.problems) > problems_before:
             return
@@ -260,17 +280,18 @@ class _WideRows:
         elif self.on_row is not None:
             self.on_row(code_row, cells)
 
-    def _points(self, number: int, code: str, cells: Sequence, columns: tuple[int, ...]) -> dict[object, Decimal | None]:
+    def _points(self, number: int, code: str, cells: Sequence, columns: tuple[int, ...], negative: bool = False) -> dict[object, Decimal | None]:
         """Each distinct value of `cells` (in `columns`) -> its points; a problem at
-        every cell whose value is not points."""
+        every cell whose value is not points. `negative`: a penalty row's deductions
+        may carry a minus sign."""
         table: dict[object, Decimal | None] = {}
-        known = self.float_points
+        known = self.float_points if not negative else {}
         for value in set(cells):
             if type(value) is float and value in known:
                 table[value] = known[value]
                 continue
             try:
-                table[value] = None if value == "" or type(value) is bool else value_points(value)
+                table[value] = None if value == "" or type(value) is bool else value_points(value, negative=negative)
             except ValueError as exc:
                 table[value] = None
                 self._report(number, code, exc, [columns[p] for p, v in enumerate(cells) if v == value and type(v) is type(value)])
@@ -315,7 +336,7 @@ def _long(rows, filename: str, sheet: str) -> list[Appraisal]:
         if unit_cell is None or not unit_cell.text.strip():
             problems.append(Problem(place(code_cell.ref), f"the row of {code} names no unit"))
             continue
-        unit = " ".join(unit_cell.text.split())
+        unit = unit_name(unit_cell.text)
         points_cell = cells.get(layout.columns["points"])
         max_cell = cells.get(layout.columns["max"]) if "max" in layout.columns else None
         entry = Entry(code=code, points=_points_of(points_cell, code, problems, place), max=_points_of(max_cell, code, problems, place),

@@ -18,18 +18,9 @@ from ..core import codes
 from ..core.errors import InputError, Problem
 from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, not_applicable_mark
-from .headers import NUMBER_ROLES, REMEDIATION_ROLES, Layout, Rows, find_layout, fold, header_roles
+from .code_column import NODE, NOT_A_CODE, TOTAL, CodeColumn
+from .headers import NUMBER_ROLES, REMEDIATION_ROLES, Layout, Rows, find_layout, header_roles
 from .xlsx import Cell, Workbook, column_letter
-
-# Rows that sum up the table: never criteria. Compared folded; a name equal to one of
-# these, or starting with one of the first three and more words ("Tổng điểm (I+II)").
-_TOTAL_PREFIXES = ("tong cong", "tong diem", "tong so diem", "grand total")
-_TOTAL_NAMES = frozenset({*_TOTAL_PREFIXES, "tong", "tong so", "cong", "chi so", "chi so cchc", "chi so cai cach hanh chinh",
-                          "xep hang", "xep loai", "total", "index", "rank", "grade"})
-# Rows named as bonus or penalty blocks (Điểm thưởng, Điểm trừ), with or without children.
-_EXTRA_PREFIXES = (("diem thuong", "bonus"), ("diem cong", "bonus"), ("bonus", "bonus"),
-                   ("diem tru", "penalty"), ("diem phat", "penalty"), ("penalty", "penalty"), ("deduction", "penalty"))
-
 
 class RowValues(BaseModel):
     """One data row's numbers, validated: exact decimals, never negative (a penalty
@@ -105,21 +96,19 @@ def _read_table(book: Workbook, sheet: str, source: str, rows: Rows, layout: Lay
 
 @dataclass
 class _Row:
-    """A data row before its code is settled."""
+    """A data row with its code settled."""
 
     number: int
     cells: dict[int, Cell]
-    code: str | None  # the dotted code as written (None for a Roman field or no code)
-    field: int | None  # the field number of a Roman-numbered row
-    kind: str | None  # bonus / penalty, by the row's name
+    code: str
+    block: str | None  # bonus / penalty when the row is in such a block
     code_cell: Cell | None
 
 
 @dataclass
 class _Table:
-    """The data rows of one sheet, read in two passes: rows are classified first, then
-    codes are settled (numbering that restarts inside each Roman field is nested under
-    it), then each row's numbers are read."""
+    """The data rows of one sheet: rows are classified and their codes settled as they
+    come (parcalc.read.code_column), then each row's numbers are read."""
 
     layout: Layout
     filename: str
@@ -135,6 +124,7 @@ class _Table:
     def read(self, rows: Rows) -> None:
         skipped_hidden = []
         code_column = self.layout.columns["code"]
+        settle = CodeColumn()
         for number, cells in rows:
             code_cell = cells.get(code_column)
             code_text = code_cell.text.strip() if code_cell is not None else ""
@@ -146,73 +136,33 @@ class _Table:
             if self.rows and _is_header(cells):
                 self.findings.append(Finding("second_table", None, self.place(f"A{number}"), {"row": number}))
                 break  # a second table below the first
-            folded = fold(name) if name else ""
-            if _is_total(folded) or (not name and _is_total(fold(code_text))):
+            row = settle.read(code_text, name, self.place(code_cell.ref if code_cell is not None else f"A{number}"))
+            if row.role == TOTAL:
                 self._total(number, cells, code_cell)
-                continue
-            kind = next((kind for prefix, kind in _EXTRA_PREFIXES if folded == prefix or folded.startswith(prefix + " ")), None)
-            field_number = codes.roman_value(code_text) if code_text else None
-            code = codes.normalize_code(code_text) if code_text and field_number is None else None
-            if code_text and code is None and field_number is None:
-                if any(cell.text.strip() for role, cell in self._numbers(cells).items()):
+            elif row.role == NOT_A_CODE:
+                if any(cell.text.strip() for cell in self._numbers(cells).values()):
                     self.problems.append(Problem(self.place(code_cell.ref), f"{code_text!r} is not a criterion code (codes look like 3, 3.4.1 or a Roman field number such as II)"))  # type: ignore[union-attr]
-                continue  # a heading row such as "A" or "(1)"
-            if code is None and field_number is None and kind is None:
-                continue  # spacer, note, signature, merged cell
-            self.rows.append(_Row(number, cells, code, field_number, kind, code_cell))
+            elif row.role == NODE:
+                self.rows.append(_Row(number, cells, row.code, row.block, code_cell))  # type: ignore[arg-type]
+        self.findings += settle.findings
         if skipped_hidden:
             self.findings.append(Finding("hidden_rows", None, self.place(f"A{skipped_hidden[0]}"),
                                          {"rows": ", ".join(map(str, skipped_hidden[:12])) + (" …" if len(skipped_hidden) > 12 else "")}))
 
     def entries(self) -> tuple[Entry, ...]:
-        settled = self._settle_codes()
         entries: dict[str, Entry] = {}
-        kinds: dict[str, str] = {}  # field code -> bonus / penalty
-        for row, code in settled:
-            if row.kind and codes.depth(code) == 1:
-                kinds[code] = row.kind
-            entry = self._entry(row, code, kinds.get(code.split(".")[0]), entries)
+        for row in self.rows:
+            entry = self._entry(row, entries)
             if entry is not None:
-                entries[code] = entry
+                entries[row.code] = entry
         if self.problems:
             raise InputError(*self.problems)
         if not entries:
             raise InputError.at(f"{self.filename}, sheet {self.layout.sheet!r}", f"no rows with a criterion code below the header (row {self.layout.header_row})")
         return tuple(entries.values())
 
-    def _settle_codes(self) -> list[tuple[_Row, str]]:
-        """Each row's code. Under Roman fields, codes that restart (II > 1 > 1.1) are
-        nested under their field (2.1, 2.1.1); a bonus or penalty row without a code
-        takes the next field number."""
-        current: int | None = None
-        nested = False
-        for row in self.rows:
-            if row.field is not None:
-                current = row.field
-            elif row.code is not None and current is not None:
-                head, _, _ = row.code.partition(".")
-                if row.code == head or int(head) != current:
-                    nested = True
-        settled: list[tuple[_Row, str]] = []
-        current = None
-        for row in self.rows:
-            if row.field is not None:
-                current = row.field
-                settled.append((row, str(row.field)))
-            elif row.code is not None:
-                settled.append((row, f"{current}.{row.code}" if nested and current is not None else row.code))
-        if nested:
-            first = next(row for row, _ in settled if row.field is None and row.code is not None)
-            self.findings.append(Finding("nested_codes", None, self.place(first.code_cell.ref), {}))  # type: ignore[union-attr]
-        last = max((int(code.split(".")[0]) for _, code in settled), default=0)
-        for row in self.rows:
-            if row.code is None and row.field is None:  # a bonus or penalty row without a code
-                last += 1
-                settled.append((row, str(last)))
-                self.findings.append(Finding("extra_code", str(last), self.place(f"A{row.number}"), {"name": self._name(row.cells)}))
-        return settled
-
-    def _entry(self, row: _Row, code: str, block: str | None, entries: dict[str, Entry]) -> Entry | None:
+    def _entry(self, row: _Row, entries: dict[str, Entry]) -> Entry | None:
+        code, block = row.code, row.block
         numbers = self._numbers(row.cells)
         mark = not_applicable_mark(numbers.get("points"))
         if mark is not None:
@@ -227,8 +177,8 @@ class _Table:
         code_ref = row.code_cell.ref if row.code_cell is not None else f"A{row.number}"
         where = {"code": self.place(code_ref)}
         where.update({role: self.place(cell.ref) for role, cell in numbers.items()})
-        if mark is not None:
-            where["points"] = self.place(row.cells[self.layout.columns["points"]].ref)
+        if "points" in self.layout.columns and "points" not in where:  # a mark, or a blank cell: name the cell
+            where["points"] = self.place(f"{column_letter(self.layout.columns['points'])}{row.number}")
         if code in entries:
             self.problems.append(Problem(where["code"], self._twice(code, row, entries[code])))
             return None
@@ -276,10 +226,6 @@ class _Table:
     def _name(self, cells: dict[int, Cell]) -> str:
         cell = cells.get(self.layout.columns.get("name", -1))
         return _clean_text(cell.text) if cell is not None and cell.kind == "text" else ""
-
-
-def _is_total(folded: str) -> bool:
-    return folded in _TOTAL_NAMES or any(folded.startswith(prefix + " ") for prefix in _TOTAL_PREFIXES)
 
 
 def _is_header(cells: dict[int, Cell]) -> bool:

@@ -1,0 +1,88 @@
+"""The code column of a scoring table, read row by row as offices write it: fields
+numbered I, II, ... (or 1, 2, ...), numbering that restarts inside each field (I > 1 >
+1.1, read as 1.1 and 1.1.1), total and summary rows that are never criteria, and rows
+named as bonus or penalty blocks (Điểm thưởng, Điểm trừ), with or without a number."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core import codes
+from ..core.model import Finding
+from .headers import fold
+
+# Rows that sum up the table: never criteria. Compared folded; a name equal to one of
+# these, or starting with one of the first ones and more words ("Tổng điểm (I+II)").
+_TOTAL_PREFIXES = ("tong cong", "tong diem", "tong so diem", "grand total")
+_TOTAL_NAMES = frozenset({*_TOTAL_PREFIXES, "tong", "tong so", "cong", "chi so", "chi so cchc", "chi so cai cach hanh chinh",
+                          "xep hang", "xep loai", "total", "index", "rank", "grade"})
+# Rows named as bonus or penalty blocks, with or without children.
+_EXTRA_PREFIXES = (("diem thuong", "bonus"), ("diem cong", "bonus"), ("bonus", "bonus"),
+                   ("diem tru", "penalty"), ("diem phat", "penalty"), ("penalty", "penalty"), ("deduction", "penalty"))
+
+NODE, TOTAL, OTHER, NOT_A_CODE = "node", "total", "other", "not a code"
+
+
+@dataclass(frozen=True)
+class RowCode:
+    """What a row is: a node with its code (and its block's kind, for a bonus or
+    penalty block), a total row, another row (heading, note, spacer), or a code cell
+    that holds no code."""
+
+    role: str
+    code: str | None = None
+    block: str | None = None  # "bonus" or "penalty" for every row of such a block
+
+
+@dataclass
+class CodeColumn:
+    """Settles each row's code as the rows come. Whether numbering restarts inside the
+    Roman fields is decided at the first numbered row under one: a bare number (II > 1)
+    or one that does not start with its field's (II > 1.1) says it does."""
+
+    current: int | None = None  # the current Roman field's number
+    nested: bool | None = None
+    last_field: int = 0
+    blocks: dict[str, str] = field(default_factory=dict)  # field code -> bonus / penalty
+    findings: list[Finding] = field(default_factory=list)
+
+    def read(self, code_text: str, name: str, where: str) -> RowCode:
+        """The row whose code cell says `code_text` and name cell `name`; `where` is the
+        code cell's place, for the one note on nested numbering."""
+        code_text, folded = code_text.strip(), fold(name) if name else ""
+        if is_total(folded) or (not folded and code_text and is_total(fold(code_text))):
+            return RowCode(TOTAL)
+        kind = next((kind for prefix, kind in _EXTRA_PREFIXES if folded == prefix or folded.startswith(prefix + " ")), None)
+        roman = codes.roman_value(code_text) if code_text else None
+        if roman is not None:
+            self.current = roman
+            return self._node(str(roman), kind)
+        code = codes.normalize_code(code_text) if code_text else None
+        if code is None:
+            if code_text:
+                return RowCode(NOT_A_CODE)
+            if kind is None:
+                return RowCode(OTHER)
+            self.findings.append(Finding("extra_code", str(self.last_field + 1), where, {"name": name}))
+            return self._node(str(self.last_field + 1), kind)  # a bonus or penalty row without a number
+        if self.current is not None:
+            if self.nested is None:
+                head = code.split(".")[0]
+                self.nested = code == head or int(head) != self.current
+                if self.nested:
+                    self.findings.append(Finding("nested_codes", None, where, {}))
+            if self.nested:
+                code = f"{self.current}.{code}"
+        return self._node(code, kind)
+
+    def _node(self, code: str, kind: str | None) -> RowCode:
+        head = code.split(".")[0]
+        if code == head:
+            self.last_field = max(self.last_field, int(head))
+            if kind is not None:
+                self.blocks[code] = kind
+        return RowCode(NODE, code, self.blocks.get(head))
+
+
+def is_total(folded: str) -> bool:
+    return folded in _TOTAL_NAMES or any(folded.startswith(prefix + " ") for prefix in _TOTAL_PREFIXES)

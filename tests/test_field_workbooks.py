@@ -1,0 +1,255 @@
+"""Workbooks shaped as offices really make them (tests/fixtures/field/, saved again by
+LibreOffice): every figure below is worked out by hand from the rows the builder writes."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from parcalc import api
+from tests.conftest import FIXTURES
+
+D = Decimal
+FIELD = FIXTURES / "field"
+
+
+def score_json(cli, name, *options):
+    run = cli("score", FIELD / name, "-f", "json", *options)
+    assert run.exit_code == 0, run.output
+    return json.loads(run.stdout), run.stderr
+
+
+def test_roman_fields_without_points_and_numbering_restarting_in_each_field(cli):
+    data, stderr = score_json(cli, "roman-fields.xlsx")
+    # I: 2 + (1 + 0,5) of 4; II: 2,5 + 3 of 7; III: 2 of 2; IV: 2 of 3; V: 2,75 of 3
+    assert [(f["code"], f["max"], f["points"]) for f in data["fields"]] == [
+        ("1", 4, 3.5), ("2", 7, 5.5), ("3", 2, 2), ("4", 3, 2), ("5", 3, 2.75)]
+    assert data["total"] == {"max": 19, "points": 15.75, "lost": 3.25}
+    assert (data["index"], data["group"]) == (82.89, "B")  # 15,75 / 19 = 82,894...
+    codes = [node["code"] for node in data["nodes"]]
+    assert codes[:5] == ["1", "1.1", "1.2", "1.2.1", "1.2.2"] and "2.1" in codes and "5.1" in codes
+    assert data["source"]["columns"] == {"max": "C «ĐIỂM / Tối đa»", "points": "E «ĐIỂM / Thẩm định»", "self_score": "D «ĐIỂM / Tự chấm»"}
+    node = next(n for n in data["nodes"] if n["code"] == "1.2.2")
+    assert (node["points"], node["self_score"]) == (0.5, 1)
+    assert stderr == (f"parcalc: cảnh báo: {FIELD / 'roman-fields.xlsx'}, sheet 'Chấm điểm', cell A9: số thứ tự được đánh lại "
+                      "trong từng lĩnh vực (I > 1 > 1.1): đọc thành mã nằm trong lĩnh vực (II > 1 là 2.1)\n")
+
+
+def test_the_scale_is_shown_where_the_index_is_when_it_is_not_100(cli):
+    run = cli("score", FIELD / "roman-fields.xlsx", "--lang", "en")
+    assert "Index: 82.89 — Group B (on a scale of 19.00)" in run.stdout
+    run = cli("score", FIELD / "roman-fields.xlsx", "-f", "md")
+    assert "Chỉ số: 82,89 — Nhóm B (thang điểm 19,00)" in run.stdout
+
+
+def test_total_row_numbered_like_a_field_bonus_penalty_and_points_with_units(cli):
+    data, stderr = score_json(cli, "numbered-total.xlsx")
+    assert [n["code"] for n in data["nodes"]] == ["1", "1.1", "1.2", "2", "2.1", "2.2", "3", "4"]  # "5 Tổng điểm" is no field
+    assert [(n["code"], n["kind"], n["points"]) for n in data["nodes"] if n["level"] == 1] == [
+        ("1", "mixed", 8.5), ("2", "mixed", 9.25), ("3", "bonus", 1), ("4", "penalty", 1.5)]
+    # scale 10 + 10; 8,5 + (5 + 4,25) + bonus 1 - penalty 1,5 = 17,25, as the total row says
+    assert data["total"] == {"max": 20, "points": 17.25, "lost": 2.75}
+    assert data["index"] == 86.25 and stderr == ""
+
+
+def test_a_total_row_that_disagrees_is_a_warning_with_its_cell(cli, tmp_path):
+    book = Workbook()
+    for row in (("STT", "Nội dung", "Điểm chuẩn", "Điểm thẩm định"), ("1", "Một", 6, 5), ("2", "Hai", 4, 3.5),
+                (None, "Tổng cộng", 10, 9)):
+        book.active.append(row)
+    book.save(tmp_path / "total.xlsx")
+    run = cli("score", tmp_path / "total.xlsx", "--lang", "en", "-f", "json")
+    assert run.exit_code == 0 and json.loads(run.stdout)["total"]["points"] == 8.5
+    assert run.stderr == (f"parcalc: warning: {tmp_path / 'total.xlsx'}, sheet 'Sheet', cell D4: "
+                          "the total row says 9.00 points, but the fields add up to 8.50\n")
+
+
+def test_diem_dat_over_self_and_appraised_on_the_second_sheet(cli):
+    data, stderr = score_json(cli, "diem-dat-cover.xlsx")
+    assert data["source"]["sheet"] == "Chấm điểm"
+    assert data["source"]["columns"]["points"] == "E «ĐIỂM ĐẠT / Thẩm định»"
+    assert [(n["code"], n["points"], n["self_score"]) for n in data["nodes"]] == [
+        ("1", 5.5, None), ("1.1", 3.5, 4), ("1.2", 2, 2), ("2", 3, 4)]
+    assert (data["total"]["points"], data["index"]) == (8.5, 85)
+    assert stderr == (f"parcalc: cảnh báo: {FIELD / 'diem-dat-cover.xlsx'}: trang tính đầu tiên «Bìa» không có bảng "
+                      "chấm điểm: đã đọc trang tính «Chấm điểm»\n")
+
+
+def test_a_workbook_with_two_table_sheets_is_refused_naming_them(cli, tmp_path):
+    book = Workbook()
+    book.active.title = "Bìa"
+    for name in ("Năm 2024", "Năm 2025"):
+        sheet = book.create_sheet(name)
+        sheet.append(("STT", "Điểm chuẩn", "Điểm thẩm định"))
+        sheet.append(("1", 10, 9))
+    book.save(tmp_path / "two.xlsx")
+    run = cli("score", tmp_path / "two.xlsx")
+    assert run.exit_code == 2
+    assert run.stderr.endswith("; did you mean --sheet 'Năm 2024' or --sheet 'Năm 2025'?\n")
+
+
+def test_not_applicable_marks_are_refused_until_the_reading_is_said(cli):
+    run = cli("score", FIELD / "not-applicable.xlsx")
+    place = f"{FIELD / 'not-applicable.xlsx'}, sheet 'Chấm điểm', cell"
+    readings = ("say how to read it: --na full (counted at full points) or --na exclude (left out of the scale; "
+                "the index is on the remaining maximum), or write its points")
+    assert run.exit_code == 2
+    assert run.stderr.splitlines() == [f"parcalc: error: {place} D9: 1.2 is marked '-' (không áp dụng): {readings}",
+                                       f"parcalc: error: {place} D11: 2.1 is marked 'KAD' (không áp dụng): {readings}"]
+
+
+def test_a_blank_cell_names_both_readings(cli):
+    run = cli("score", FIELD / "not-applicable.xlsx", "--na", "full")
+    assert run.exit_code == 2
+    assert run.stderr == (f"parcalc: error: {FIELD / 'not-applicable.xlsx'}, sheet 'Chấm điểm', cell D12: no points for 2.2: "
+                          "give them in the workbook (or their parent's points), or say how to read what is blank or left "
+                          "out: --blank zero (not achieved, 0 points) or --assume-full (counted at full points)\n")
+
+
+@pytest.mark.parametrize("options, scale, points, index", [
+    (("--na", "full", "--blank", "zero"), 10, 8, 80),     # 3 + 2 (1.2 full) + 3 (2.1 full) + 0
+    (("--na", "full", "--blank", "full"), 10, 9, 90),     # 3 + 2 + 3 + 1
+    (("--na", "exclude", "--blank", "zero"), 5, 3, 60),   # scale 10 - 2 - 3; 3 + 0
+    (("--na", "exclude", "--assume-full"), 5, 4, 80),     # 3 + 1
+])
+def test_each_reading_of_marks_and_blanks(cli, options, scale, points, index):
+    data, stderr = score_json(cli, "not-applicable.xlsx", *options)
+    assert (data["total"]["max"], data["total"]["points"], data["index"]) == (scale, points, index)
+    assert "không áp dụng" in stderr
+
+
+def test_rates_are_not_points(cli):
+    run = cli("score", FIELD / "rates.xlsx")
+    place = f"{FIELD / 'rates.xlsx'}, sheet 'Chấm điểm', cell"
+    assert run.exit_code == 2
+    assert run.stderr.splitlines() == [
+        f"parcalc: error: {place} D8: 1.1: '91,67%' is a rate, not points: write the points this rate earns "
+        "(or give the rate in a value column with a scoring rule)",
+        f"parcalc: error: {place} D9: 1.2: is formatted as a percentage (85,00 %): a rate, not points; "
+        "format it as a number if it holds points",
+    ]
+
+
+def test_excel_turning_1_10_into_1_1_is_explained(cli):
+    run = cli("score", FIELD / "excel-codes.xlsx")
+    place = f"{FIELD / 'excel-codes.xlsx'}, sheet 'Chấm điểm', cell"
+    assert run.exit_code == 2
+    assert run.stderr == (f"parcalc: error: {place} A17: code 1.1 appears twice (first at {place} A8); keep one row per "
+                          "code; the code cell holds the number 1.1: Excel turns a code typed as 1.10 into 1.1, so format "
+                          "the code column as text and type the codes again\n")
+
+
+def test_hidden_rows_and_a_second_table_do_not_disturb_the_reading(cli):
+    data, stderr = score_json(cli, "second-table-hidden.xlsx")
+    assert [(n["code"], n["points"]) for n in data["nodes"]] == [("1", 5), ("2", 4)]
+    assert data["index"] == 90
+    place = f"{FIELD / 'second-table-hidden.xlsx'}, sheet 'Chấm điểm', cell"
+    assert stderr.splitlines() == [
+        f"parcalc: cảnh báo: {place} A13: từ dòng 13 là một bảng khác (có dòng tiêu đề riêng): không đọc phần này",
+        f"parcalc: cảnh báo: {place} A8: các dòng ẩn 8 không được đọc (bỏ ẩn nếu đó là tiêu chí)",
+    ]
+
+
+@pytest.mark.parametrize("text, value", [("4 điểm", "4"), ("6,5 đ", "6.5"), ("\u00a05 ", "5"), ("1.48", "1.48"),
+                                         ("0,996", "0.996"), ("2 Điểm", "2"), ("3 pts", "3"), ("-", None), ("", None)])
+def test_points_as_people_type_them(text, value):
+    from parcalc.read.cells import parse_points_text
+
+    assert parse_points_text(text) == (None if value is None else D(value))
+
+
+@pytest.mark.parametrize("text", ["1 2", "0_5", "1e3", "1,000.5", "1,2,3", "abc", "nan", "inf", "4 điểm 5", "12,5%"])
+def test_number_text_that_is_not_one_number(text):
+    from parcalc.read.cells import parse_points_text
+
+    with pytest.raises(ValueError):
+        parse_points_text(text)
+
+
+# ---- any style of writing one tree reads back to the same scores ----
+
+TREES = st.lists(  # fields, each a list of (maximum, points) of its criteria
+    st.lists(st.tuples(st.integers(1, 8), st.integers(0, 8)).map(lambda mp: (D(mp[0]), D(min(mp)) / 2)), min_size=1, max_size=3),
+    min_size=1, max_size=5)
+ROMAN = ["I", "II", "III", "IV", "V"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tree=TREES, roman=st.booleans(), nested=st.booleans(), blank_parents=st.booleans(), dots=st.booleans(),
+       total_row=st.booleans(), two_rows=st.booleans(), numbers_as_text=st.booleans())
+def test_any_style_reads_back_to_the_same_scores(tmp_path_factory, tree, roman, nested, blank_parents, dots, total_row, two_rows, numbers_as_text):
+    expected_max = sum((m for field in tree for m, _ in field), D(0))
+    expected_points = sum((p for field in tree for _, p in field), D(0))
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["BẢNG ĐIỂM"])
+    if two_rows:
+        sheet.append(["STT", "Nội dung", "Điểm", None])
+        sheet.append([None, None, "Tối đa", "Thẩm định"])
+        sheet.merge_cells("C2:D2")
+    else:
+        sheet.append(["STT", "Nội dung", "Điểm tối đa", "Điểm thẩm định"])
+    dot = "." if dots else ""
+
+    def number(value):
+        return str(value).replace(".", ",") if numbers_as_text else float(value)
+
+    for f, field in enumerate(tree, start=1):
+        field_code = ROMAN[f - 1] if roman else f"{f}{dot}"
+        field_max = sum((m for m, _ in field), D(0))
+        field_points = sum((p for _, p in field), D(0))
+        sheet.append([field_code, f"Lĩnh vực {f}", None if blank_parents else number(field_max),
+                      None if blank_parents else number(field_points)])
+        for c, (maximum, points) in enumerate(field, start=1):
+            code = f"{c}{dot}" if roman and nested else f"{f}.{c}{dot}"
+            sheet.append([code, f"Tiêu chí {f}.{c}", number(maximum), number(points)])
+    if total_row:
+        sheet.append([None, "Tổng cộng", number(expected_max), number(expected_points)])
+    sheet.append([])
+    sheet.append([None, None, "NGƯỜI LẬP BIỂU"])
+    path = tmp_path_factory.mktemp("style") / "unit.xlsx"
+    book.save(path)
+    result = api.score_workbook(path)
+    assert (result.total_max, result.total_points) == (expected_max, expected_points)
+    assert [f.points for f in result.fields] == [sum((p for _, p in field), D(0)) for field in tree]
+    assert not any(finding.key.startswith("stated") for finding in result.findings)
+
+
+# ---- many units ----
+
+def test_wide_sheet_with_blank_field_rows_ranks_by_field(cli):
+    run = cli("rank", FIELD / "departments-wide.xlsx", "-f", "json")
+    assert run.exit_code == 0, run.output
+    data = json.loads(run.stdout)
+    # Tư pháp: (4 + 2)/6, 3/4, penalty 0 -> 9; Y tế: (3 + 1)/6, 4/4, penalty 1 -> 7; Nội vụ: 3,5/6, 2/4, penalty 0,5 -> 5
+    assert [(u["unit"], u["total"], u["index"], u["group"], u["fields"]["1"], u["fields"]["2"]) for u in data["units"]] == [
+        ("Sở Tư pháp", 9, 90, "A", 100, 75), ("Sở Y tế", 7, 70, "C", 66.67, 100), ("Sở Nội vụ", 5, 50, "D", 58.33, 50)]
+    assert list(data["units"][0]["fields"]) == ["1", "2", "3"]  # per field, not per sub-criterion
+
+
+def test_unit_names_are_compared_after_nfc(cli, tmp_path):
+    import unicodedata
+
+    for name, unit in (("a.xlsx", "Sở Y tế"), ("b.xlsx", unicodedata.normalize("NFD", "Sở Y tế"))):
+        book = Workbook()
+        book.active.append(["STT", "Điểm tối đa", unit])
+        book.active.append(["1", 10, 8])
+        book.save(tmp_path / name)
+    run = cli("rank", tmp_path / "a.xlsx", tmp_path / "b.xlsx")
+    assert run.exit_code == 2
+    assert run.stderr == f"parcalc: error: {tmp_path / 'b.xlsx'}: unit 'Sở Y tế' is named twice (also in {tmp_path / 'a.xlsx'}); give each unit its own name\n"
+    run = cli("compare", tmp_path / "a.xlsx", tmp_path / "b.xlsx", "-f", "json")
+    assert run.exit_code == 0 and [u["unit"] for u in json.loads(run.stdout)["units"]] == ["Sở Y tế"]
+
+
+def test_excel_lock_files_are_skipped_with_a_note(cli, tmp_path):
+    lock = tmp_path / "~$departments-wide.xlsx"
+    lock.write_bytes(b"\x0bNguyen Van A" + b"\x00" * 150)  # what Excel leaves beside an open workbook
+    run = cli("rank", FIELD / "departments-wide.xlsx", lock, "-f", "csv")
+    assert run.exit_code == 0 and run.stdout.count("\n") == 4
+    assert run.stderr == f"parcalc: lưu ý: {lock}: tệp khóa của Excel/LibreOffice (đang mở bảng tính), không phải bảng tính: bỏ qua\n"
