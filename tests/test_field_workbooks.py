@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from parcalc import api
-from tests.conftest import FIXTURES
+from tests.conftest import EXAMPLES, FIXTURES
 
 D = Decimal
 FIELD = FIXTURES / "field"
@@ -253,3 +253,15 @@ def test_excel_lock_files_are_skipped_with_a_note(cli, tmp_path):
     run = cli("rank", FIELD / "departments-wide.xlsx", lock, "-f", "csv")
     assert run.exit_code == 0 and run.stdout.count("\n") == 4
     assert run.stderr == f"parcalc: lưu ý: {lock}: tệp khóa của Excel/LibreOffice (đang mở bảng tính), không phải bảng tính: bỏ qua\n"
+
+
+def test_the_messy_department_example(cli):
+    run = cli("score", EXAMPLES / "field" / "so-tu-phap-2025.xlsx", "-f", "json")
+    assert run.exit_code == 0, run.output
+    data = json.loads(run.stdout)
+    # fields: 2 + 1 + 0,5 + 1; 2,5 + 2; 3 + 3,25 + 1,5; 2 + 2; 2,75 + 2 (of 5, 5, 9, 5, 6)
+    assert [(f["code"], f["max"], f["points"]) for f in data["fields"]][:5] == [
+        ("1", 5, 4.5), ("2", 5, 4.5), ("3", 9, 7.75), ("4", 5, 4), ("5", 6, 4.75)]
+    # 25,5 of 30, plus bonus 1, less penalty 0,5 = 26, as its TỔNG CỘNG row says
+    assert (data["total"]["max"], data["total"]["points"], data["index"], data["group"]) == (30, 26, 86.67, "B")
+    assert [w["kind"] for w in data["warnings"]] == ["other_sheet", "nested_codes"]
