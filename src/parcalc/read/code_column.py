@@ -84,5 +84,15 @@ class CodeColumn:
         return RowCode(NODE, code, self.blocks.get(head))
 
 
+def twice(code: str, first: str, stored_as_number: str | None) -> str:
+    """The message for a code given a second time; `stored_as_number` is the code cell's
+    number when it holds one, which explains 1.10 having become 1.1."""
+    message = f"code {code} appears twice (first at {first}); keep one row per code"
+    if stored_as_number is not None and "." in code:
+        message += (f"; the code cell holds the number {stored_as_number}: Excel turns a code typed as "
+                    f"{code}0 into {code}, so format the code column as text and type the codes again")
+    return message
+
+
 def is_total(folded: str) -> bool:
     return folded in _TOTAL_NAMES or any(folded.startswith(prefix + " ") for prefix in _TOTAL_PREFIXES)

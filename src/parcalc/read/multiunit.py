@@ -27,7 +27,7 @@ from ..core.columnar import CodeRow
 from ..core.errors import InputError, Problem, UsageError
 from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, value_points
-from .code_column import NODE, CodeColumn
+from .code_column import NODE, CodeColumn, twice
 from .headers import HEADER_SEARCH_ROWS, Layout, header_roles
 from .workbook import read_sheet
 from .xlsx import Cell, Workbook, column_letter, value_cell
@@ -254,7 +254,7 @@ class _WideRows:
         code, block = kind.code, kind.block
         assert code is not None
         if code in self.seen:
-            self.problems.append(Problem(where_code, f"code {code} appears twice (first at {self.seen[code]}); keep one row per code"))
+            self.problems.append(Problem(where_code, twice(code, self.seen[code], value_cell("", code_value).text if type(code_value) is float else None)))
             return
         self.seen[code] = where_code
         problems_before = len(self.problems)
@@ -326,20 +326,31 @@ def _long(rows, filename: str, sheet: str) -> list[Appraisal]:
         raise InputError.at(f"{filename}, sheet {sheet!r}, row {layout.header_row}", "the long layout needs a points column (Điểm thẩm định, points)")
     place = lambda ref: f"{filename}, sheet {sheet!r}, cell {ref}"  # noqa: E731
     by_unit: dict[str, dict[str, Entry]] = {}
+    settles: dict[str, CodeColumn] = {}  # each unit's rows are a table of their own
     problems: list[Problem] = []
     unit_column = layout.columns["unit"]
+    name_column = layout.columns.get("name")
     for _number, cells in rows:
         code_cell, unit_cell = cells.get(layout.columns["code"]), cells.get(unit_column)
-        code = codes.normalize_code(code_cell.text) if code_cell and code_cell.text.strip() else None
-        if code is None:
+        if code_cell is None or not code_cell.text.strip():
             continue
         if unit_cell is None or not unit_cell.text.strip():
-            problems.append(Problem(place(code_cell.ref), f"the row of {code} names no unit"))
+            if codes.normalize_code(code_cell.text) or codes.roman_value(code_cell.text):
+                problems.append(Problem(place(code_cell.ref), f"the row of {code_cell.text.strip()} names no unit"))
             continue
         unit = unit_name(unit_cell.text)
+        name = unit_name(cells[name_column].text) if name_column in cells else ""
+        kind = settles.setdefault(unit, CodeColumn()).read(code_cell.text, name, place(code_cell.ref))
+        if kind.role != NODE:
+            continue
+        code = kind.code
+        assert code is not None
         points_cell = cells.get(layout.columns["points"])
         max_cell = cells.get(layout.columns["max"]) if "max" in layout.columns else None
-        entry = Entry(code=code, points=_points_of(points_cell, code, problems, place), max=_points_of(max_cell, code, problems, place),
+        negative = kind.block == "penalty"
+        entry = Entry(code=code, points=_points_of(points_cell, code, problems, place, negative),
+                      max=_points_of(max_cell, code, problems, place), name=name or None,
+                      kind=kind.block if "." not in code else None,
                       where={"code": place(code_cell.ref), **({"points": place(points_cell.ref)} if points_cell else {})})
         unit_entries = by_unit.setdefault(unit, {})
         if code in unit_entries:
@@ -350,14 +361,16 @@ def _long(rows, filename: str, sheet: str) -> list[Appraisal]:
         raise InputError(*problems[:50])
     if not by_unit:
         raise InputError.at(f"{filename}, sheet {sheet!r}", "no rows with a unit and a criterion code")
-    return [Appraisal(entries=tuple(entries.values()), source=unit, sheet=sheet) for unit, entries in by_unit.items()]
+    return [Appraisal(entries=tuple(entries.values()), source=unit, sheet=sheet, findings=tuple(settles[unit].findings))
+            for unit, entries in by_unit.items()]
 
 
-def _points_of(cell: Cell | None, code: str, problems: list[Problem], place) -> object:
+def _points_of(cell: Cell | None, code: str, problems: list[Problem], place, negative: bool = False) -> object:
     if cell is None:
         return None
     try:
-        return cell_number(cell)
+        number = cell_number(cell, negative=negative)
+        return abs(number) if number is not None else None
     except ValueError as exc:
         problems.append(Problem(place(cell.ref), f"{code}: {exc}"))
         return None

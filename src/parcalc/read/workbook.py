@@ -18,7 +18,7 @@ from ..core import codes
 from ..core.errors import InputError, Problem
 from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, not_applicable_mark
-from .code_column import NODE, NOT_A_CODE, TOTAL, CodeColumn
+from .code_column import NODE, NOT_A_CODE, TOTAL, CodeColumn, twice
 from .headers import NUMBER_ROLES, REMEDIATION_ROLES, Layout, Rows, find_layout, header_roles
 from .xlsx import Cell, Workbook, column_letter
 
@@ -201,11 +201,8 @@ class _Table:
         )
 
     def _twice(self, code: str, row: _Row, first: Entry) -> str:
-        message = f"code {code} appears twice (first at {first.where['code']}); keep one row per code"
-        if row.code_cell is not None and row.code_cell.kind == "number" and "." in code:
-            message += (f"; the code cell holds the number {row.code_cell.text}: Excel turns a code typed as "
-                        f"{code}0 into {code}, so format the code column as text and type the codes again")
-        return message
+        number = row.code_cell.text if row.code_cell is not None and row.code_cell.kind == "number" else None
+        return twice(code, first.where["code"], number)
 
     def _total(self, number: int, cells: dict[int, Cell], code_cell: Cell | None) -> None:
         """A total row: kept to be checked against the computed total, never a node."""

@@ -9,7 +9,7 @@ import json
 from ..core import labels
 from ..core.numbers import format_points, to_json_number
 from ..analysis.remediation import COLUMNS, Appendix, AppendixRow
-from .common import neutralise, warning_line
+from .common import index_line, neutralise, warning_line
 
 APPENDIX_SCHEMA = "parcalc/remediation-1"
 
@@ -27,7 +27,7 @@ def summary_lines(appendix: Appendix) -> list[str]:
     facts = summary(appendix)
     vi = lang == "vi"
     return [
-        f"{labels.text('index', lang)}: {format_points(facts['index'], sep)} — {labels.text('group', lang)} {facts['group']}",
+        index_line(appendix.result, lang),
         ("Tổng điểm bị mất" if vi else "Total lost") + f": {format_points(facts['total_lost'], sep)}",
         ("Số dòng" if vi else "Rows") + f": {facts['rows']}",
     ]

@@ -25,8 +25,7 @@ def summary_lines(result: ScoreResult, lang: str) -> list[str]:
     lines = [
         f"{t('total')}: {format_points(result.total_points, sep)} / {format_points(result.total_max, sep)} "
         f"({t('lost')}: {format_points(result.total_lost, sep)})",
-        f"{t('index')}: {format_points(result.index, sep)} — {t('group')} {result.group}"
-        + (f" ({t('scale').format(points=format_points(result.total_max, sep))})" if result.total_max != 100 else ""),
+        index_line(result, lang),
     ]
     if result.split is None:
         lines.append(t("split_unknown"))
@@ -41,6 +40,15 @@ def summary_lines(result: ScoreResult, lang: str) -> list[str]:
     if "points" in read_from:
         lines.append(t("points_column").format(role=t("points"), column=read_from["points"], sheet=result.sheet))
     return lines
+
+
+def index_line(result: ScoreResult, lang: str) -> str:
+    """`Chỉ số: 82,89 — Nhóm B`, with the scale when it is not 100 (`(thang điểm 19,00)`)."""
+    sep = labels.decimal_sep(lang)
+    line = f"{labels.text('index', lang)}: {format_points(result.index, sep)} — {labels.text('group', lang)} {result.group}"
+    if result.total_max != 100:
+        line += f" ({labels.text('scale', lang).format(points=format_points(result.total_max, sep))})"
+    return line
 
 
 def warning_line(finding: Finding, lang: str) -> str:
