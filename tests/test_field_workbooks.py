@@ -265,3 +265,36 @@ def test_the_messy_department_example(cli):
     # 25,5 of 30, plus bonus 1, less penalty 0,5 = 26, as its TỔNG CỘNG row says
     assert (data["total"]["max"], data["total"]["points"], data["index"], data["group"]) == (30, 26, 86.67, "B")
     assert [w["kind"] for w in data["warnings"]] == ["other_sheet", "nested_codes"]
+
+
+def test_long_layout_reads_roman_fields_nested_numbering_and_totals(cli, tmp_path):
+    book = Workbook()
+    book.active.append(["Đơn vị", "STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt"])
+    for unit, a, b, penalty in (("UBND xã An Bình", 3, 1.5, -1), ("UBND xã Tân Lập", 2, 2, 0)):
+        book.active.append([unit, "I", "Chỉ đạo điều hành", None, None])
+        book.active.append([unit, "1", "Kế hoạch", 4, a])
+        book.active.append([unit, "II", "Thủ tục hành chính", None, None])
+        book.active.append([unit, "1", "Công khai", 2, b])
+        book.active.append([unit, "III", "Điểm trừ", 2, penalty])
+        book.active.append([unit, None, "Tổng cộng", 6, a + b + penalty])
+    book.save(tmp_path / "long.xlsx")
+    run = cli("rank", tmp_path / "long.xlsx", "-f", "json")
+    assert run.exit_code == 0, run.output
+    units = json.loads(run.stdout)["units"]
+    # An Bình: 3 + 1,5 - 1 = 3,5 of 6; Tân Lập: 2 + 2 - 0 = 4 of 6
+    assert [(u["unit"], u["total"], u["index"], u["fields"]["1"], u["fields"]["2"]) for u in units] == [
+        ("UBND xã Tân Lập", 4, 66.67, 50, 100), ("UBND xã An Bình", 3.5, 58.33, 75, 75)]
+
+
+def test_a_wide_sheet_explains_1_10_become_1_1(cli, tmp_path):
+    book = Workbook()
+    book.active.append(["STT", "Điểm tối đa", "Sở A", "Sở B"])
+    for code in (1.1, 1.10):
+        book.active.append([code, 1, 1, 1])
+    book.save(tmp_path / "wide.xlsx")
+    run = cli("rank", tmp_path / "wide.xlsx")
+    place = f"{tmp_path / 'wide.xlsx'}, sheet 'Sheet', cell"
+    assert run.exit_code == 2
+    assert run.stderr == (f"parcalc: error: {place} A3: code 1.1 appears twice (first at {place} A2); keep one row per code; "
+                          "the code cell holds the number 1.1: Excel turns a code typed as 1.10 into 1.1, so format the code "
+                          "column as text and type the codes again\n")
