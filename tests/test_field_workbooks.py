@@ -137,11 +137,14 @@ def test_rates_are_not_points(cli):
 
 def test_excel_turning_1_10_into_1_1_is_explained(cli):
     run = cli("score", FIELD / "excel-codes.xlsx")
-    place = f"{FIELD / 'excel-codes.xlsx'}, sheet 'Chấm điểm', cell"
     assert run.exit_code == 2
-    assert run.stderr == (f"parcalc: error: {place} A17: code 1.1 appears twice (first at {place} A8); keep one row per "
-                          "code; the code cell holds the number 1.1: Excel turns a code typed as 1.10 into 1.1, so format "
-                          "the code column as text and type the codes again\n")
+    assert run.stderr == excel_1_10(f"{FIELD / 'excel-codes.xlsx'}, sheet 'Chấm điểm', cell", "A17", "A8")
+
+
+def excel_1_10(place: str, second: str, first: str) -> str:
+    return (f"parcalc: error: {place} {second}: code 1.1 appears twice (first at {place} {first}); keep one row per code; "
+            "the code cell holds the number 1.1: Excel turns a code typed as 1.10 into 1.1, so format the code column "
+            "as text and type the codes again\n")
 
 
 def test_hidden_rows_and_a_second_table_do_not_disturb_the_reading(cli):
@@ -293,8 +296,5 @@ def test_a_wide_sheet_explains_1_10_become_1_1(cli, tmp_path):
         book.active.append([code, 1, 1, 1])
     book.save(tmp_path / "wide.xlsx")
     run = cli("rank", tmp_path / "wide.xlsx")
-    place = f"{tmp_path / 'wide.xlsx'}, sheet 'Sheet', cell"
     assert run.exit_code == 2
-    assert run.stderr == (f"parcalc: error: {place} A3: code 1.1 appears twice (first at {place} A2); keep one row per code; "
-                          "the code cell holds the number 1.1: Excel turns a code typed as 1.10 into 1.1, so format the code "
-                          "column as text and type the codes again\n")
+    assert run.stderr == excel_1_10(f"{tmp_path / 'wide.xlsx'}, sheet 'Sheet', cell", "A3", "A2")

@@ -22,6 +22,7 @@ from .code_column import NODE, NOT_A_CODE, TOTAL, CodeColumn, twice
 from .headers import NUMBER_ROLES, REMEDIATION_ROLES, Layout, Rows, find_layout, header_roles
 from .xlsx import Cell, Workbook, column_letter
 
+
 class RowValues(BaseModel):
     """One data row's numbers, validated: exact decimals, never negative (a penalty
     row may write its deduction with a minus sign)."""
