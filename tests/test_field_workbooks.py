@@ -298,3 +298,12 @@ def test_a_wide_sheet_explains_1_10_become_1_1(cli, tmp_path):
     run = cli("rank", tmp_path / "wide.xlsx")
     assert run.exit_code == 2
     assert run.stderr == excel_1_10(f"{tmp_path / 'wide.xlsx'}, sheet 'Sheet', cell", "A3", "A2")
+
+
+def test_remediation_of_roman_fields_keeps_the_field_rows(cli):
+    run = cli("remediation", FIELD / "roman-fields.xlsx", "--year", "2025", "-f", "json")
+    assert run.exit_code == 0, run.output
+    rows = [(row["code"], row["lost"]) for row in json.loads(run.stdout)["rows"]]
+    # every node that lost points, fields included: I lost 0,5 (in 1.2.2), II 0,5 + 1, IV 1, V 0,25
+    assert rows == [("1", 0.5), ("1.2", 0.5), ("1.2.2", 0.5), ("2", 1.5), ("2.1", 0.5), ("2.2", 1),
+                    ("4", 1), ("4.1", 1), ("5", 0.25), ("5.1", 0.25)]
