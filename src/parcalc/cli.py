@@ -344,6 +344,7 @@ def rank(
         check_target(output, force=force, inputs=workbooks)
     workbooks = _skip_lock_files(workbooks, lang)
     ranking = api.rank_workbooks(workbooks, criteria, layout=layout.value if layout else None, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na))
+    _warn(ranking.findings, lang)
     if fmt is RankFormat.xlsx:
         _emit(rank_out.rank_xlsx(ranking, lang.value), output)
         return

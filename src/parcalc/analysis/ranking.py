@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.engine import GROUPS, ScoreResult, UnitTotals
-from ..core.model import CriterionSet
+from ..core.model import CriterionSet, Finding
 from ..core.numbers import percent, round_half_up
 
 
@@ -23,6 +23,7 @@ class RankedUnit:
 class Ranking:
     units: tuple[RankedUnit, ...]
     field_codes: tuple[str, ...]
+    findings: tuple[Finding, ...] = ()  # what reading the workbooks noticed
 
     @property
     def mean_index(self) -> Decimal:
