@@ -232,7 +232,7 @@ def test_wide_sheet_with_blank_field_rows_ranks_by_field(cli):
     # Tư pháp: (4 + 2)/6, 3/4, penalty 0 -> 9; Y tế: (3 + 1)/6, 4/4, penalty 1 -> 7; Nội vụ: 3,5/6, 2/4, penalty 0,5 -> 5
     assert [(u["unit"], u["total"], u["index"], u["group"], u["fields"]["1"], u["fields"]["2"]) for u in data["units"]] == [
         ("Sở Tư pháp", 9, 90, "A", 100, 75), ("Sở Y tế", 7, 70, "C", 66.67, 100), ("Sở Nội vụ", 5, 50, "D", 58.33, 50)]
-    assert list(data["units"][0]["fields"]) == ["1", "2", "3"]  # per field, not per sub-criterion
+    assert list(data["units"][0]["fields"]) == ["1", "2"]  # per field of the scale: not per sub-criterion, no penalty
     assert run.stderr == (f"parcalc: cảnh báo: {FIELD / 'departments-wide.xlsx'}, sheet 'Tổng hợp', cell A8: số thứ tự được "
                           "đánh lại trong từng lĩnh vực (I > 1 > 1.1): đọc thành mã nằm trong lĩnh vực (II > 1 là 2.1)\n")
 
@@ -309,3 +309,72 @@ def test_remediation_of_roman_fields_keeps_the_field_rows(cli):
     # every node that lost points, fields included: I lost 0,5 (in 1.2.2), II 0,5 + 1, IV 1, V 0,25
     assert rows == [("1", 0.5), ("1.2", 0.5), ("1.2.2", 0.5), ("2", 1.5), ("2.1", 0.5), ("2.2", 1),
                     ("4", 1), ("4.1", 1), ("5", 0.25), ("5.1", 0.25)]
+
+
+def test_a_lock_file_given_alone_is_named_as_one(cli, tmp_path):
+    lock = tmp_path / "~$so-tu-phap.xlsx"
+    lock.write_bytes(b"\x0bNguyen Van A" + b"\x00" * 150)
+    run = cli("score", lock)
+    assert run.exit_code == 2
+    assert run.stderr == f"parcalc: error: {lock}: is the lock file Excel keeps beside a workbook it has open, not a workbook: use so-tu-phap.xlsx\n"
+
+
+def units_under_a_merged_heading(path):
+    """"Điểm thẩm định" merged over the units' names in the row below."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định", None, None])
+    sheet.append([None, None, None, "Phòng Nội vụ", "Phòng Tư pháp", "Văn phòng"])
+    sheet.merge_cells("D1:F1")
+    for row in (("1", "Chỉ đạo", 10, 10, 9, 6.75), ("2", "Thủ tục", 10, 8, 9.5, 10)):
+        sheet.append(list(row))
+    book.save(path)
+
+
+def test_units_under_a_merged_points_heading_are_ranked_and_not_scored_as_one(cli, tmp_path):
+    units_under_a_merged_heading(tmp_path / "merged.xlsx")
+    run = cli("rank", tmp_path / "merged.xlsx", "-f", "json")
+    assert run.exit_code == 0, run.output
+    # Nội vụ 10 + 8, Tư pháp 9 + 9,5, Văn phòng 6,75 + 10 (of 20)
+    assert [(u["unit"], u["total"], u["index"]) for u in json.loads(run.stdout)["units"]] == [
+        ("Phòng Tư pháp", 18.5, 92.5), ("Phòng Nội vụ", 18, 90), ("Văn phòng", 16.75, 83.75)]
+    run = cli("score", tmp_path / "merged.xlsx")
+    assert run.exit_code == 2
+    assert run.stderr == (f"parcalc: error: {tmp_path / 'merged.xlsx'}, sheet 'Sheet', row 1: the points heading stands over "
+                          "several columns (D2 «Phòng Nội vụ», E2 «Phòng Tư pháp», F2 «Văn phòng»): a sheet with a column per "
+                          "unit is ranked with `parcalc rank`, which reads every unit\n")
+
+
+def test_rank_reads_a_single_unit_workbook_in_the_messy_style(cli):
+    run = cli("rank", EXAMPLES / "field" / "so-tu-phap-2025.xlsx", "-f", "json")
+    assert run.exit_code == 0, run.output
+    (unit,) = json.loads(run.stdout)["units"]
+    # as `score` gives it; field sub-indexes 4,5/5, 4,5/5, 7,75/9, 4/5, 4,75/6, no bonus or penalty column
+    assert (unit["unit"], unit["total"], unit["index"]) == ("so-tu-phap-2025", 26, 86.67)
+    assert unit["fields"] == {"1": 90, "2": 90, "3": 86.11, "4": 80, "5": 79.17}
+    assert run.stderr.splitlines()[0] == (f"parcalc: cảnh báo: {EXAMPLES / 'field' / 'so-tu-phap-2025.xlsx'}: các trang tính "
+                                          "«Bìa» không có bảng chấm điểm: bỏ qua")
+
+
+def test_index_rank_and_grade_rows_are_not_totals(cli, tmp_path):
+    book = Workbook()
+    for row in (("STT", "Nội dung", "Điểm tối đa", "Điểm đạt"), ("1", "Một", 12, 10), ("2", "Hai", 8, 7),
+                (None, "Tổng điểm", 20, 17), (None, "Chỉ số CCHC (%)", None, 85), (None, "Xếp hạng", None, 3),
+                ("", "Xếp loại", None, "Tốt")):
+        book.active.append(row)
+    book.save(tmp_path / "summary.xlsx")
+    run = cli("score", tmp_path / "summary.xlsx", "-f", "json")
+    assert run.exit_code == 0 and run.stderr == ""  # 17 of 20 = 85 %, as the rows below say
+    assert json.loads(run.stdout)["index"] == 85
+
+
+def test_bonus_and_penalty_rows_without_a_ceiling(cli, tmp_path):
+    book = Workbook()
+    for row in (("STT", "Nội dung", "Điểm tối đa", "Điểm đạt"), ("I", "Một", 20, 18), ("II", "Hai", 10, 8),
+                ("III", "Điểm thưởng", None, 2), ("IV", "Điểm trừ", None, -1)):
+        book.active.append(row)
+    book.save(tmp_path / "extras.xlsx")
+    run = cli("score", tmp_path / "extras.xlsx", "-f", "json")
+    assert run.exit_code == 0, run.output
+    data = json.loads(run.stdout)
+    assert (data["total"]["max"], data["total"]["points"], data["index"]) == (30, 27, 90)  # 26 + 2 - 1 of 30

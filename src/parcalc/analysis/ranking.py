@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..core.engine import GROUPS, ScoreResult, UnitTotals
-from ..core.model import CriterionSet, Finding
+from ..core.model import EXTRA_KINDS, CriterionSet, Finding
 from ..core.numbers import percent, round_half_up
 
 
@@ -55,7 +55,7 @@ def rank_results(named: "list[tuple[str, ScoreResult]] | list[tuple[str, UnitTot
         if places[i] != previous:  # 1 + how many indexes are higher
             rank, previous = position, places[i]
         ranked.append(RankedUnit(rank, named[i][0], results[i], field_indexes[i]))
-    fields = tuple(root.code for root in results[0].criteria.roots) if results else ()
+    fields = tuple(root.code for root in results[0].criteria.roots if root.kind not in EXTRA_KINDS) if results else ()
     return Ranking(tuple(ranked), fields)
 
 
@@ -69,12 +69,21 @@ def _field_indexes(results: "list[ScoreResult] | list[UnitTotals]") -> list[tupl
         maps = index_maps.get(id(result.criteria))
         if maps is None:
             sharing = [other for other, r in zip(field_points, results) if r.criteria is result.criteria]
-            maps = index_maps[id(result.criteria)] = _index_maps(result.criteria, sharing)
-        out.append(tuple(map(dict.__getitem__, maps, points)))
+            maps = index_maps[id(result.criteria)] = _index_maps(result.criteria, [_scale_fields(result.criteria, p) for p in sharing])
+        out.append(tuple(map(dict.__getitem__, maps, _scale_fields(result.criteria, points))))
     return out
 
 
+def _scale_fields(criteria: CriterionSet, points: tuple[Decimal | None, ...]) -> tuple[Decimal | None, ...]:
+    """The points of the fields on the scale, without bonus and penalty blocks."""
+    if not any(root.kind in EXTRA_KINDS for root in criteria.roots):
+        return points
+    return tuple(p for p, root in zip(points, criteria.roots) if root.kind not in EXTRA_KINDS)
+
+
 def _index_maps(criteria: CriterionSet, field_points: list[tuple[Decimal | None, ...]]) -> list[dict]:
-    """For each field of `criteria`, each of its points in `field_points` -> its sub-index."""
+    """For each field of `criteria`, each of its points in `field_points` -> its sub-index.
+    Bonus and penalty blocks are no fields of the scale: a deduction has no sub-index."""
+    fields = [root for root in criteria.roots if root.kind not in EXTRA_KINDS]
     return [{points: None if points is None else percent(points, root.max) for points in set(column)}  # type: ignore[arg-type]
-            for column, root in zip(zip(*field_points), criteria.roots)]
+            for column, root in zip(zip(*field_points), fields)]

@@ -8,6 +8,7 @@ reported, and what the set leaves unknown is taken from the workbook.
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from . import codes
 from .errors import InputError, Problem
@@ -39,9 +40,11 @@ def tree_from_workbook(appraisal: Appraisal, kind: str = "mixed", *, whole: bool
         kids = tuple(build(child, node_kind) for child in children.get(code, ()))
         node = Criterion(code=code, name=entry.name, max=entry.max, kind=node_kind, children=kids)
         listed = node.listed_max
+        if entry.max is None and not kids and node_kind in EXTRA_KINDS:
+            return replace(node, max=entry.points or Decimal(0))  # a bonus or penalty without a ceiling: what it gives
         if entry.max is None:
             if not kids or listed is None:
-                problems.append(Problem(entry.place("code"), f"{code} has no standard points (Điểm chuẩn): add them, or pass --criteria SET"))
+                problems.append(Problem(entry.place("code"), f"{code} has no standard points (Điểm chuẩn, Điểm tối đa): add them, or pass --criteria SET"))
                 return node
             return replace(node, max=listed)  # a heading row: its children's sum
         if kids and listed is not None:

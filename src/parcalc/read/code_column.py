@@ -11,11 +11,14 @@ from ..core import codes
 from ..core.model import Finding
 from .headers import fold
 
-# Rows that sum up the table: never criteria. Compared folded; a name equal to one of
-# these, or starting with one of the first ones and more words ("Tổng điểm (I+II)").
+# Rows that sum up the table, and rows that state its index, rank or grade: never
+# criteria. Compared folded; a name equal to one of these, or starting with one of the
+# prefixes and more words ("Tổng điểm (I+II)", "Xếp loại: Tốt"). Only sums are checked
+# against the computed total.
 _TOTAL_PREFIXES = ("tong cong", "tong diem", "tong so diem", "grand total")
-_TOTAL_NAMES = frozenset({*_TOTAL_PREFIXES, "tong", "tong so", "cong", "chi so", "chi so cchc", "chi so cai cach hanh chinh",
-                          "xep hang", "xep loai", "total", "index", "rank", "grade"})
+_TOTAL_NAMES = frozenset({*_TOTAL_PREFIXES, "tong", "tong so", "cong", "total"})
+_SUMMARY_PREFIXES = ("xep hang", "xep loai", "chi so cai cach hanh chinh", "chi so cchc")
+_SUMMARY_NAMES = frozenset({*_SUMMARY_PREFIXES, "chi so", "index", "rank", "grade", "ranking"})
 # Rows named as bonus or penalty blocks, with or without children.
 _EXTRA_PREFIXES = (("diem thuong", "bonus"), ("diem cong", "bonus"), ("bonus", "bonus"),
                    ("diem tru", "penalty"), ("diem phat", "penalty"), ("penalty", "penalty"), ("deduction", "penalty"))
@@ -50,8 +53,11 @@ class CodeColumn:
         """The row whose code cell says `code_text` and name cell `name`; `where` is the
         code cell's place, for the one note on nested numbering."""
         code_text, folded = code_text.strip(), fold(name) if name else ""
-        if is_total(folded) or (not folded and code_text and is_total(fold(code_text))):
+        label = folded or (fold(code_text) if code_text and not codes.normalize_code(code_text) else "")
+        if _matches(label, _TOTAL_NAMES, _TOTAL_PREFIXES):
             return RowCode(TOTAL)
+        if _matches(label, _SUMMARY_NAMES, _SUMMARY_PREFIXES):
+            return RowCode(OTHER)
         kind = next((kind for prefix, kind in _EXTRA_PREFIXES if folded == prefix or folded.startswith(prefix + " ")), None)
         roman = codes.roman_value(code_text) if code_text else None
         if roman is not None:
@@ -94,5 +100,5 @@ def twice(code: str, first: str, stored_as_number: str | None) -> str:
     return message
 
 
-def is_total(folded: str) -> bool:
-    return folded in _TOTAL_NAMES or any(folded.startswith(prefix + " ") for prefix in _TOTAL_PREFIXES)
+def _matches(folded: str, names: frozenset[str], prefixes: tuple[str, ...]) -> bool:
+    return folded in names or any(folded.startswith(prefix + " ") for prefix in prefixes)

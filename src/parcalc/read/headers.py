@@ -37,6 +37,8 @@ _ROLE_PHRASES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("support", ("co quan phoi hop", "don vi phoi hop", "support", "supporting agencies"), False),
     ("deadline", ("thoi gian thuc hien", "thoi gian hoan thanh", "deadline"), False),
     ("note", ("ghi chu", "note", "notes"), False),
+    ("evidence", ("tai lieu kiem chung", "evidence"), False),  # not read yet, but never a unit's column
+    ("explanation", ("giai trinh", "explanation"), False),
     ("value", ("gia tri", "value", "raw value"), False),
     ("unit", ("don vi", "ten don vi", "unit", "co quan", "dia phuong"), True),  # exact: "Đơn vị A" may head a unit column
     ("name", ("linh vuc", "tieu chi", "noi dung", "ten tieu chi", "name", "criterion", "criteria", "field"), False),
@@ -124,6 +126,14 @@ def header_roles(cells: dict[int, Cell]) -> dict[str, int]:
 Rows = Sequence[tuple[int, dict[int, Cell]]]
 
 
+class UnitColumnsError(ValueError):
+    """A points heading over several columns that name no role: one column per unit."""
+
+    def __init__(self, cells: list[Cell]) -> None:
+        super().__init__("units side by side")
+        self.cells = cells
+
+
 def find_layout(rows: Rows, sheet: str, filename: str, require: tuple[str, ...],
                 merged: Sequence[tuple[int, int, int, int]] = ()) -> tuple[Layout, int]:
     """The header in the first rows: a code column and one of `require`, in one row or
@@ -137,7 +147,12 @@ def find_layout(rows: Rows, sheet: str, filename: str, require: tuple[str, ...],
         columns = header_roles(cells)
         below = rows[position + 1] if position + 1 < len(rows) else None
         if "code" in columns and below is not None and below[0] == number + 1:
-            two = _two_row_header(cells, below[1], columns, number, merged)
+            try:
+                two = two_row_header(cells, below[1], columns, number, merged)
+            except UnitColumnsError as units:
+                shown = ", ".join(f"{cell.ref} «{_clean(cell.text)}»" for cell in units.cells[:4]) + (", ..." if len(units.cells) > 4 else "")
+                raise InputError.at(f"{place}, row {number}", f"the points heading stands over several columns ({shown}): a sheet "
+                                    "with a column per unit is ranked with `parcalc rank`, which reads every unit") from None
             if two is not None and any(role in two[0] for role in require):
                 return Layout(sheet, below[0], *two), position + 2
         if "code" in columns and any(role in columns for role in require):
@@ -160,26 +175,33 @@ def find_layout(rows: Rows, sheet: str, filename: str, require: tuple[str, ...],
     )
 
 
-def _two_row_header(top: dict[int, Cell], sub: dict[int, Cell], top_roles: dict[str, int], number: int,
-                    merged: Sequence[tuple[int, int, int, int]]) -> tuple[dict[str, int], dict[str, str]] | None:
+def two_row_header(top: dict[int, Cell], sub: dict[int, Cell], top_roles: dict[str, int], number: int,
+                   merged: Sequence[tuple[int, int, int, int]] = ()) -> tuple[dict[str, int], dict[str, str]] | None:
     """Roles of a header whose second row (`sub`) names the columns under the first
     (`top`); None when `sub` is a data row (its code column holds a code) or names
     nothing. A sub-heading is read alone first ("Thẩm định"), then under the heading
-    above it ("Điểm" + "Tối đa")."""
+    above it ("Điểm" + "Tối đa"). Raises UnitColumnsError when one heading stands over
+    several columns that name no role of their own (units side by side)."""
     code_cell = sub.get(top_roles["code"])
     if code_cell is not None and (codes.normalize_code(code_cell.text) or codes.roman_value(code_cell.text)):
         return None
     above = _spread(top, number, merged)
     columns: dict[str, int] = {}
     headings: dict[str, str] = {}
+    under: dict[str, list[Cell]] = {}  # role -> the sub-headings that have it only from the heading above
     for column, cell in sorted(sub.items()):
         if cell.kind != "text" or not cell.text.strip():
             continue
         parent = above.get(column, "")
-        role = role_of(cell.text) or (role_of(f"{parent} {cell.text}") if parent else None)
+        own = role_of(cell.text)
+        role = own or (role_of(f"{parent} {cell.text}") if parent else None)
+        if role and not own:
+            under.setdefault(role, []).append(cell)
         if role and role not in columns:
             columns[role] = column
             headings[role] = f"{_clean(parent)} / {_clean(cell.text)}" if parent else _clean(cell.text)
+    if len(under.get("points", ())) > 1:
+        raise UnitColumnsError(under["points"])
     if not columns:
         return None
     for role, column in top_roles.items():  # headings that span both rows (STT, Tiêu chí)

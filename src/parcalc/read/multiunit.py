@@ -28,8 +28,8 @@ from ..core.errors import InputError, Problem, UsageError
 from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, value_points
 from .code_column import NODE, CodeColumn, twice
-from .headers import HEADER_SEARCH_ROWS, Layout, header_roles
-from .workbook import read_sheet
+from .headers import HEADER_SEARCH_ROWS, Layout, UnitColumnsError, header_roles, role_of, two_row_header
+from .workbook import has_table, read_sheet
 from .xlsx import Cell, Workbook, column_letter, value_cell
 
 if TYPE_CHECKING:
@@ -104,14 +104,12 @@ def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
         first = book.sheet(sheet)
         if layout in (None, "wide"):
             values = book.values(first)
-            header = _code_header(values.rows())
-            layout = layout or _detect(header)
+            found = _code_header(values.rows())
+            two_rows = _units_below(found) if found is not None else None
+            header = two_rows or (found[:3] if found is not None else None)
+            layout = layout or ("wide" if two_rows else _detect(found))
         if layout == "sheets":
-            names = [first] if sheet else book.sheet_names
-            units = [replace(_one_sheet(book, name), source=unit_name(name)) for name in names]
-            if len(units) == 1:  # one unit in the file: the file names it
-                units = [replace(units[0], source=unit_name(path.stem))]
-            return units
+            return _sheets(book, path, [first] if sheet else book.sheet_names)
         if layout == "long":
             return _long(book.rows(first), book.name, first)
         return _wide(book, values, first, header, on_row)
@@ -147,30 +145,69 @@ def _picker(columns: tuple[int, ...]) -> Callable[[list], Sequence]:
     return itemgetter(*columns)
 
 
-def _code_header(rows: Iterator[tuple[int, list]]) -> tuple[int, dict[int, Cell], dict[str, int]] | None:
-    """(row number, cells, roles) of the first row in the first 20 with a code column."""
+def _code_header(rows: Iterator[tuple[int, list]]) -> tuple[int, dict[int, Cell], dict[str, int], dict[int, Cell]] | None:
+    """(row number, cells, roles, the next row's cells) of the first row in the first
+    20 with a code column; the next row's cells are {} unless it follows directly."""
     for number, values in rows:
         if number > HEADER_SEARCH_ROWS:
             break
         cells = _cells(number, values)
         roles = header_roles(cells)
         if "code" in roles:
-            return number, cells, roles
+            following = next(rows, None)
+            below = _cells(following[0], following[1]) if following is not None and following[0] == number + 1 else {}
+            return number, cells, roles, below
     return None
 
 
-def _detect(header: tuple[int, dict[int, Cell], dict[str, int]] | None) -> str:
-    if header is None:
+def _units_below(found: tuple[int, dict[int, Cell], dict[str, int], dict[int, Cell]]) -> tuple[int, dict[int, Cell], dict[str, int]] | None:
+    """A two-row wide header: a points heading (Điểm thẩm định) over the units' names
+    in the row below. Returns the header as one row: the roles of the first row, the
+    names of the second."""
+    number, cells, roles, below = found
+    if "points" not in roles or below.get(roles["code"]) is not None:
+        return None
+    names = {column: cell for column, cell in below.items()
+             if column >= roles["points"] and cell.kind == "text" and cell.text.strip() and role_of(cell.text) is None}
+    if len(names) < 2:
+        return None
+    kept = {role: column for role, column in roles.items() if role != "points"}
+    return number + 1, {**{column: cells[column] for column in kept.values()}, **names}, kept
+
+
+def _detect(found: tuple[int, dict[int, Cell], dict[str, int], dict[int, Cell]] | None) -> str:
+    """long with a unit column; sheets when the header (in one row or two) names a
+    points column; wide when it names none but has other headed columns (the units)."""
+    if found is None:
         return "sheets"
-    _, cells, roles = header
+    number, cells, roles, below = found
     if "unit" in roles:
         return "long"
+    if "points" not in roles and below:
+        try:
+            two = two_row_header(cells, below, roles, number)
+        except UnitColumnsError:
+            return "wide"
+        if two is not None and any(role in two[0] for role in ("points", "max", "lost")):
+            return "sheets"  # "Điểm" over "Tối đa | Tự chấm | Thẩm định": one unit
     unnamed = [cell for column, cell in cells.items() if column not in roles.values() and cell.text.strip()]
     return "wide" if "points" not in roles and unnamed else "sheets"
 
 
-def _one_sheet(book: Workbook, name: str) -> Appraisal:
-    return read_sheet(book, name, source=name)
+def _sheets(book: Workbook, path: Path, names: list[str]) -> list[Appraisal]:
+    """One unit per sheet that holds a scoring table (a cover or instructions sheet is
+    skipped, and said); a workbook with one such sheet is one unit named after the file."""
+    tables = [name for name in names if has_table(book, name)] if len(names) > 1 else names
+    if not tables:
+        return [read_sheet(book, names[0], unit_name(names[0]))]  # its refusal says what is missing
+    units = [read_sheet(book, name, unit_name(name)) for name in tables]
+    if len(units) == 1:  # one unit in the file: the file names it
+        units = [replace(units[0], source=unit_name(path.stem))]
+    skipped = [name for name in names if name not in tables]
+    if skipped:
+        note = Finding("sheets_skipped", None, book.name, {"sheets": ", ".join(f"«{name}»" for name in skipped)})
+        units[0] = replace(units[0], findings=(note, *units[0].findings))
+    return units
 
 
 def _unit_header(rows, filename: str, sheet: str) -> Layout:
@@ -196,19 +233,22 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[in
     units: dict[int, str] = {}
     problems: list[Problem] = []
     seen: dict[str, int] = {}
+    second_columns: set[int] = set()  # a unit's second column: already reported
     for column, cell in sorted(header.items()):
         name = unit_name(cell.text)
         if column in role_columns or not name:
             continue
         if name in seen:
             problems.append(Problem(place(cell.ref), f"unit {name!r} has a second column (first in column {column_letter(seen[name])}); name each unit once"))
+            second_columns.add(column)
             continue
         seen[name] = column
         units[column] = name
     if not units:
         raise InputError.at(f"{filename}, sheet {sheet!r}, row {header_row}", "no unit columns: the wide layout has one points column per unit, headed with its name")
     width = max(header)  # the header's last named column: every unit's is at most that
-    reader = _WideRows(filename, sheet, layout, tuple(column - 1 for column in units), tuple(units.values()), problems, width, on_row)
+    reader = _WideRows(filename, sheet, layout, tuple(column - 1 for column in units), tuple(units.values()), problems, width, on_row,
+                       frozenset(column - 1 for column in second_columns))
     for number, row in values.rows(width):
         if number > header_row:
             reader.read(number, row)
@@ -222,7 +262,8 @@ class _WideRows:
     """Reads a wide sheet's code rows once, checking every unit's cells."""
 
     def __init__(self, filename: str, sheet: str, layout: Layout, columns: tuple[int, ...], units: tuple[str, ...],
-                 problems: list[Problem], width: int, on_row: Callable[[CodeRow, Sequence], None] | None) -> None:
+                 problems: list[Problem], width: int, on_row: Callable[[CodeRow, Sequence], None] | None,
+                 reported: frozenset[int] = frozenset()) -> None:
         self.filename, self.sheet, self.columns, self.units, self.problems = filename, sheet, columns, units, problems
         self.on_row = on_row
         self.header_row = layout.header_row
@@ -230,7 +271,7 @@ class _WideRows:
         self.code_index = layout.columns["code"] - 1
         self.max_index = layout.columns["max"] - 1 if "max" in layout.columns else None
         self.name_index = layout.columns["name"] - 1 if "name" in layout.columns else None
-        self.role_indexes = {column - 1 for column in layout.columns.values()}
+        self.role_indexes = {column - 1 for column in layout.columns.values()} | reported
         unit_indexes = set(columns)
         # columns right of the code column that are neither a unit's nor a role's
         self.unheaded = [i for i in range(self.code_index + 1, width) if i not in unit_indexes and i not in self.role_indexes]

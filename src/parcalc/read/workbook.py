@@ -54,7 +54,7 @@ def read_appraisal(path: Path, sheet: str | None = None) -> Appraisal:
         try:
             found = _find_table(book, first)
         except InputError as refusal:
-            others = [name for name in book.sheet_names[1:] if _has_table(book, name)]
+            others = [name for name in book.sheet_names[1:] if has_table(book, name)]
             if len(others) != 1:
                 if not others:
                     raise
@@ -77,7 +77,8 @@ def _find_table(book: Workbook, sheet: str) -> tuple[list[tuple[int, dict[int, C
     return rows, layout, start
 
 
-def _has_table(book: Workbook, sheet: str) -> bool:
+def has_table(book: Workbook, sheet: str) -> bool:
+    """Whether `sheet` holds a scoring table (a header with a code and a points column)."""
     try:
         _find_table(book, sheet)
     except InputError:

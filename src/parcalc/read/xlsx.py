@@ -304,6 +304,8 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
     shown = str(path)
     if path.is_dir():
         raise InputError.at(shown, "is a folder, not a workbook")
+    if path.name.startswith("~$"):
+        raise InputError.at(shown, f"is the lock file Excel keeps beside a workbook it has open, not a workbook: use {path.name[2:]}")
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
