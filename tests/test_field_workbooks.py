@@ -378,3 +378,38 @@ def test_bonus_and_penalty_rows_without_a_ceiling(cli, tmp_path):
     assert run.exit_code == 0, run.output
     data = json.loads(run.stdout)
     assert (data["total"]["max"], data["total"]["points"], data["index"]) == (30, 27, 90)  # 26 + 2 - 1 of 30
+
+
+def test_not_applicable_marks_in_a_wide_sheet(cli, tmp_path):
+    book = Workbook()
+    for row in (("STT", "Điểm tối đa", "Xã A", "Xã B", "Xã C"), ("1", 6, 5, "KAD", 4), ("2", 4, 4, 3, "-")):
+        book.active.append(row)
+    book.save(tmp_path / "na.xlsx")
+    run = cli("rank", tmp_path / "na.xlsx")
+    assert run.exit_code == 2 and len(run.stderr.splitlines()) == 2
+    assert f"{tmp_path / 'na.xlsx'}, sheet 'Sheet', cell D2: unit 'Xã B': 1 is marked 'KAD' (không áp dụng)" in run.stderr
+    assert f"{tmp_path / 'na.xlsx'}, sheet 'Sheet', cell E3: unit 'Xã C': 2 is marked '-' (không áp dụng)" in run.stderr
+
+    def ranked(*options):
+        run = cli("rank", tmp_path / "na.xlsx", *options, "-f", "json")
+        assert run.exit_code == 0, run.output
+        return [(u["unit"], u["total"], u["index"]) for u in json.loads(run.stdout)["units"]]
+
+    # full: B 6 + 3, C 4 + 4 (of 10); exclude: B 3 of 4, C 4 of 6
+    assert ranked("--na", "full") == [("Xã A", 9, 90), ("Xã B", 9, 90), ("Xã C", 8, 80)]
+    assert ranked("--na", "exclude") == [("Xã A", 9, 90), ("Xã B", 3, 75), ("Xã C", 4, 66.67)]
+
+
+def test_units_with_trees_of_their_own_rank_on_the_union_of_fields(cli, tmp_path):
+    book = Workbook()
+    book.active.title = "Xã A"
+    for row in (("STT", "Điểm chuẩn", "Điểm thẩm định"), ("1", 5, 4), ("2", 5, 5)):
+        book.active.append(row)
+    sheet = book.create_sheet("Xã B")
+    for row in (("STT", "Điểm chuẩn", "Điểm thẩm định"), ("1", 5, 4), ("2", 3, 3), ("3", 2, 1)):
+        sheet.append(row)
+    book.save(tmp_path / "two-trees.xlsx")
+    run = cli("rank", tmp_path / "two-trees.xlsx", "-f", "json")
+    assert run.exit_code == 0, run.output
+    assert [(u["unit"], u["index"], u["fields"]) for u in json.loads(run.stdout)["units"]] == [
+        ("Xã A", 90, {"1": 80, "2": 100, "3": None}), ("Xã B", 80, {"1": 80, "2": 100, "3": 50})]

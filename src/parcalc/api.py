@@ -173,7 +173,8 @@ def score_units(
             for finding in units.findings if isinstance(units, UnitColumns) else [f for unit in units for f in unit.findings]:
                 first_of_kind.setdefault(finding.key, finding)
             notes += first_of_kind.values()
-        scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, na=na, sums=sums) if totals_only and isinstance(units, UnitColumns) else None
+        by_columns = totals_only and isinstance(units, UnitColumns) and not units.marks  # a mark may change a unit's scale
+        scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, na=na, sums=sums) if by_columns else None
         if scored is None:  # unit by unit, each with its own problems
             scored = []
             for appraisal in units.appraisals() if isinstance(units, UnitColumns) else units:

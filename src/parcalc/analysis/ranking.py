@@ -49,14 +49,31 @@ def rank_results(named: "list[tuple[str, ScoreResult]] | list[tuple[str, UnitTot
     places = list(map(place_of.__getitem__, indexes))
     order = sorted(range(len(results)), key=places.__getitem__)  # stable: ties keep their order
     field_indexes = _field_indexes(results)
+    sets = list({id(result.criteria): result.criteria for result in results}.values())  # one, unless units have trees of their own
+    fields = _field_codes(sets)
+    if any(_scale_codes(criteria) != fields for criteria in sets):
+        field_indexes = [tuple(dict(zip(_scale_codes(result.criteria), indexes)).get(code) for code in fields)
+                         for result, indexes in zip(results, field_indexes)]
     ranked = []
     rank, previous = 0, None
     for position, i in enumerate(order, 1):
         if places[i] != previous:  # 1 + how many indexes are higher
             rank, previous = position, places[i]
         ranked.append(RankedUnit(rank, named[i][0], results[i], field_indexes[i]))
-    fields = tuple(root.code for root in results[0].criteria.roots if root.kind not in EXTRA_KINDS) if results else ()
     return Ranking(tuple(ranked), fields)
+
+
+def _scale_codes(criteria: CriterionSet) -> tuple[str, ...]:
+    return tuple(root.code for root in criteria.roots if root.kind not in EXTRA_KINDS)
+
+
+def _field_codes(sets: list[CriterionSet]) -> tuple[str, ...]:
+    """The fields of every unit's scale, in the order they first appear: units scored
+    with their workbooks' own trees may not all have the same fields."""
+    codes: dict[str, None] = {}
+    for criteria in sets:
+        codes.update(dict.fromkeys(_scale_codes(criteria)))
+    return tuple(codes)
 
 
 def _field_indexes(results: "list[ScoreResult] | list[UnitTotals]") -> list[tuple[Decimal | None, ...]]:

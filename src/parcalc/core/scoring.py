@@ -67,14 +67,15 @@ def _read_marks(tree: CriterionSet, appraisal: Appraisal, na: str | None, findin
         findings.append(Finding("na_full", None, marked[0].place(), {"codes": codes_shown}))
         return tree, replace(appraisal, entries=entries)
     left_out = {entry.code: by_code[entry.code].max or Decimal(0) for entry in marked if entry.code in by_code}
-    tree = tree.with_roots(tuple(node for node in (_without(root, left_out) for root in tree.roots) if node is not None))
+    tree = tree.with_roots(tuple(_without(root, left_out) or replace(root, optional=True, children=()) for root in tree.roots))
     kept = tuple(_less(entry, left_out) for entry in appraisal.entries if entry.code not in left_out)
     findings.append(Finding("na_exclude", None, marked[0].place(), {"codes": codes_shown, "scale": tree.total_max}))
     return tree, replace(appraisal, entries=kept)
 
 
 def _without(node: Criterion, left_out: Mapping[str, Decimal]) -> Criterion | None:
-    """`node` without the left-out nodes below it, its maximum less theirs."""
+    """`node` without the left-out nodes below it, its maximum less theirs; None when it
+    is left out itself (a whole field stays, as a block absent from the scale)."""
     if node.code in left_out:
         return None
     removed = sum((points for code, points in left_out.items() if code.startswith(node.code + ".")), Decimal(0))

@@ -29,11 +29,16 @@ def plain(text: str) -> str:
     return _SPACES.sub("", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")).lower()
 
 
+def is_not_applicable(value: object) -> bool:
+    """Whether a value is a "không áp dụng" mark (-, x, KAD, không phát sinh)."""
+    return type(value) is str and bool(value.strip()) and plain(value) in NOT_APPLICABLE
+
+
 def not_applicable_mark(cell: Cell | None) -> str | None:
-    """The mark's text when `cell` says "không áp dụng" (-, x, KAD, không phát sinh)."""
-    if cell is None or cell.kind != "text" or not cell.text.strip():
+    """The mark's text when `cell` says "không áp dụng"."""
+    if cell is None or cell.kind != "text" or not is_not_applicable(cell.text):
         return None
-    return cell.text.strip() if plain(cell.text) in NOT_APPLICABLE else None
+    return cell.text.strip()
 
 
 def parse_points_text(text: str) -> Decimal | None:

@@ -15,18 +15,18 @@ become one Appraisal per unit, whose `source` is the unit's name.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from ..core import codes
 from ..core.columnar import CodeRow
 from ..core.errors import InputError, Problem, UsageError
 from ..core.model import Appraisal, Entry, Finding
-from .cells import cell_number, value_points
+from .cells import cell_number, is_not_applicable, value_points
 from .code_column import NODE, CodeColumn, twice
 from .headers import HEADER_SEARCH_ROWS, Layout, UnitColumnsError, header_roles, role_of, two_row_header
 from .workbook import has_table, read_sheet
@@ -51,6 +51,7 @@ class UnitColumns:
     rows: tuple[CodeRow, ...]
     values: ValueSheet
     findings: tuple[Finding, ...] = ()  # what reading the code column noticed
+    marks: Mapping[tuple[int, int], str] = field(default_factory=dict)  # (row number, unit position) -> không áp dụng mark
 
     def place(self, ref: str) -> str:
         return f"{self.filename}, sheet {self.sheet!r}, cell {ref}"
@@ -88,7 +89,7 @@ class UnitColumns:
 
     def _entry(self, row: CodeRow, index: int, points: Decimal | None) -> Entry:
         ref = f"{column_letter(self.columns[index] + 1)}{row.number}"
-        return Entry(code=row.code, points=points, max=row.max, name=row.name, kind=row.kind,
+        return Entry(code=row.code, points=points, max=row.max, name=row.name, kind=row.kind, mark=self.marks.get((row.number, index)),
                      where={"code": row.where_code, "points": self.place(ref)})
 
 
@@ -255,7 +256,8 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[in
     reader.explain_blanks(book)
     if problems:
         raise InputError(*problems[:_MAX_PROBLEMS])
-    return UnitColumns(filename, sheet, tuple(units.values()), reader.columns, tuple(reader.code_rows), values, tuple(reader.settle.findings))
+    return UnitColumns(filename, sheet, tuple(units.values()), reader.columns, tuple(reader.code_rows), values,
+                       tuple(reader.settle.findings), reader.marks)
 
 
 class _WideRows:
@@ -278,6 +280,7 @@ class _WideRows:
         self.width = width
         self.code_rows: list[CodeRow] = []
         self.settle = CodeColumn()
+        self.marks: dict[tuple[int, int], str] = {}  # (row number, unit position) -> a không áp dụng mark
         self.float_points: dict[float, Decimal | None] = {}  # rows share most values: each read once
         self.seen: dict[str, str] = {}
         self.blanks: dict[str, tuple[str, CodeRow | None]] = {}  # ref -> (what it should hold, its row if partly blank)
@@ -317,7 +320,10 @@ class _WideRows:
         if None in table.values():
             for position, value in enumerate(cells):
                 if table[value] is None:
-                    self.blanks[f"{column_letter(self.columns[position] + 1)}{number}"] = (self.units[position], code_row)
+                    if type(value) is str and is_not_applicable(value):
+                        self.marks[(number, position)] = value.strip()  # read as the user says (--na)
+                    else:
+                        self.blanks[f"{column_letter(self.columns[position] + 1)}{number}"] = (self.units[position], code_row)
         elif self.on_row is not None:
             self.on_row(code_row, cells)
 
@@ -332,7 +338,7 @@ class _WideRows:
                 table[value] = known[value]
                 continue
             try:
-                table[value] = None if value == "" or type(value) is bool else value_points(value, negative=negative)
+                table[value] = None if value == "" or type(value) is bool or is_not_applicable(value) else value_points(value, negative=negative)
             except ValueError as exc:
                 table[value] = None
                 self._report(number, code, exc, [columns[p] for p, v in enumerate(cells) if v == value and type(v) is type(value)])
