@@ -46,6 +46,24 @@ def shipped_criteria() -> list[str]:
     return catalog.shipped_ids()
 
 
+def input_files(*, files: "Sequence[str | Path | None]" = (), sets: "Sequence[str | None]" = (),
+                playbooks: "Sequence[str | None]" = ()) -> list[Path]:
+    """Every file a command reads: paths as given, and a shipped set's or playbook's id
+    as its file, so that an output is never written over any of them."""
+    from .core.errors import CriteriaError
+
+    found = [Path(path) for path in files if path is not None]
+    for names, resolve in ((sets, catalog.resolve), (playbooks, catalog.resolve_playbook)):
+        for name in names:
+            if name is None:
+                continue
+            try:
+                found.append(resolve(name))
+            except CriteriaError:
+                continue  # an unknown id: the command itself says so
+    return found
+
+
 def read_workbook(path: str | Path, sheet: str | None = None) -> Appraisal:
     from .read.workbook import read_appraisal
 

@@ -7,6 +7,7 @@ YAML, rich tables, openpyxl) is imported inside the command that needs it.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
     from .core.model import Finding
 
-from .core.errors import EXIT_BAD_INPUT, EXIT_BELOW_TARGET, ParcalcError, UsageError
+from .core.errors import EXIT_BAD_INPUT, EXIT_BELOW_TARGET, OutputError, ParcalcError, UsageError
 
 app = typer.Typer(
     help="Calculator for Vietnam's PAR Index (Chỉ số cải cách hành chính): points, lost points, index, group.",
@@ -112,19 +113,40 @@ def guarded(command: Callable) -> Callable:
     return wrapper
 
 
-def _emit(data: bytes, output: Optional[Path]) -> None:
-    """To the file (atomically) or to standard output."""
+def _emit(data: bytes, output: Optional[Path], force: bool = False) -> None:
+    """To the file (atomically, never over a file that appeared meanwhile unless `force`)
+    or to standard output."""
     if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        _to_stdout(data)
         return
     from .write.output import write_bytes
 
-    write_bytes(output, data)
+    write_bytes(output, data, force=force)
 
 
-def _show(report: object, fmt: str, lang: Lang, output: Optional[Path], renderers: dict[str, Callable]) -> None:
+def _to_stdout(data: bytes) -> None:
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # the reader stopped (| head): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as exc:
+        raise OutputError.at("standard output", f"cannot be written ({exc.strerror or exc}); write to a file with -o") from None
+
+
+def _check_output(output: Optional[Path], force: bool, **inputs: object) -> None:
+    """Refuse, before the work, an output that must not be written: over any input
+    (`files`, `sets`, `playbooks`, as api.input_files takes them) or an existing file."""
+    if output is None:
+        return
+    from . import api
+    from .write.output import check_target
+
+    check_target(output, force=force, inputs=api.input_files(**inputs))  # type: ignore[arg-type]
+
+
+def _show(report: object, fmt: str, lang: Lang, output: Optional[Path], force: bool, renderers: dict[str, Callable]) -> None:
     """A report in `fmt` through its renderer: the table straight to the terminal (with
     colour where it has some), anything else as text to standard output or the file."""
     if fmt == "table" and output is None:
@@ -133,7 +155,7 @@ def _show(report: object, fmt: str, lang: Lang, output: Optional[Path], renderer
         renderers["table"](report, lang.value, console=Console(highlight=False))
         return
     bom = b"\xef\xbb\xbf" if fmt == "csv" and output is not None else b""  # Excel then reads UTF-8
-    _emit(bom + renderers[fmt](report, lang.value).encode("utf-8"), output)
+    _emit(bom + renderers[fmt](report, lang.value).encode("utf-8"), output, force)
 
 
 def _skip_lock_files(workbooks: list[Path], lang: Lang) -> list[Path]:
@@ -174,15 +196,13 @@ def score(
 ) -> None:
     """Score a workbook: points, lost points, index and group per field, criterion and sub-criterion."""
     from . import api
-    from .write.output import check_target
 
-    if output is not None:
-        check_target(output, force=force, inputs=[workbook])
+    _check_output(output, force, files=[workbook], sets=[criteria])
     result = api.score_workbook(workbook, criteria, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na))
     _warn(result.findings, lang)
     from .write import score_data, score_markdown, score_table
 
-    _show(result, fmt.value, lang, output, {"table": score_table.score_table_text, "json": score_data.score_json,
+    _show(result, fmt.value, lang, output, force, {"table": score_table.score_table_text, "json": score_data.score_json,
                                             "md": score_markdown.score_markdown, "csv": score_data.score_csv})
     _check_target_index(result.index, fail_under)
 
@@ -222,15 +242,13 @@ def remediation(
     from decimal import Decimal, InvalidOperation
 
     from . import api
-    from .write.output import check_target
 
     chosen = _appendix_format(fmt, output)
     try:
         threshold = Decimal(min_lost.replace(",", "."))
     except InvalidOperation:
         raise UsageError.at("--min-lost", f"{min_lost!r} is not a number") from None
-    if output is not None:
-        check_target(output, force=force, inputs=[workbook])
+    _check_output(output, force, files=[workbook], sets=[criteria], playbooks=[playbook])
     if year is None:
         import datetime
 
@@ -240,7 +258,7 @@ def remediation(
         min_lost=threshold, title=title, plan=plan, lang=lang.value,
     )
     _warn((*appendix.result.findings, *appendix.findings), lang)
-    _emit(api.render_appendix(appendix, chosen), output)
+    _emit(api.render_appendix(appendix, chosen), output, force)
     _check_target_index(appendix.result.index, fail_under)
 
 
@@ -285,14 +303,12 @@ def whatif(
     from decimal import Decimal, InvalidOperation
 
     from . import api
-    from .write.output import check_target
 
     try:
         target = Decimal(target_index.replace(",", ".")) if target_index is not None else None
     except InvalidOperation:
         raise UsageError.at("--target-index", f"{target_index!r} is not a number") from None
-    if output is not None:
-        check_target(output, force=force, inputs=[workbook])
+    _check_output(output, force, files=[workbook, *(scenario or ()), peers], sets=[criteria], playbooks=[playbook])
     report = api.whatif_report(
         workbook, criteria, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na), overrides=set_ or (), scenario_files=scenario or (),
         peers=peers, peers_year=peers_year, unit=unit, top=top, target_index=target, target_rank=target_rank, playbook=playbook,
@@ -300,7 +316,7 @@ def whatif(
     _warn(report.whatif.baseline.findings, lang)
     from .write import whatif as whatif_out  # the command's own name is taken
 
-    _show(report, fmt.value, lang, output, {"table": whatif_out.whatif_table_text, "json": whatif_out.whatif_json,
+    _show(report, fmt.value, lang, output, force, {"table": whatif_out.whatif_table_text, "json": whatif_out.whatif_json,
                                             "md": whatif_out.whatif_markdown, "csv": whatif_out.whatif_csv})
 
 
@@ -335,20 +351,18 @@ def rank(
 ) -> None:
     """Rank units: rank, unit, total, index, group and each field's sub-index; counts per group and the mean."""
     from . import api
-    from .write.output import check_target
     from .write import rank as rank_out  # the command's own name is taken
 
     if fmt is RankFormat.xlsx and output is None:
         raise UsageError.at("--format", "xlsx is a binary document: write it to a file with -o FILE.xlsx")
-    if output is not None:
-        check_target(output, force=force, inputs=workbooks)
+    _check_output(output, force, files=workbooks, sets=[criteria])
     workbooks = _skip_lock_files(workbooks, lang)
     ranking = api.rank_workbooks(workbooks, criteria, layout=layout.value if layout else None, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na))
     _warn(ranking.findings, lang)
     if fmt is RankFormat.xlsx:
-        _emit(rank_out.rank_xlsx(ranking, lang.value), output)
+        _emit(rank_out.rank_xlsx(ranking, lang.value), output, force)
         return
-    _show(ranking, fmt.value, lang, output, {"table": rank_out.rank_table_text, "json": rank_out.rank_json,
+    _show(ranking, fmt.value, lang, output, force, {"table": rank_out.rank_table_text, "json": rank_out.rank_json,
                                              "md": rank_out.rank_markdown, "csv": rank_out.rank_csv})
 
 
@@ -370,13 +384,11 @@ def compare(
 ) -> None:
     """Year over year: per unit and per node the points in each year and the change, largest drops first."""
     from . import api
-    from .write.output import check_target
     from .write import compare as compare_out  # the command's own name is taken
 
-    if output is not None:
-        check_target(output, force=force, inputs=[old, new])
+    _check_output(output, force, files=[old, new], sets=[criteria, criteria_new])
     comparison = api.compare_workbooks(old, new, criteria, criteria_new, layout=layout.value if layout else None, assume_full=assume_full, blank=_value(blank), na=_value(na))
-    _show(comparison, fmt.value, lang, output, {"table": compare_out.compare_table_text, "json": compare_out.compare_json,
+    _show(comparison, fmt.value, lang, output, force, {"table": compare_out.compare_table_text, "json": compare_out.compare_json,
                                                 "md": compare_out.compare_markdown, "csv": compare_out.compare_csv})
 
 
@@ -389,10 +401,9 @@ def playbook_init(
 ) -> None:
     """Write a playbook skeleton with every sub-criterion of a set, to fill in."""
     from . import api
-    from .write.output import check_target
 
-    check_target(output, force=force)
-    _emit(api.playbook_skeleton(criteria).encode("utf-8"), output)
+    _check_output(output, force, sets=[criteria])
+    _emit(api.playbook_skeleton(criteria).encode("utf-8"), output, force)
     typer.echo(f"wrote {output}")
 
 
@@ -406,10 +417,9 @@ def template(
 ) -> None:
     """Write a blank scoring workbook for a criterion set, which `parcalc score` reads back."""
     from . import api
-    from .write.output import check_target
 
-    check_target(output, force=force)
-    _emit(api.template_workbook(criteria, lang.value), output)
+    _check_output(output, force, sets=[criteria])
+    _emit(api.template_workbook(criteria, lang.value), output, force)
 
 
 @criteria_app.command("list")
@@ -470,13 +480,12 @@ def criteria_import(
 ) -> None:
     """Build a criterion set from a table (code, name, maximum points) in one step."""
     from . import api
-    from .write.output import check_target
 
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise UsageError.at(str(output), "a criterion set is written as .yaml")
-    check_target(output, force=force, inputs=[table])
+    _check_output(output, force, files=[table])
     text = api.import_criteria_table(table, set_id=set_id or output.stem, title=title or table.stem, level=level.value, sheet=sheet)
-    _emit(text.encode("utf-8"), output)
+    _emit(text.encode("utf-8"), output, force)
     typer.echo(f"wrote {output}")
 
 

@@ -5,6 +5,7 @@ every command's parameters, ~0.2 s), start reading the workbooks that `rank` and
 from __future__ import annotations
 
 import gc
+import signal
 import sys
 from pathlib import Path
 
@@ -38,7 +39,20 @@ def workbooks_to_read_ahead(args: list[str]) -> list[Path]:
     return paths
 
 
+def end_on_signals() -> None:
+    """SIGTERM and SIGHUP (a CI job cancelled, a terminal closed) end the run as Ctrl-C
+    does: through Python's unwinding, so that a half-written temporary output and the
+    folder of sheet bands are removed, not left behind."""
+    def end(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), end)
+
+
 def main() -> None:
+    end_on_signals()
     gc.set_threshold(GC_NEW_OBJECTS)
     workbooks = workbooks_to_read_ahead(sys.argv[1:])
     if workbooks:  # other commands do not load the reader here

@@ -1,8 +1,11 @@
-"""Writing outputs without losing anything: never over an input, never over an existing
-file without `force`, always through a temporary file renamed into place."""
+"""Writing outputs without losing anything: never over an input (by any name: a path, a
+symbolic link, a hard link), never over an existing file without `force` (checked again
+at the moment the file is put in place, not only before the work), never onto anything
+but a regular file, always through a temporary file that is removed if the run ends."""
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -10,33 +13,87 @@ from typing import Iterable
 
 from ..core.errors import OutputError
 
+_NAME_BYTES = 255  # longest file name on common file systems
+_TEMPORARY_EXTRA = len(".") + 8 + len(".tmp") + 1  # mkstemp's random part and our suffix
+
 
 def check_target(target: Path, *, force: bool, inputs: Iterable[Path] = ()) -> None:
     """Refuse, before any work is done, an output that cannot or must not be written."""
     shown = str(target)
-    for source in inputs:
-        if source.exists() and target.exists() and target.resolve() == source.resolve():
+    if target.is_symlink():
+        raise OutputError.at(shown, "is a symbolic link: name the file itself, or another file (parcalc replaces only regular files)")
+    if target.exists():
+        if target.is_dir():
+            raise OutputError.at(shown, "is a folder; name a file to write")
+        if not target.is_file():
+            raise OutputError.at(shown, "is not a regular file (a device, a pipe or a socket): name a file, or leave out -o to write to standard output")
+        if any(same_file(source, target) for source in inputs):
             raise OutputError.at(shown, "is also an input; write the output to another file")
-    if target.is_dir():
-        raise OutputError.at(shown, "is a folder; name a file to write")
+        if not force:
+            raise OutputError.at(shown, "already exists; pass --force to replace it")
     folder = target.parent
     if not folder.is_dir():
         raise OutputError.at(shown, f"folder {str(folder)!r} does not exist; create it first")
-    if target.exists() and not force:
-        raise OutputError.at(shown, "already exists; pass --force to replace it")
 
 
-def write_bytes(target: Path, data: bytes) -> None:
-    """Write atomically: a temporary file in the same folder, then a rename."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (through links too)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def write_bytes(target: Path, data: bytes, *, force: bool = False) -> None:
+    """Write atomically: a temporary file in the same folder, then put in place. Without
+    `force` it is linked into place, which fails if a file of that name appeared while
+    parcalc worked; with `force` it replaces what is there."""
+    shown = str(target)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(target.name), suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError.at(shown, f"cannot be written ({_reason(exc)}): check the folder exists and is writable") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; give what open() would
-        os.replace(temporary, target)
-    except BaseException:
+        if force:
+            os.replace(temporary, target)
+        else:
+            _place_new(temporary, target)
+    except FileExistsError:
+        raise OutputError.at(shown, "appeared while parcalc worked; it was kept: pass --force to replace it") from None
+    except OSError as exc:
+        raise OutputError.at(shown, f"cannot be written ({_reason(exc)})") from None
+    finally:
         Path(temporary).unlink(missing_ok=True)
+
+
+def _place_new(temporary: str, target: Path) -> None:
+    """Put `temporary` at `target` only if nothing is there: a hard link is created
+    exclusively; where the file system has none, the file is created exclusively."""
+    try:
+        os.link(temporary, target)
+    except FileExistsError:
         raise
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+            raise
+        with open(target, "xb") as stream, open(temporary, "rb") as source:
+            stream.write(source.read())
+
+
+def _temporary_prefix(name: str) -> str:
+    """`.NAME.`, shortened so that the temporary name stays a legal file name."""
+    room = _NAME_BYTES - _TEMPORARY_EXTRA
+    encoded = name.encode("utf-8")
+    if len(encoded) > room:
+        name = encoded[:room].decode("utf-8", errors="ignore")
+    return f".{name}."
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
 
 
 def _umask() -> int:

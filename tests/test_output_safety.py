@@ -1,0 +1,147 @@
+"""Nothing is lost: an output never goes over an input (by any name), over a file that
+exists (checked again when the file is put in place), or onto anything but a regular
+file; a run that is stopped or cannot write leaves no temporary file and one line."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from parcalc.core.errors import OutputError
+from parcalc.write import output
+from tests.conftest import EXAMPLES, LAM_DONG, ROOT, SMALL_SET
+
+SCORE = ("score", LAM_DONG, "--criteria", "province-2020", "--assume-full")
+
+
+def refused(run, target: Path, message: str) -> None:
+    assert run.exit_code == 2 and run.stdout == ""
+    assert run.stderr == f"parcalc: error: {target}: {message}\n"
+
+
+@pytest.mark.parametrize("command", [
+    ("score", "{workbook}", "--criteria", "{set}", "--assume-full", "-f", "json"),
+    ("template", "--criteria", "{set}"),
+    ("playbook", "init", "--criteria", "{set}"),
+    ("remediation", "{workbook}", "--criteria", "province-2020", "--assume-full", "--playbook", "{playbook}", "-f", "md"),
+    ("whatif", "{workbook}", "--criteria", "province-2020", "--assume-full", "--scenario", "{scenario}", "-f", "json"),
+    ("whatif", "{workbook}", "--criteria", "province-2020", "--assume-full", "--peers", "{peers}", "-f", "json"),
+])
+def test_an_output_over_any_input_is_refused_even_with_force(cli, tmp_path, command):
+    inputs = {"workbook": tmp_path / "in.xlsx", "set": tmp_path / "set.yaml", "playbook": tmp_path / "pb.yaml",
+              "scenario": tmp_path / "sc.yaml", "peers": tmp_path / "peers.csv"}
+    shutil.copyfile(LAM_DONG, inputs["workbook"])
+    shutil.copyfile(SMALL_SET if command[0] != "score" else ROOT / "criteria" / "province-2020.yaml", inputs["set"])
+    shutil.copyfile(ROOT / "criteria" / "playbooks" / "province-2020.yaml", inputs["playbook"])
+    inputs["scenario"].write_text("parcalc_scenarios: 1\nscenarios:\n  - name: a\n    set: {\"6.1.2\": 1}\n", encoding="utf-8")
+    shutil.copyfile(EXAMPLES / "peers" / "provinces.csv", inputs["peers"])
+    args = [part.format(**inputs) for part in command]
+    victim = next(inputs[name] for name in ("playbook", "scenario", "peers", "set") if "{" + name + "}" in command)
+    before = victim.read_bytes()
+    run = cli(*args, "-o", victim, "--force")
+    refused(run, victim, "is also an input; write the output to another file")
+    assert victim.read_bytes() == before
+
+
+@pytest.mark.parametrize("link", ["symlink", "hardlink"])
+def test_an_input_reached_through_a_link_is_refused(cli, tmp_path, link):
+    workbook = tmp_path / "in.xlsx"
+    shutil.copyfile(LAM_DONG, workbook)
+    other = tmp_path / "out.json"
+    if link == "hardlink":
+        os.link(workbook, other)
+        run = cli("score", workbook, "--criteria", "province-2020", "--assume-full", "-f", "json", "-o", other, "--force")
+        refused(run, other, "is also an input; write the output to another file")
+    else:
+        other.symlink_to(workbook)
+        run = cli("score", workbook, "--criteria", "province-2020", "--assume-full", "-f", "json", "-o", other, "--force")
+        refused(run, other, "is a symbolic link: name the file itself, or another file (parcalc replaces only regular files)")
+    assert workbook.read_bytes() == LAM_DONG.read_bytes()
+
+
+def test_a_shipped_set_is_an_input_too(cli, tmp_path, monkeypatch):
+    shipped = tmp_path / "sets"
+    shutil.copytree(ROOT / "criteria", shipped)
+    monkeypatch.setattr("parcalc.read.catalog.sets_folder", lambda: shipped)
+    target = shipped / "province-2020.yaml"
+    run = cli("template", "--criteria", "province-2020", "-o", target, "--force")
+    refused(run, target, "is also an input; write the output to another file")
+
+
+def test_force_never_replaces_a_pipe(cli, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    run = cli(*SCORE, "-f", "json", "-o", fifo, "--force")
+    refused(run, fifo, "is not a regular file (a device, a pipe or a socket): name a file, or leave out -o to write to standard output")
+    assert fifo.exists() and not fifo.is_file()
+
+
+def test_a_file_that_appears_while_parcalc_works_is_kept(tmp_path):
+    target = tmp_path / "out.json"
+    output.check_target(target, force=False)  # nothing there yet
+    target.write_text("written meanwhile by another run")
+    with pytest.raises(OutputError) as refusal:
+        output.write_bytes(target, b"{}", force=False)
+    assert str(refusal.value.problems[0]) == f"{target}: appeared while parcalc worked; it was kept: pass --force to replace it"
+    assert target.read_text() == "written meanwhile by another run"
+    assert sorted(tmp_path.iterdir()) == [target]  # no temporary file left
+
+
+def test_a_write_that_fails_is_one_line_and_leaves_nothing(tmp_path, monkeypatch):
+    def full(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(output.os, "link", full)
+    target = tmp_path / "out.json"
+    with pytest.raises(OutputError) as refusal:
+        output.write_bytes(target, b"{}")
+    assert str(refusal.value.problems[0]) == f"{target}: cannot be written (No space left on device)"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_long_legal_name_is_written(cli, tmp_path):
+    target = tmp_path / ("đ" * 120 + ".json")  # 245 bytes: legal, but too long for ".NAME.XXXXXXXX.tmp"
+    assert len(target.name.encode()) == 245
+    run = cli(*SCORE, "-f", "json", "-o", target)
+    assert run.exit_code == 0, run.output
+    assert target.read_text(encoding="utf-8").startswith("{") and len(list(tmp_path.iterdir())) == 1
+
+
+def test_standard_output_on_a_full_disk_is_one_line_and_exit_2():
+    with open("/dev/full", "wb") as full:
+        run = subprocess.run([sys.executable, "-m", "parcalc", *map(str, SCORE), "-f", "json"], stdout=full,
+                             stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    assert run.returncode == 2  # the one warning of the example, then the one error
+    assert run.stderr.splitlines()[1:] == ["parcalc: error: standard output: cannot be written (No space left on device); write to a file with -o"]
+
+
+def test_a_reader_that_stops_early_ends_the_run_quietly():
+    run = subprocess.run(f"{sys.executable} -m parcalc score {LAM_DONG} --criteria province-2020 --assume-full -f json | head -c 1",
+                         shell=True, capture_output=True, text=True, cwd=ROOT)
+    assert run.stdout == "{" and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_a_run_stopped_by_a_signal_leaves_no_temporary_file(tmp_path, signal_name):
+    code = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "from parcalc.launch import end_on_signals\n"
+        "from parcalc.write import output\n"
+        "end_on_signals()\n"
+        "chmod = os.chmod\n"
+        f"def stopped(*args):\n    os.kill(os.getpid(), signal.{signal_name})\n    chmod(*args)\n"
+        "output.os.chmod = stopped  # the signal comes while the temporary file is written\n"
+        "output.write_bytes(Path(sys.argv[1]), b'data')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code, str(tmp_path / "out.json")], capture_output=True, text=True)
+    import signal
+
+    assert run.returncode == 128 + getattr(signal, signal_name), run.stderr
+    assert list(tmp_path.iterdir()) == []
