@@ -77,30 +77,26 @@ def _field_codes(sets: list[CriterionSet]) -> tuple[str, ...]:
 
 
 def _field_indexes(results: "list[ScoreResult] | list[UnitTotals]") -> list[tuple[Decimal | None, ...]]:
-    """Each result's field sub-indexes. Thousands of units that share a set have far
-    fewer distinct field points: each field's are worked out once."""
+    """Each result's field sub-indexes (fields on the scale: bonus and penalty blocks
+    have none). Thousands of units that share a set have far fewer distinct field
+    points: each field's are worked out once."""
     field_points = [result.field_points for result in results]
-    index_maps: dict[int, list[dict]] = {}  # id of a set -> for each field, points -> sub-index
+    index_maps: dict[int, tuple[list[dict], list[int] | None]] = {}  # id of a set -> (per field: points -> sub-index, fields kept)
     out: list[tuple[Decimal | None, ...]] = []
     for result, points in zip(results, field_points):
-        maps = index_maps.get(id(result.criteria))
-        if maps is None:
+        known = index_maps.get(id(result.criteria))
+        if known is None:
             sharing = [other for other, r in zip(field_points, results) if r.criteria is result.criteria]
-            maps = index_maps[id(result.criteria)] = _index_maps(result.criteria, [_scale_fields(result.criteria, p) for p in sharing])
-        out.append(tuple(map(dict.__getitem__, maps, _scale_fields(result.criteria, points))))
+            roots = result.criteria.roots
+            kept = [i for i, root in enumerate(roots) if root.kind not in EXTRA_KINDS]
+            known = index_maps[id(result.criteria)] = (_index_maps(result.criteria, sharing), kept if len(kept) < len(roots) else None)
+        maps, kept = known
+        indexes = tuple(map(dict.__getitem__, maps, points))
+        out.append(indexes if kept is None else tuple(indexes[i] for i in kept))
     return out
 
 
-def _scale_fields(criteria: CriterionSet, points: tuple[Decimal | None, ...]) -> tuple[Decimal | None, ...]:
-    """The points of the fields on the scale, without bonus and penalty blocks."""
-    if not any(root.kind in EXTRA_KINDS for root in criteria.roots):
-        return points
-    return tuple(p for p, root in zip(points, criteria.roots) if root.kind not in EXTRA_KINDS)
-
-
 def _index_maps(criteria: CriterionSet, field_points: list[tuple[Decimal | None, ...]]) -> list[dict]:
-    """For each field of `criteria`, each of its points in `field_points` -> its sub-index.
-    Bonus and penalty blocks are no fields of the scale: a deduction has no sub-index."""
-    fields = [root for root in criteria.roots if root.kind not in EXTRA_KINDS]
+    """For each field of `criteria`, each of its points in `field_points` -> its sub-index."""
     return [{points: None if points is None else percent(points, root.max) for points in set(column)}  # type: ignore[arg-type]
-            for column, root in zip(zip(*field_points), fields)]
+            for column, root in zip(zip(*field_points), criteria.roots)]
