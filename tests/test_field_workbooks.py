@@ -413,3 +413,15 @@ def test_units_with_trees_of_their_own_rank_on_the_union_of_fields(cli, tmp_path
     assert run.exit_code == 0, run.output
     assert [(u["unit"], u["index"], u["fields"]) for u in json.loads(run.stdout)["units"]] == [
         ("Xã A", 90, {"1": 80, "2": 100, "3": None}), ("Xã B", 80, {"1": 80, "2": 100, "3": 50})]
+
+
+def test_a_wide_sheet_refuses_cells_shown_as_percentages(cli, tmp_path):
+    book = Workbook()
+    for row in (("STT", "Điểm tối đa", "Xã A", "Xã B"), ("1", 2, 1.5, 0.9167), ("2", 1, 1, 1)):
+        book.active.append(row)
+    book.active["D2"].number_format = "0.00%"
+    book.save(tmp_path / "rates.xlsx")
+    run = cli("rank", tmp_path / "rates.xlsx")
+    assert run.exit_code == 2
+    assert run.stderr == (f"parcalc: error: {tmp_path / 'rates.xlsx'}, sheet 'Sheet', cell D2: 1: is formatted as a percentage: "
+                          "a rate, not points; format it as a number if it holds points\n")

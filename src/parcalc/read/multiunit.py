@@ -30,7 +30,7 @@ from .cells import cell_number, is_not_applicable, value_points
 from .code_column import NODE, CodeColumn, twice
 from .headers import HEADER_SEARCH_ROWS, Layout, UnitColumnsError, header_roles, role_of, two_row_header
 from .workbook import has_table, read_sheet
-from .xlsx import Cell, Workbook, column_letter, value_cell
+from .xlsx import Cell, Workbook, column_index, column_letter, value_cell
 
 if TYPE_CHECKING:
     from .valuesheet import ValueSheet
@@ -254,6 +254,7 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[in
         if number > header_row:
             reader.read(number, row)
     reader.explain_blanks(book)
+    reader.refuse_rates(book.percent_refs(sheet))
     if problems:
         raise InputError(*problems[:_MAX_PROBLEMS])
     return UnitColumns(filename, sheet, tuple(units.values()), reader.columns, tuple(reader.code_rows), values,
@@ -351,6 +352,19 @@ class _WideRows:
 
     def _report(self, number: int, code: str, exc: ValueError, indexes: list[int]) -> None:
         self.problems += [Problem(self.place(number, index), f"{code}: {exc}") for index in indexes[:_MAX_PROBLEMS]]
+
+    def refuse_rates(self, percent_refs: set[str]) -> None:
+        """Unit cells shown as a percentage hold rates, not points (as cell_number says)."""
+        if not percent_refs:
+            return
+        rows = {row.number: row for row in self.code_rows}
+        unit_columns = set(self.columns)
+        for ref in sorted(percent_refs, key=lambda ref: (len(ref), ref)):
+            letters = ref.rstrip("0123456789")
+            number, column = int(ref[len(letters):]), column_index(letters) - 1
+            if number in rows and column in unit_columns:
+                self.problems.append(Problem(self.place(number, column), f"{rows[number].code}: is formatted as a percentage: "
+                                             "a rate, not points; format it as a number if it holds points"))
 
     def explain_blanks(self, book: Workbook) -> None:
         """Blank cells that hold a formula without a saved result or an Excel error are
