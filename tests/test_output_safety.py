@@ -145,3 +145,26 @@ def test_a_run_stopped_by_a_signal_leaves_no_temporary_file(tmp_path, signal_nam
 
     assert run.returncode == 128 + getattr(signal, signal_name), run.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args, place", [
+    (("score", *SCORE[1:], "--fail-under", "NaN"), "--fail-under"),
+    (("score", *SCORE[1:], "--fail-under", "Infinity"), "--fail-under"),
+    (("score", *SCORE[1:], "--fail-under", "1e999"), "--fail-under"),
+    (("score", *SCORE[1:], "--fail-under", "101"), "--fail-under"),
+    (("whatif", *SCORE[1:], "--target-index", "sNaN"), "--target-index"),
+    (("whatif", *SCORE[1:], "--target-index", "-inf"), "--target-index"),
+    (("remediation", *SCORE[1:], "--min-lost", "NaN"), "--min-lost"),
+    (("whatif", *SCORE[1:], "--set", "6.1.2=NaN"), "--set"),
+    (("whatif", *SCORE[1:], "--set", "6.1.2=value:1e309"), "--set"),
+])
+def test_numbers_typed_in_options_are_finite_and_bounded(cli, args, place):
+    run = cli(*args)
+    assert run.exit_code == 2 and "Traceback" not in run.output
+    assert run.stderr.splitlines()[-1].startswith(f"parcalc: error: {place}: ")
+
+
+def test_a_decimal_comma_is_accepted_in_options(cli):
+    run = cli(*SCORE, "-f", "json", "--fail-under", "83,94")
+    assert run.exit_code == 1 and run.stderr.splitlines()[-1] == "parcalc: index 83.93 is below --fail-under 83.94"
+    assert cli(*SCORE, "-f", "json", "--fail-under", "83,93").exit_code == 0

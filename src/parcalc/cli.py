@@ -79,7 +79,7 @@ class NaReading(str, Enum):
 
 BlankOption = Annotated[Optional[BlankReading], typer.Option("--blank", help="A blank points cell (with no points above or below it): zero (not achieved) or full (counted at full points). Left out, blank cells are an error.")]
 NaOption = Annotated[Optional[NaReading], typer.Option("--na", help="A cell marked không áp dụng (-, x, KAD): full (counted at full points) or exclude (left out of the scale; the index is on the remaining maximum). Left out, such cells are an error.")]
-FailUnderOption = Annotated[Optional[float], typer.Option("--fail-under", help="Exit with code 1 when the index is below this (after writing).", min=0, max=100)]
+FailUnderOption = Annotated[Optional[str], typer.Option("--fail-under", help="Exit with code 1 when the index is below this index, 0 to 100, e.g. 85,5 (after writing).", show_default=False)]
 CriteriaOption = Annotated[Optional[str], typer.Option("--criteria", "-c", help="A shipped set id (parcalc criteria list) or a path to a YAML set.")]
 SheetOption = Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read (default: the first).")]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of headings and messages.")]
@@ -197,6 +197,7 @@ def score(
     """Score a workbook: points, lost points, index and group per field, criterion and sub-criterion."""
     from . import api
 
+    below = _typed(fail_under, "--fail-under", "0", "100")
     _check_output(output, force, files=[workbook], sets=[criteria])
     result = api.score_workbook(workbook, criteria, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na))
     _warn(result.findings, lang)
@@ -204,15 +205,26 @@ def score(
 
     _show(result, fmt.value, lang, output, force, {"table": score_table.score_table_text, "json": score_data.score_json,
                                             "md": score_markdown.score_markdown, "csv": score_data.score_csv})
-    _check_target_index(result.index, fail_under)
+    _check_target_index(result.index, below)
 
 
-def _check_target_index(index: "Decimal", fail_under: Optional[float]) -> None:
-    if fail_under is None:
-        return
+def _typed(text: Optional[str], option: str, lowest: str | None = None, highest: str | None = None) -> "Optional[Decimal]":
+    """A number typed for `option` (decimal comma or dot), finite and in range."""
+    if text is None:
+        return None
     from decimal import Decimal
 
-    target = Decimal(str(fail_under))  # the typed figure, not its binary approximation
+    from .core.numbers import parse_typed
+
+    try:
+        return parse_typed(text, None if lowest is None else Decimal(lowest), None if highest is None else Decimal(highest))
+    except ValueError as exc:
+        raise UsageError.at(option, str(exc)) from None
+
+
+def _check_target_index(index: "Decimal", target: "Optional[Decimal]") -> None:
+    if target is None:
+        return
     if index < target:
         _err(f"parcalc: index {index} is below --fail-under {target}")
         raise typer.Exit(EXIT_BELOW_TARGET)
@@ -239,15 +251,11 @@ def remediation(
     fail_under: FailUnderOption = None,
 ) -> None:
     """Build the remediation appendix: every node that lost points, with remedies."""
-    from decimal import Decimal, InvalidOperation
-
     from . import api
 
     chosen = _appendix_format(fmt, output)
-    try:
-        threshold = Decimal(min_lost.replace(",", "."))
-    except InvalidOperation:
-        raise UsageError.at("--min-lost", f"{min_lost!r} is not a number") from None
+    threshold = _typed(min_lost, "--min-lost", "0")
+    below = _typed(fail_under, "--fail-under", "0", "100")
     _check_output(output, force, files=[workbook], sets=[criteria], playbooks=[playbook])
     if year is None:
         import datetime
@@ -259,7 +267,7 @@ def remediation(
     )
     _warn((*appendix.result.findings, *appendix.findings), lang)
     _emit(api.render_appendix(appendix, chosen), output, force)
-    _check_target_index(appendix.result.index, fail_under)
+    _check_target_index(appendix.result.index, below)
 
 
 def _appendix_format(fmt: Optional[DocFormat], output: Optional[Path]) -> str:
@@ -300,14 +308,9 @@ def whatif(
     force: ForceOption = False,
 ) -> None:
     """What-if: scenarios side by side, top losses, a plan to reach a target, projected ranks."""
-    from decimal import Decimal, InvalidOperation
-
     from . import api
 
-    try:
-        target = Decimal(target_index.replace(",", ".")) if target_index is not None else None
-    except InvalidOperation:
-        raise UsageError.at("--target-index", f"{target_index!r} is not a number") from None
+    target = _typed(target_index, "--target-index", "0", "100")
     _check_output(output, force, files=[workbook, *(scenario or ()), peers], sets=[criteria], playbooks=[playbook])
     report = api.whatif_report(
         workbook, criteria, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na), overrides=set_ or (), scenario_files=scenario or (),

@@ -11,12 +11,13 @@ a second.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Iterable
 
 from ..core import codes
 from ..core.engine import ABSENT, ScoreResult, Totals, totals
 from ..core.errors import UsageError
+from ..core.numbers import parse_typed
 
 
 @dataclass(frozen=True)
@@ -35,9 +36,9 @@ class Override:
         is_value = amount.strip().lower().startswith("value:")
         number_text = amount.strip()[len("value:"):] if is_value else amount
         try:
-            number = Decimal(number_text.strip().replace(",", "."))
-        except InvalidOperation:
-            raise UsageError.at(where, f"{text!r}: {number_text.strip()!r} is not a number") from None
+            number = parse_typed(number_text, lowest=Decimal(0))
+        except ValueError as exc:
+            raise UsageError.at(where, f"{text!r}: {exc}") from None
         return cls(normalized, value=number) if is_value else cls(normalized, points=number)
 
     def __str__(self) -> str:

@@ -3,6 +3,7 @@ as MoHA publishes, and formatting with the precision a value needs."""
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 TWO_PLACES = Decimal("0.01")
@@ -30,6 +31,23 @@ def parse_decimal(text: str) -> Decimal | None:
         raise ValueError(text) from None
     if not value.is_finite():
         raise ValueError(text)
+    return value
+
+
+_TYPED = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
+
+
+def parse_typed(text: str, lowest: Decimal | None = None, highest: Decimal | None = None) -> Decimal:
+    """A number a user types (an option, a scenario): digits, one decimal comma or dot,
+    an optional sign; no exponent, NaN or infinity. ValueError says what is wrong."""
+    cleaned = text.strip()
+    if not _TYPED.match(cleaned) or len(cleaned) > 30:
+        raise ValueError(f"{text!r} is not a number (write it like 85,5 or 85.5)")
+    value = Decimal(cleaned.replace(",", "."))
+    if (lowest is not None and value < lowest) or (highest is not None and value > highest):
+        bounds = f"from {lowest} to {highest}" if lowest is not None and highest is not None else (
+            f"at least {lowest}" if lowest is not None else f"at most {highest}")
+        raise ValueError(f"{cleaned} is out of range: give a number {bounds}")
     return value
 
 
