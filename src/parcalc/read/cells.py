@@ -23,6 +23,16 @@ NOT_APPLICABLE = frozenset({"-", "–", "—", "x", "kad", "k/a/d", "khongapdung
 BLANK_DASHES = frozenset({"-", "–", "—"})
 
 
+_LARGEST = 10**12  # points, rates and counts of a scoring sheet stay far below
+_MOST_DIGITS = 30
+
+
+def _excerpt(text: str) -> str:
+    """A cell's text as quoted in a message: at most 40 characters."""
+    shown = text.strip()
+    return repr(shown if len(shown) <= 40 else shown[:40] + "…")
+
+
 def plain(text: str) -> str:
     """Lower case, no diacritics (đ -> d), no spaces: for comparing short marks."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -48,10 +58,10 @@ def parse_points_text(text: str) -> Decimal | None:
     if not cleaned or cleaned in BLANK_DASHES:
         return None
     if cleaned.endswith("%"):
-        raise ValueError(f"{cleaned!r} is a rate, not points: write the points this rate earns (or give the rate in a value column with a scoring rule)")
+        raise ValueError(f"{_excerpt(cleaned)} is a rate, not points: write the points this rate earns (or give the rate in a value column with a scoring rule)")
     number = _UNIT.sub("", cleaned.lower()).strip()
-    if not _NUMBER.match(number):
-        raise ValueError(f"{cleaned!r} is not a number (write points like 1,48 or 1.48)")
+    if not _NUMBER.match(number) or len(number) > _MOST_DIGITS:
+        raise ValueError(f"{_excerpt(cleaned)} is not a number (write points like 1,48 or 1.48)")
     try:
         return Decimal(number.replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
@@ -69,7 +79,14 @@ def cell_number(cell: Cell, *, negative: bool = False) -> Decimal | None:
         raise ValueError("holds TRUE/FALSE, not points")
     if cell.kind == "percent":
         raise ValueError(f"is formatted as a percentage ({format_points(from_stored_number(cell.text) * 100)} %): a rate, not points; format it as a number if it holds points")
-    number = from_stored_number(cell.text) if cell.kind == "number" else parse_points_text(cell.text)
+    try:
+        number = from_stored_number(cell.text) if cell.kind == "number" else parse_points_text(cell.text)
+    except ValueError as exc:
+        if cell.kind != "number":
+            raise
+        raise ValueError(f"is a number cell holding {_excerpt(cell.text)}: the workbook is damaged; open and save it again in Excel or LibreOffice") from exc
+    if number is not None and (not number.is_finite() or abs(number) >= _LARGEST):
+        raise ValueError(f"{_excerpt(cell.text)} is not a number of points (nor a count) that a sheet can hold")
     if number is not None and number < 0 and not negative:
         raise ValueError(f"points cannot be negative ({cell.text.strip()})")
     return number
@@ -77,7 +94,7 @@ def cell_number(cell: Cell, *, negative: bool = False) -> Decimal | None:
 
 def value_points(value: object, *, negative: bool = False) -> Decimal | None:
     """A python-calamine value's points, as cell_number reads the same cell."""
-    if type(value) is float and value >= 0:  # most cells: no detour through text
+    if type(value) is float and 0 <= value < _LARGEST:  # most cells: no detour through text (NaN and infinity fail this)
         return from_stored_number(value)
     number = cell_number(value_cell("", value), negative=negative)
     return abs(number) if number is not None else None

@@ -1,0 +1,45 @@
+"""Cells no clerk types but damaged or hand-made files hold: one clear line naming the
+cell, never a traceback, never a silently wrong figure."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+
+def workbook_with(path: Path, points_xml: str) -> Path:
+    """A one-unit sheet whose cell D3 (points of 1.1) is `points_xml`, written by hand."""
+    book = Workbook()
+    for row in (("STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định"), ("1", "Lĩnh vực", 10, None), ("1.1", "Tiêu chí", 10, 0)):
+        book.active.append(row)
+    book.save(path)
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    start = sheet.index('<c r="D3"')
+    end = sheet.index("</c>", start) + len("</c>")
+    parts["xl/worksheets/sheet1.xml"] = (sheet[:start] + points_xml + sheet[end:]).encode()
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("xml, message", [
+    ('<c r="D3" t="n"><v>NaN</v></c>', "1.1: 'NaN' is not a number of points (nor a count) that a sheet can hold"),
+    ('<c r="D3" t="n"><v>INF</v></c>', "1.1: 'INF' is not a number of points (nor a count) that a sheet can hold"),
+    ('<c r="D3" t="n"><v>1e309</v></c>', "1.1: '1e309' is not a number of points (nor a count) that a sheet can hold"),
+    ('<c r="D3" t="n"><v>12,5</v></c>', "1.1: is a number cell holding '12,5': the workbook is damaged; open and save it again in Excel or LibreOffice"),
+    ('<c r="D3" t="inlineStr"><is><t>1e-999999999</t></is></c>', "1.1: '1e-999999999' is not a number (write points like 1,48 or 1.48)"),
+    ('<c r="D3" t="inlineStr"><is><t>0_5</t></is></c>', "1.1: '0_5' is not a number (write points like 1,48 or 1.48)"),
+    ('<c r="D3" t="inlineStr"><is><t>1 2</t></is></c>', "1.1: '1 2' is not a number (write points like 1,48 or 1.48)"),
+    ('<c r="D3" t="inlineStr"><is><t>' + "9" * 5000 + "</t></is></c>", "1.1: '" + "9" * 40 + "…' is not a number (write points like 1,48 or 1.48)"),
+])
+def test_a_hostile_points_cell_is_one_line_naming_it(cli, tmp_path, xml, message):
+    path = workbook_with(tmp_path / "hostile.xlsx", xml)
+    run = cli("score", path)
+    assert run.exit_code == 2 and isinstance(run.exception, (SystemExit, type(None)))
+    assert run.stderr == f"parcalc: error: {path}, sheet 'Sheet', cell D3: {message}\n"
