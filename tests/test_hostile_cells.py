@@ -43,3 +43,18 @@ def test_a_hostile_points_cell_is_one_line_naming_it(cli, tmp_path, xml, message
     run = cli("score", path)
     assert run.exit_code == 2 and isinstance(run.exception, (SystemExit, type(None)))
     assert run.stderr == f"parcalc: error: {path}, sheet 'Sheet', cell D3: {message}\n"
+
+
+@pytest.mark.parametrize("line, message", [
+    ("index_years: [" + "9" * 5000 + "]", "5: a number of 5000 characters is not one a criterion set needs"),
+    ("index_years: [1.0e+999999999]", "5: '1.0e+999999999' is not a finite number of a plausible size"),
+    ("index_years: [.nan]", "5: '.nan' is not a finite number of a plausible size"),
+    ("total: 1e999999999", "5: total: is not a finite number of a plausible size"),
+])
+def test_numbers_in_a_criterion_set_are_finite_and_of_a_plausible_size(cli, tmp_path, line, message):
+    path = tmp_path / "set.yaml"
+    path.write_text("parcalc_criteria: 1\nid: x\ntitle: X\nlevel: custom\n" + line + "\nsources:\n  - {id: t, title: T}\n"
+                    "nodes:\n  - {code: \"1\", name: A, max: 10, source: t}\n", encoding="utf-8")
+    run = cli("criteria", "check", path)
+    assert run.exit_code == 2
+    assert run.stderr == f"parcalc: error: {path}:{message}\n"

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path as FsPath
-from typing import Any, Literal, Optional, Union
+from typing import Annotated, Any, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from ..core import codes
 from . import yamlsafe
@@ -17,6 +17,17 @@ from ..core.model import Criterion, CriterionSet, LegalBasis, Source
 
 SCHEMA_VERSION = 1
 UNKNOWN = "unknown"  # the value of `name` or `max` where no source establishes it
+
+
+def _plausible(value: Decimal) -> Decimal:
+    """Points, targets and rates: finite and of a size a criterion set can mean (a huge
+    exponent would stall the arithmetic)."""
+    if not value.is_finite() or not -12 <= value.adjusted() <= 12:
+        raise ValueError("is not a finite number of a plausible size")
+    return value
+
+
+Number = Annotated[Decimal, AfterValidator(_plausible)]
 
 
 class _Strict(BaseModel):
@@ -38,17 +49,17 @@ class LegalBasisSpec(_Strict):
 
 
 class BandSpec(_Strict):
-    at_least: Decimal
-    points: Decimal
+    at_least: Number
+    points: Number
 
 
 class RuleSpec(_Strict):
     kind: Literal["direct", "bands", "proportional", "yesno", "per_item", "deduction"]
     bands: list[BandSpec] = Field(default_factory=list)
-    otherwise: Decimal = Decimal(0)
-    target: Optional[Decimal] = None
-    per_item: Optional[Decimal] = None
-    per_violation: Optional[Decimal] = None
+    otherwise: Number = Decimal(0)
+    target: Optional[Number] = None
+    per_item: Optional[Number] = None
+    per_violation: Optional[Number] = None
     places: int = Field(default=3, ge=0, le=6)
 
 
@@ -56,7 +67,7 @@ class NodeSpec(_Strict):
     code: str
     name: str
     name_en: str | None = None
-    max: Union[Decimal, Literal["unknown"]]
+    max: Union[Number, Literal["unknown"]]
     kind: Literal["appraised", "survey", "mixed", "bonus", "penalty"] | None = None
     partial: bool = False
     optional: bool = False
@@ -76,7 +87,7 @@ class SetSpec(_Strict):
     legal_basis: LegalBasisSpec | None = None
     index_years: list[int] = Field(default_factory=list)
     sources: list[SourceSpec] = Field(default_factory=list)
-    total: Decimal | None = None
+    total: Optional[Number] = None
     combine: Literal["add", "add_capped"] = "add_capped"
     notes: str | None = None
     nodes: list[NodeSpec]
@@ -110,7 +121,12 @@ def load_text(text: str, filename: str) -> CriterionSet:
 
 def _pydantic_problems(exc: ValidationError, data: Any, lines: dict, filename: str) -> list[Problem]:
     problems = []
-    for error in exc.errors():
+    errors = exc.errors()
+    # a value that fails both branches of `Number | "unknown"`: say what is wrong with the number only
+    numbers_at = {error["loc"][:-1] for error in errors if error["type"] == "value_error"}
+    for error in errors:
+        if error["type"] == "literal_error" and error["loc"][:-1] in numbers_at:
+            continue
         loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith(("decimal", "literal", "function"))))
         line = yamlsafe.line_of(lines, loc)
         where = f"{filename}:{line}" if line else filename
@@ -122,7 +138,7 @@ def _pydantic_problems(exc: ValidationError, data: Any, lines: dict, filename: s
         elif error["type"] == "missing":
             message = f"{subject}missing key {field.rsplit('.', 1)[-1]!r}"
         else:
-            message = f"{subject}{field}: {error['msg']}"
+            message = f"{subject}{field}: {error['msg'].removeprefix('Value error, ')}"
         problems.append(Problem(where, message))
     return problems
 

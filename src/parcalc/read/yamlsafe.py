@@ -24,6 +24,13 @@ _TAG = "tag:yaml.org,2002:"
 _PLAIN_SCALARS = {"str", "int", "float", "bool", "null", "timestamp"}
 
 
+# Points, years and rates are short numbers; longer ones or huge exponents could only
+# stall the arithmetic (Python refuses ints of more than 4,300 digits, and 1e999999999
+# turned into an int never ends).
+_MOST_CHARACTERS = 40
+_LARGEST_EXPONENT = 12
+
+
 def load(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
     """Parse `text`; return the data and a map from each value's path to its line."""
     try:
@@ -100,12 +107,18 @@ class _Builder:
         kind = node.tag[len(_TAG):] if node.tag.startswith(_TAG) else None
         if kind not in _PLAIN_SCALARS:
             return self._bad_tag(node)
+        if kind in ("float", "int") and len(node.value) > _MOST_CHARACTERS:
+            self.problems.append(Problem(self.where(node), f"a number of {len(node.value)} characters is not one a criterion set needs"))
+            return None
         if kind == "float":
             try:
-                return Decimal(node.value.replace("_", ""))
+                value = Decimal(node.value.replace("_", ""))
             except InvalidOperation:
-                self.problems.append(Problem(self.where(node), f"{node.value!r} is not a finite number"))
+                value = Decimal("NaN")
+            if not value.is_finite() or not -_LARGEST_EXPONENT <= value.adjusted() <= _LARGEST_EXPONENT:
+                self.problems.append(Problem(self.where(node), f"{node.value!r} is not a finite number of a plausible size"))
                 return None
+            return value
         if kind in ("int", "bool", "null"):
             return self.scalars.construct_object(node)
         return unicodedata.normalize("NFC", node.value)
