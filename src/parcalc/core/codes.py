@@ -11,7 +11,7 @@ _CODE = re.compile(r"^\d+(?:\.\d+)*$")
 def normalize_code(text: str) -> str | None:
     """`3.4.1`, ` 3.4.1. ` and `3 . 4 . 1` give `3.4.1`; anything else gives None."""
     cleaned = unicodedata.normalize("NFKC", text).replace(" ", "").strip().rstrip(".")
-    if not _CODE.match(cleaned):
+    if len(cleaned) > 40 or not _CODE.match(cleaned):  # codes are short; int() refuses 4,300 digits
         return None
     return ".".join(str(int(part)) for part in cleaned.split("."))
 

@@ -23,11 +23,13 @@ NOT_APPLICABLE = frozenset({"-", "–", "—", "x", "kad", "k/a/d", "khongapdung
 BLANK_DASHES = frozenset({"-", "–", "—"})
 
 
+# A number cell's stored text, as spreadsheets write it (1.4799999999999999, 1E-3).
+_STORED_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,3})?$|^(?:NaN|INF|-INF|nan|inf|-inf)$")
 _LARGEST = 10**12  # points, rates and counts of a scoring sheet stay far below
 _MOST_DIGITS = 30
 
 
-def _excerpt(text: str) -> str:
+def excerpt(text: str) -> str:
     """A cell's text as quoted in a message: at most 40 characters."""
     shown = text.strip()
     return repr(shown if len(shown) <= 40 else shown[:40] + "…")
@@ -58,10 +60,10 @@ def parse_points_text(text: str) -> Decimal | None:
     if not cleaned or cleaned in BLANK_DASHES:
         return None
     if cleaned.endswith("%"):
-        raise ValueError(f"{_excerpt(cleaned)} is a rate, not points: write the points this rate earns (or give the rate in a value column with a scoring rule)")
+        raise ValueError(f"{excerpt(cleaned)} is a rate, not points: write the points this rate earns (or give the rate in a value column with a scoring rule)")
     number = _UNIT.sub("", cleaned.lower()).strip()
     if not _NUMBER.match(number) or len(number) > _MOST_DIGITS:
-        raise ValueError(f"{_excerpt(cleaned)} is not a number (write points like 1,48 or 1.48)")
+        raise ValueError(f"{excerpt(cleaned)} is not a number (write points like 1,48 or 1.48)")
     try:
         return Decimal(number.replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
@@ -80,13 +82,15 @@ def cell_number(cell: Cell, *, negative: bool = False) -> Decimal | None:
     if cell.kind == "percent":
         raise ValueError(f"is formatted as a percentage ({format_points(from_stored_number(cell.text) * 100)} %): a rate, not points; format it as a number if it holds points")
     try:
+        if cell.kind == "number" and not _STORED_NUMBER.match(cell.text):
+            raise ValueError(cell.text)  # float() would take "0_1" as 1
         number = from_stored_number(cell.text) if cell.kind == "number" else parse_points_text(cell.text)
     except ValueError as exc:
         if cell.kind != "number":
             raise
-        raise ValueError(f"is a number cell holding {_excerpt(cell.text)}: the workbook is damaged; open and save it again in Excel or LibreOffice") from exc
+        raise ValueError(f"is a number cell holding {excerpt(cell.text)}: the workbook is damaged; open and save it again in Excel or LibreOffice") from exc
     if number is not None and (not number.is_finite() or abs(number) >= _LARGEST):
-        raise ValueError(f"{_excerpt(cell.text)} is not a number of points (nor a count) that a sheet can hold")
+        raise ValueError(f"{excerpt(cell.text)} is not a number of points (nor a count) that a sheet can hold")
     if number is not None and number < 0 and not negative:
         raise ValueError(f"points cannot be negative ({cell.text.strip()})")
     return number

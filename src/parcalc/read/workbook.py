@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, fie
 from ..core import codes
 from ..core.errors import InputError, Problem
 from ..core.model import Appraisal, Entry, Finding
-from .cells import cell_number, not_applicable_mark
+from .cells import cell_number, excerpt, not_applicable_mark
 from .code_column import NODE, NOT_A_CODE, TOTAL, CodeColumn, twice
 from .headers import NUMBER_ROLES, REMEDIATION_ROLES, Layout, Rows, find_layout, header_roles
 from .xlsx import Cell, Workbook, column_letter
@@ -143,7 +143,7 @@ class _Table:
                 self._total(number, cells, code_cell)
             elif row.role == NOT_A_CODE:
                 if any(cell.text.strip() for cell in self._numbers(cells).values()):
-                    self.problems.append(Problem(self.place(code_cell.ref), f"{code_text!r} is not a criterion code (codes look like 3, 3.4.1 or a Roman field number such as II)"))  # type: ignore[union-attr]
+                    self.problems.append(Problem(self.place(code_cell.ref), f"{excerpt(code_text)} is not a criterion code (codes look like 3, 3.4.1 or a Roman field number such as II)"))  # type: ignore[union-attr]
             elif row.role == NODE:
                 self.rows.append(_Row(number, cells, row.code, row.block, code_cell))  # type: ignore[arg-type]
         self.findings += settle.findings

@@ -20,6 +20,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -34,11 +35,17 @@ if TYPE_CHECKING:
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
 _ZIP_MAGIC = b"PK\x03\x04"
+_MAX_ROW = 1_048_576  # Excel's last row
 _MAX_PART = 512 * 1024 * 1024  # uncompressed bytes of one XML part; more is a zip bomb
 _REL_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _CELL_REF = re.compile(r"^([A-Z]+)(\d+)$")
 _REF_ATTRIBUTE = re.compile(rb'\sr="([A-Z]+[0-9]+)"')
 _FORMULA_OR_ERROR = re.compile(rb'<(?:\w+:)?f[\s>/]|\st=["\x27]e["\x27]')
+# What the standard library raises for a damaged zip: bad deflate data (zlib.error), an
+# "encrypted" flag (RuntimeError), a compression method it lacks (NotImplementedError), a
+# name that is not UTF-8 (UnicodeDecodeError), headers that disagree (BadZipFile), a cut file.
+DAMAGED_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, zlib.error, RuntimeError,
+               NotImplementedError, UnicodeDecodeError, ValueError)
 CONVERT_HINT = "open it in Excel or LibreOffice and save it as .xlsx (or: libreoffice --headless --convert-to xlsx FILE)"
 
 
@@ -55,6 +62,14 @@ class Cell:
 
 class _RefusedDTD(Exception):
     pass
+
+
+class _DamagedCell(Exception):
+    """A cell or row the strict reader cannot take; Workbook.rows names file and sheet."""
+
+    def __init__(self, where: str, message: str) -> None:
+        super().__init__(message)
+        self.where, self.message = where, message
 
 
 @lru_cache(maxsize=None)  # a wide sheet names the same columns on every row
@@ -182,8 +197,11 @@ class Workbook:
         strings = self._shared_strings()
         reader = _SheetReader(strings, self._percent_styles())
         part = self._sheets[sheet]
-        for rows in self._parse_chunks(part, reader):
-            yield from rows
+        try:
+            for rows in self._parse_chunks(part, reader):
+                yield from rows
+        except _DamagedCell as damage:
+            raise InputError.at(f"{self.name}, sheet {sheet!r}, {damage.where}", damage.message) from None
         self.merged[sheet], self.hidden[sheet] = reader.merges, reader.hidden
 
     def _parse_chunks(self, part: str, reader: "_SheetReader") -> Iterator[list]:
@@ -198,8 +216,8 @@ class Workbook:
                 raise InputError.at(f"{self.name} ({part})", "contains a DTD or entity declarations, which workbooks never need (possible XML bomb); refusing to read it") from None
             except expat.ExpatError as exc:
                 raise InputError.at(f"{self.name} ({part})", f"damaged XML in the workbook ({expat.errors.messages[exc.code]}, line {exc.lineno})") from None
-            except (zipfile.BadZipFile, EOFError, OSError) as exc:
-                raise InputError.at(self.name, f"damaged or truncated workbook ({exc})") from None
+            except DAMAGED_ZIP as exc:
+                raise InputError.at(f"{self.name} ({part})", f"damaged or truncated workbook ({_short(exc)}); save it again from Excel or LibreOffice") from None
             yield reader.take()
 
     def _open_part(self, part: str) -> IO[bytes]:
@@ -209,7 +227,10 @@ class Workbook:
             raise InputError.at(self.name, f"damaged workbook: part {part} is missing") from None
         if info.file_size > _MAX_PART:
             raise InputError.at(self.name, f"part {part} unpacks to {info.file_size} bytes, too large to be a real sheet")
-        return self._zip.open(info)
+        try:
+            return self._zip.open(info)
+        except DAMAGED_ZIP as exc:
+            raise InputError.at(f"{self.name} ({part})", f"damaged workbook ({_short(exc)}); save it again from Excel or LibreOffice") from None
 
     def _parse_whole(self, part: str, start: Callable, end: Callable, text: Callable) -> None:
         for _ in self._parse_chunks(part, _Callbacks(start, end, text)):
@@ -313,6 +334,12 @@ def value_cell(ref: str, value: object) -> Cell:
     return Cell(ref, value.isoformat() if hasattr(value, "isoformat") else str(value), "text")  # dates, times
 
 
+def _short(exc: BaseException) -> str:
+    """An exception's text as quoted in a message: one line, at most 120 characters."""
+    text = " ".join(re.sub(r"<ZipInfo [^>]*>\s*", "", str(exc)).split()) or type(exc).__name__
+    return text if len(text) <= 120 else text[:120] + "…"
+
+
 def _is_percent_format(code: str) -> bool:
     """A number format that shows a percentage: a % outside quotes and escapes."""
     return "%" in re.sub(r'"[^"]*"|\\.', "", code)
@@ -348,8 +375,8 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         raise InputError.at(shown, "is not an .xlsx workbook (it does not start like one; was it renamed?)")
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, EOFError, OSError) as exc:
-        raise InputError.at(shown, f"is damaged or truncated ({exc}); save it again from Excel") from None
+    except DAMAGED_ZIP as exc:
+        raise InputError.at(shown, f"is damaged or truncated ({_short(exc)}); save it again from Excel") from None
     names = set(archive.namelist())
     if "xl/workbook.xml" not in names:
         mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
@@ -433,6 +460,7 @@ class _SheetReader:
     def __init__(self, strings: list[str], percent_styles: frozenset[int] = frozenset()) -> None:
         self.strings = strings
         self.percent_styles = percent_styles
+        self.in_phonetic = False
         self.merges: list[tuple[int, int, int, int]] = []
         self.hidden: list[int] = []
         self.style = 0
@@ -452,7 +480,10 @@ class _SheetReader:
 
     def start(self, name: str, attrs: dict) -> None:
         if name == "row":
-            self.row_number = int(attrs.get("r", self.row_number + 1))
+            number = attrs.get("r")
+            if number is not None and not (number.isdigit() and number.isascii() and 0 < int(number) <= _MAX_ROW):
+                raise _DamagedCell(f"row {number[:20]!r}", "damaged workbook: a row number that is not a row of a sheet; save it again from Excel or LibreOffice")
+            self.row_number = int(number) if number is not None else self.row_number + 1
             self.cells = {}
             self.column = 0
             if attrs.get("hidden") in ("1", "true"):
@@ -472,7 +503,9 @@ class _SheetReader:
             merged = _range(attrs.get("ref", ""))
             if merged:
                 self.merges.append(merged)
-        elif name in ("v", "t"):
+        elif name == "rPh":
+            self.in_phonetic = True  # a reading guide for East Asian text: not the cell's value
+        elif name in ("v", "t") and not self.in_phonetic:
             if self.value is None:
                 self.value = []
             self.capture = True
@@ -480,6 +513,8 @@ class _SheetReader:
     def end(self, name: str) -> None:
         if name in ("v", "t"):
             self.capture = False
+        elif name == "rPh":
+            self.in_phonetic = False
         elif name == "c":
             cell = self._cell()
             if cell is not None:
@@ -500,9 +535,12 @@ class _SheetReader:
             return Cell(self.ref, "", "formula-without-value") if self.has_formula else None
         if self.type == "s":
             try:
-                return Cell(self.ref, self.strings[int(raw)], "text")
+                index = int(raw)
+                if index < 0:
+                    raise IndexError(index)  # Python would count from the end
+                return Cell(self.ref, self.strings[index], "text")
             except (ValueError, IndexError):
-                raise InputError.at(self.ref, "damaged workbook: a text cell points to a missing shared string") from None
+                raise _DamagedCell(f"cell {self.ref}", "damaged workbook: a text cell points to a missing shared string") from None
         if self.type in ("str", "inlineStr"):
             return Cell(self.ref, raw, "text")
         if self.type == "b":

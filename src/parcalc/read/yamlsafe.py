@@ -31,6 +31,11 @@ _MOST_CHARACTERS = 40
 _LARGEST_EXPONENT = 12
 
 
+def _one_line(problem: object) -> str:
+    text = " ".join(str(problem).split())
+    return text if len(text) <= 160 else text[:160] + "…"
+
+
 def load(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
     """Parse `text`; return the data and a map from each value's path to its line."""
     try:
@@ -38,9 +43,9 @@ def load(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f":{mark.line + 1}" if mark else ""
-        raise CriteriaError.at(f"{filename}{line}", f"YAML syntax error: {exc.problem or exc}") from None
+        raise CriteriaError.at(f"{filename}{line}", f"YAML syntax error: {_one_line(exc.problem or exc)}") from None
     except yaml.YAMLError as exc:
-        raise CriteriaError.at(filename, f"YAML syntax error: {exc}") from None
+        raise CriteriaError.at(filename, f"YAML syntax error: {_one_line(exc)}") from None
     builder = _Builder(filename)
     data = builder.build(root, ()) if root is not None else None
     if builder.problems:

@@ -1,0 +1,109 @@
+"""Damaged and hand-made workbooks: a one-line refusal that names the file (and part,
+sheet, row or cell) with exit code 2, never a traceback and never a wrong figure."""
+
+from __future__ import annotations
+
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import GOOD, LAM_DONG
+from tests.test_hostile_cells import workbook_with
+
+
+def one_clear_error(run, path: Path) -> str:
+    assert run.exit_code == 2 and isinstance(run.exception, (SystemExit, type(None))), run.output
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"parcalc: error: {path}")
+    return lines[0]
+
+
+def rewritten(path: Path, source: Path, change) -> Path:
+    """`source` with its central-directory entries changed by `change(data, offset_of_entry)`."""
+    data = bytearray(source.read_bytes())
+    offset = data.find(b"PK\x01\x02")
+    while offset != -1:
+        change(data, offset)
+        offset = data.find(b"PK\x01\x02", offset + 4)
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("damage, expected", [
+    (lambda data, at: data.__setitem__(slice(at + 8, at + 10), struct.pack("<H", struct.unpack("<H", data[at + 8:at + 10])[0] | 1)), "encrypted"),
+    (lambda data, at: data.__setitem__(slice(at + 10, at + 12), struct.pack("<H", 99)), "compression method"),
+])
+def test_a_damaged_zip_is_one_line(cli, tmp_path, damage, expected):
+    path = rewritten(tmp_path / "damaged.xlsx", GOOD / "small.xlsx", damage)
+    assert expected in one_clear_error(cli("score", path), path)
+
+
+def test_bad_deflate_data_is_one_line(cli, tmp_path):
+    data = bytearray((GOOD / "small.xlsx").read_bytes())
+    with zipfile.ZipFile(GOOD / "small.xlsx") as book:
+        info = book.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start:start + 8] = b"\xff" * 8  # the compressed stream itself
+    path = tmp_path / "deflate.xlsx"
+    path.write_bytes(bytes(data))
+    assert "damaged" in one_clear_error(cli("score", path), path)
+
+
+@pytest.mark.parametrize("row", ["five", "5.5", "-1", "0", "99999999"])
+def test_a_row_number_that_is_no_row_is_refused(cli, tmp_path, row):
+    path = workbook_with(tmp_path / "rows.xlsx", '<c r="D3"><v>1</v></c>')
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b'<row r="3"', f'<row r="{row}"'.encode())
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    line = one_clear_error(cli("score", path), path)
+    assert line == (f"parcalc: error: {path}, sheet 'Sheet', row {row!r}: damaged workbook: a row number that is not a "
+                    "row of a sheet; save it again from Excel or LibreOffice")
+
+
+def test_a_negative_shared_string_index_is_refused_not_counted_from_the_end(cli, tmp_path):
+    path = workbook_with(tmp_path / "sst.xlsx", '<c r="D3" t="s"><v>-1</v></c>')
+    assert one_clear_error(cli("score", path), path) == (
+        f"parcalc: error: {path}, sheet 'Sheet', cell D3: damaged workbook: a text cell points to a missing shared string")
+
+
+def test_a_phonetic_run_is_not_part_of_the_value(cli, tmp_path):
+    path = workbook_with(tmp_path / "rph.xlsx", '<c r="D3" t="inlineStr"><is><t>4</t><rPh sb="0" eb="1"><t>9</t></rPh></is></c>')
+    run = cli("score", path, "-f", "json")
+    assert run.exit_code == 0 and '"index": 40' in run.stdout  # 4 of 10, not 49
+
+
+def test_an_absurdly_long_code_is_quoted_short(cli, tmp_path):
+    path = workbook_with(tmp_path / "code.xlsx", '<c r="D3"><v>1</v></c>')
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    start = sheet.index('<c r="A3"')
+    end = sheet.index("</c>", start) + 4
+    parts["xl/worksheets/sheet1.xml"] = (sheet[:start] + '<c r="A3"><v>' + "1" * 5000 + "</v></c>" + sheet[end:]).encode()
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    line = one_clear_error(cli("score", path), path)
+    assert len(line) < 300 and "is not a criterion code" in line
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(flips=st.lists(st.tuples(st.integers(0, 10**9), st.integers(1, 255)), min_size=1, max_size=4))
+def test_random_byte_flips_end_in_a_result_or_one_clear_error(cli, tmp_path_factory, flips):
+    data = bytearray(LAM_DONG.read_bytes())
+    for position, mask in flips:
+        data[position % len(data)] ^= mask
+    path = tmp_path_factory.mktemp("flip") / "flipped.xlsx"
+    path.write_bytes(bytes(data))
+    run = cli("score", path, "--criteria", "province-2020", "--assume-full", "-f", "json")
+    assert isinstance(run.exception, (SystemExit, type(None))), run.exception
+    assert run.exit_code in (0, 2), run.output
+    if run.exit_code == 2:
+        assert all(line.startswith("parcalc: error: ") for line in run.stderr.splitlines())
