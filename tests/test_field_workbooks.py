@@ -425,3 +425,35 @@ def test_a_wide_sheet_refuses_cells_shown_as_percentages(cli, tmp_path):
     assert run.exit_code == 2
     assert run.stderr == (f"parcalc: error: {tmp_path / 'rates.xlsx'}, sheet 'Sheet', cell D2: 1: is formatted as a percentage: "
                           "a rate, not points; format it as a number if it holds points\n")
+
+
+def test_hidden_rows_of_a_wide_sheet_are_not_read(cli, tmp_path):
+    book = Workbook()
+    for row in (("STT", "Điểm tối đa", "Xã A", "Xã B"), ("1", 6, 5, 4), ("1.9", 9, 9, 9), ("2", 4, 4, 3)):
+        book.active.append(row)
+    book.active.row_dimensions[3].hidden = True  # a scratch row, hidden
+    book.save(tmp_path / "hidden.xlsx")
+    run = cli("rank", tmp_path / "hidden.xlsx", "-f", "json")
+    assert run.exit_code == 0, run.output
+    assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã A", 9), ("Xã B", 7)]  # 5 + 4, 4 + 3
+    assert run.stderr == (f"parcalc: cảnh báo: {tmp_path / 'hidden.xlsx'}, sheet 'Sheet', cell A3: các dòng ẩn 3 không được "
+                          "đọc (bỏ ẩn nếu đó là tiêu chí)\n")
+
+
+def test_hidden_rows_are_found_in_every_band():
+    from parcalc.read.valuesheet import hidden_rows
+
+    xml = b'<row r="2" spans="1:3"><c r="A2"/></row><row r="3" hidden="1"><c r="A3"/></row><row hidden="true" r="7" ht="0">'
+    assert hidden_rows(xml) == [3, 7] and hidden_rows(b'<row r="4"><c r="A4"/></row>') == []
+
+
+def test_hidden_rows_of_a_long_sheet_are_not_read(cli, tmp_path):
+    book = Workbook()
+    for row in (("Đơn vị", "STT", "Điểm tối đa", "Điểm đạt"), ("Xã A", "1", 10, 8), ("Xã A", "1", 10, 10), ("Xã B", "1", 10, 9)):
+        book.active.append(row)
+    book.active.row_dimensions[3].hidden = True  # an old figure, hidden instead of deleted
+    book.save(tmp_path / "long-hidden.xlsx")
+    run = cli("rank", tmp_path / "long-hidden.xlsx", "-f", "json")
+    assert run.exit_code == 0, run.output
+    assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã B", 9), ("Xã A", 8)]
+    assert "các dòng ẩn 3 không được đọc" in run.stderr

@@ -29,7 +29,7 @@ from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, is_not_applicable, value_points
 from .code_column import NODE, CodeColumn, twice
 from .headers import HEADER_SEARCH_ROWS, Layout, UnitColumnsError, header_roles, role_of, two_row_header
-from .workbook import has_table, read_sheet
+from .workbook import has_table, hidden_note, read_sheet
 from .xlsx import Cell, Workbook, column_index, column_letter, value_cell
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
         if layout == "sheets":
             return _sheets(book, path, [first] if sheet else book.sheet_names)
         if layout == "long":
-            return _long(book.rows(first), book.name, first)
+            return _long(book, first)
         return _wide(book, values, first, header, on_row)
 
 
@@ -250,9 +250,15 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[in
     width = max(header)  # the header's last named column: every unit's is at most that
     reader = _WideRows(filename, sheet, layout, tuple(column - 1 for column in units), tuple(units.values()), problems, width, on_row,
                        frozenset(column - 1 for column in second_columns))
+    hidden = values.hidden_rows
+    skipped = []
     for number, row in values.rows(width):
-        if number > header_row:
+        if number in hidden:
+            skipped.append(number)
+        elif number > header_row:
             reader.read(number, row)
+    if skipped:
+        reader.settle.findings.append(hidden_note(f"{filename}, sheet {sheet!r}, cell A{skipped[0]}", skipped))
     reader.explain_blanks(book)
     reader.refuse_rates(book.percent_refs(sheet))
     if problems:
@@ -381,7 +387,8 @@ class _WideRows:
                 self.problems.append(Problem(where, f"unit {what!r} has no points for {row.code}, which other units have"))
 
 
-def _long(rows, filename: str, sheet: str) -> list[Appraisal]:
+def _long(book: Workbook, sheet: str) -> list[Appraisal]:
+    rows, filename = book.rows(sheet), book.name
     layout = _unit_header(rows, filename, sheet)
     if "points" not in layout.columns:
         raise InputError.at(f"{filename}, sheet {sheet!r}, row {layout.header_row}", "the long layout needs a points column (Điểm thẩm định, points)")
@@ -422,7 +429,9 @@ def _long(rows, filename: str, sheet: str) -> list[Appraisal]:
         raise InputError(*problems[:50])
     if not by_unit:
         raise InputError.at(f"{filename}, sheet {sheet!r}", "no rows with a unit and a criterion code")
-    return [Appraisal(entries=tuple(entries.values()), source=unit, sheet=sheet, findings=tuple(settles[unit].findings))
+    hidden = [number for number in book.hidden.get(sheet, ()) if number > layout.header_row]
+    notes = (hidden_note(place(f"A{hidden[0]}"), hidden),) if hidden else ()
+    return [Appraisal(entries=tuple(entries.values()), source=unit, sheet=sheet, findings=(*notes, *settles[unit].findings))
             for unit, entries in by_unit.items()]
 
 

@@ -87,7 +87,7 @@ def has_table(book: Workbook, sheet: str) -> bool:
 
 
 def _read_table(book: Workbook, sheet: str, source: str, rows: Rows, layout: Layout, start: int) -> Appraisal:
-    table = _Table(layout, book.name, frozenset(book.hidden.get(sheet, ())))
+    table = _Table(layout, book.name, [number for number in book.hidden.get(sheet, ()) if number > layout.header_row])
     table.read(rows[start:])
     columns = tuple((role, f"{column_letter(layout.columns[role])} «{layout.headings.get(role, role)}»")
                     for role in NUMBER_ROLES if role in layout.columns)
@@ -114,7 +114,7 @@ class _Table:
 
     layout: Layout
     filename: str
-    hidden: frozenset[int]
+    hidden: list[int]  # rows the sheet hides, which the reader left out
     rows: list[_Row] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     totals: list[Entry] = field(default_factory=list)
@@ -124,17 +124,12 @@ class _Table:
         return f"{self.filename}, sheet {self.layout.sheet!r}, cell {ref}"
 
     def read(self, rows: Rows) -> None:
-        skipped_hidden = []
         code_column = self.layout.columns["code"]
         settle = CodeColumn()
         for number, cells in rows:
             code_cell = cells.get(code_column)
             code_text = code_cell.text.strip() if code_cell is not None else ""
             name = self._name(cells)
-            if number in self.hidden:
-                if code_text or name:
-                    skipped_hidden.append(number)
-                continue
             if self.rows and _is_header(cells):
                 self.findings.append(Finding("second_table", None, self.place(f"A{number}"), {"row": number}))
                 break  # a second table below the first
@@ -147,9 +142,8 @@ class _Table:
             elif row.role == NODE:
                 self.rows.append(_Row(number, cells, row.code, row.block, code_cell))  # type: ignore[arg-type]
         self.findings += settle.findings
-        if skipped_hidden:
-            self.findings.append(Finding("hidden_rows", None, self.place(f"A{skipped_hidden[0]}"),
-                                         {"rows": ", ".join(map(str, skipped_hidden[:12])) + (" …" if len(skipped_hidden) > 12 else "")}))
+        if self.hidden:
+            self.findings.append(hidden_note(self.place(f"A{self.hidden[0]}"), self.hidden))
 
     def entries(self) -> tuple[Entry, ...]:
         entries: dict[str, Entry] = {}
@@ -225,6 +219,11 @@ class _Table:
     def _name(self, cells: dict[int, Cell]) -> str:
         cell = cells.get(self.layout.columns.get("name", -1))
         return _clean_text(cell.text) if cell is not None and cell.kind == "text" else ""
+
+
+def hidden_note(where: str, rows: list[int]) -> Finding:
+    """The warning that hidden rows were not read."""
+    return Finding("hidden_rows", None, where, {"rows": ", ".join(map(str, rows[:12])) + (" …" if len(rows) > 12 else "")})
 
 
 def _is_header(cells: dict[int, Cell]) -> bool:

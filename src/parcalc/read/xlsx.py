@@ -101,7 +101,7 @@ class Workbook:
             self._strings: list[str] | None = None
             self._percent: frozenset[int] | None = None
             self.merged: dict[str, list[tuple[int, int, int, int]]] = {}  # sheet -> merged ranges read by rows()
-            self.hidden: dict[str, list[int]] = {}  # sheet -> hidden rows read by rows()
+            self.hidden: dict[str, list[int]] = {}  # sheet -> rows with values that rows() left out as hidden
         except BaseException:
             self._zip.close()
             raise
@@ -462,7 +462,8 @@ class _SheetReader:
         self.percent_styles = percent_styles
         self.in_phonetic = False
         self.merges: list[tuple[int, int, int, int]] = []
-        self.hidden: list[int] = []
+        self.hidden: list[int] = []  # rows with values that the sheet hides: not given out
+        self.row_hidden = False
         self.style = 0
         self.done: list[tuple[int, dict[int, Cell]]] = []
         self.row_number = 0
@@ -486,8 +487,7 @@ class _SheetReader:
             self.row_number = int(number) if number is not None else self.row_number + 1
             self.cells = {}
             self.column = 0
-            if attrs.get("hidden") in ("1", "true"):
-                self.hidden.append(self.row_number)
+            self.row_hidden = attrs.get("hidden") in ("1", "true")
         elif name == "c":
             ref = attrs.get("r")
             match = _CELL_REF.match(ref) if ref else None
@@ -520,7 +520,9 @@ class _SheetReader:
             if cell is not None:
                 self.cells[self.column] = cell
         elif name == "row":
-            if self.cells:
+            if self.cells and self.row_hidden:
+                self.hidden.append(self.row_number)  # not read: its number is kept to say so
+            elif self.cells:
                 self.done.append((self.row_number, self.cells))
             self.cells = {}
 
