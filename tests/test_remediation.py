@@ -50,9 +50,13 @@ def test_rows_codes_and_numbers_equal_the_published_appendix(appendix):
     assert appendix.findings == ()
 
 
-def test_default_min_lost_leaves_out_3_4_3(appendix):
-    default = api.remediation_appendix(LAM_DONG, "province-2020", year=2021, assume_full=True)
-    assert [row.code for row in default.rows] == [row.code for row in appendix.rows if row.code != "3.4.3"]
+def test_by_default_every_node_that_lost_anything_is_listed(appendix):
+    """Decided: the published appendix lists 3.4.3, which lost 0,004."""
+    default = api.remediation_appendix(LAM_DONG, "province-2020", year=2021, assume_full=True, plan=PLAN)
+    assert [row.code for row in default.rows] == [row.code for row in appendix.rows] and "3.4.3" in [row.code for row in default.rows]
+    assert len(default.rows) == 37
+    at_half = api.remediation_appendix(LAM_DONG, "province-2020", year=2021, assume_full=True, min_lost=D("0.005"))
+    assert [row.code for row in at_half.rows] == [row.code for row in appendix.rows if row.code != "3.4.3"]
 
 
 @pytest.mark.parametrize("fmt", ["md", "csv", "json"])

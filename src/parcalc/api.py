@@ -107,14 +107,14 @@ def remediation_appendix(
     lang: str = "vi",
 ) -> "Appendix":
     """Read and score a workbook, then build its remediation appendix."""
-    from .analysis.remediation import DEFAULT_MIN_LOST, build_appendix
+    from .analysis.remediation import build_appendix
 
     criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
     appraisal = read_workbook(path, sheet)
     result = score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na)
     rules = load_playbook(playbook, criterion_set) if isinstance(playbook, str) else playbook
     return build_appendix(
-        result, appraisal, rules, year=year, min_lost=DEFAULT_MIN_LOST if min_lost is None else min_lost,
+        result, appraisal, rules, year=year, min_lost=min_lost,
         title=title, plan=plan, lang=lang,
     )
 

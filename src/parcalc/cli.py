@@ -242,7 +242,7 @@ def remediation(
     playbook: Annotated[Optional[str], typer.Option("--playbook", help="Remedies per code: a shipped playbook id or a YAML path.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write; its extension gives the format.")] = None,
     fmt: Annotated[Optional[DocFormat], typer.Option("--format", "-f", help="Format (default: from the extension of -o, else md).")] = None,
-    min_lost: Annotated[str, typer.Option("--min-lost", help="List nodes that lost at least this many points.")] = "0.005",
+    min_lost: Annotated[Optional[str], typer.Option("--min-lost", help="List nodes that lost at least this many points (default: every node that lost anything).", show_default=False)] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="The appendix title; {year} is replaced.")] = None,
     plan: Annotated[Optional[str], typer.Option("--plan", help='The plan it belongs to, e.g. "6006/KH-UBND ngày 23/8/2021".')] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="The year in the title and placeholders (default: this year).")] = None,

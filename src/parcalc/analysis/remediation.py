@@ -14,7 +14,7 @@ from ..core.model import Appraisal, Finding
 from ..core.numbers import format_points
 from .playbook import ACTION_FIELDS, Playbook, fill
 
-DEFAULT_MIN_LOST = Decimal("0.005")
+DEFAULT_MIN_LOST = None  # every node that lost anything: published appendices list 3.4.3's 0,004
 DEFAULT_TITLE = {
     "vi": "KHẮC PHỤC NHỮNG TỒN TẠI, HẠN CHẾ VÀ GIẢI PHÁP NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} VÀ CÁC NĂM TIẾP THEO",
     "en": "REMEDYING SHORTCOMINGS AND RAISING THE PAR INDEX IN {year} AND THE FOLLOWING YEARS",
@@ -73,14 +73,15 @@ def build_appendix(
     playbook: Playbook | None = None,
     *,
     year: int,
-    min_lost: Decimal = DEFAULT_MIN_LOST,
+    min_lost: Decimal | None = DEFAULT_MIN_LOST,
     title: str | None = None,
     plan: str | None = None,
     lang: str = "vi",
 ) -> Appendix:
-    """Rows for every node that lost at least `min_lost`, with its ancestors."""
+    """Rows for every node that lost at least `min_lost` (by default, anything), with its ancestors."""
     entries = appraisal.by_code() if appraisal else {}
-    losing = {node.code for node in result.nodes if node.lost is not None and node.lost >= min_lost}
+    losing = {node.code for node in result.nodes
+              if node.lost is not None and (node.lost > 0 if min_lost is None else node.lost >= min_lost)}
     listed = set(losing)
     for code in losing:
         parent = codes.parent_code(code)
