@@ -107,3 +107,20 @@ def test_random_byte_flips_end_in_a_result_or_one_clear_error(cli, tmp_path_fact
     assert run.exit_code in (0, 2), run.output
     if run.exit_code == 2:
         assert all(line.startswith("parcalc: error: ") for line in run.stderr.splitlines())
+
+
+def test_a_value_typed_far_away_is_refused_before_calamine_allocates_it(cli, tmp_path):
+    """python-calamine allocates the rectangle a sheet's cells span: XFD1048576 is 512 GB."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (("STT", "Điểm tối đa", "Xã A", "Xã B"), ("1", 6, 5, 4)):
+        book.active.append(row)
+    book.active["XFD1048576"] = "x"
+    path = tmp_path / "far.xlsx"
+    book.save(path)
+    run = cli("rank", path)
+    assert run.exit_code == 2
+    assert run.stderr == (f"parcalc: error: {path}, sheet 'Sheet': its cells span A1:XFD1048576, far beyond a scoring table: a "
+                          "value typed far away? Delete the rows and columns outside the table (Ctrl+End shows the last used "
+                          "cell) and save again\n")

@@ -90,6 +90,10 @@ class ValueSheet:
                 self._bands.append(arrived)
             try:
                 yield self._bands[index].result()
+            except SheetTooLarge as extent:
+                raise InputError.at(f"{self.name}, sheet {self.sheet!r}", f"its cells span {extent}, far beyond a scoring table: a value "
+                                    "typed far away? Delete the rows and columns outside the table (Ctrl+End shows the last used "
+                                    "cell) and save again") from None
             except (zipfile.BadZipFile, EOFError, OSError) as exc:
                 raise InputError.at(self.name, f"damaged or truncated workbook ({exc})") from None
             except Exception as exc:  # noqa: BLE001 - calamine raises its own error types for damaged parts
@@ -118,12 +122,14 @@ def _produce(path: Path, sheet: str, part: str, sheet_parts: frozenset[str], pub
             if info.file_size < 2 * BAND_BYTES or sum(entry.file_size for entry in others) > _OTHER_PARTS_LIMIT:
                 with archive.open(info) as stream:  # a sheet parsed whole: its hidden rows read on their own
                     for xml in bands(stream, BAND_BYTES):  # (~0.01 s for the 4 MB sheet of 1,000 units)
+                        check_extent(xml)
                         hidden(hidden_rows(xml))
                 submit(lambda: _calamine().CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet))
             else:
                 kept = {entry.filename: archive.read(entry) for entry in others}
                 with archive.open(info) as stream:
                     for xml in bands(stream, BAND_BYTES):
+                        check_extent(xml)
                         hidden(hidden_rows(xml))  # the band's bytes are here anyway: ~1 ms a band
                         submit(lambda xml=xml: _parse_band(kept, part, xml, sheet))
     except Exception as exc:  # noqa: BLE001 - reported where the rows are read
@@ -143,6 +149,44 @@ def _work(work: "Queue[tuple[Future, Callable[[], CalamineSheet]] | None]") -> N
             future.set_result(parse())
         except Exception as exc:  # noqa: BLE001 - handed to the reader of the rows
             future.set_exception(exc)
+
+
+# python-calamine allocates the whole rectangle a sheet's cells span: one value typed at
+# XFD1048576 asks for 512 GB and aborts the process. Excel, LibreOffice and openpyxl write
+# that rectangle in <dimension>; rows beyond Excel's last are damage.
+MOST_CELLS = 20_000_000  # ~0.6 GB in calamine; 10,000 units x 100 rows are 1,000,000
+_DIMENSION = re.compile(rb'<dimension\s+ref="([A-Z]{1,7})([0-9]{1,9})(?::([A-Z]{1,7})([0-9]{1,9}))?"')
+_LAST_ROW = re.compile(rb'<row\b[^>]*?\sr="([0-9]+)"')
+_LAST_CELL = re.compile(rb'<c\b[^>]*?\sr="([A-Z]{1,7})([0-9]{1,9})"')
+
+
+class SheetTooLarge(ValueError):
+    """A sheet whose cells span more than MOST_CELLS: InputError where the rows are read."""
+
+
+def check_extent(xml: bytes) -> None:
+    """Refuse, before calamine sees it, a sheet (or band) whose used range is absurd."""
+    head = xml[:xml.find(b"<sheetData")] if b"<sheetData" in xml[:65536] else b""
+    found = _DIMENSION.search(head)
+    if found and found.group(3):
+        rows = int(found.group(4)) - int(found.group(2)) + 1
+        columns = _column(found.group(3)) - _column(found.group(1)) + 1
+        if rows * columns > MOST_CELLS:
+            raise SheetTooLarge(f"{found.group(1).decode()}{found.group(2).decode()}:{found.group(3).decode()}{found.group(4).decode()}")
+    last = xml.rfind(b"<row ")
+    number = _LAST_ROW.match(xml, last) if last != -1 else None
+    if number and int(number.group(1)) > 1_048_576:
+        raise SheetTooLarge(f"row {int(number.group(1))}")
+    cell = _LAST_CELL.match(xml, xml.rfind(b"<c ")) if number else None  # the last row's last cell: a rectangle from A1
+    if cell and int(cell.group(2)) * _column(cell.group(1)) > MOST_CELLS:
+        raise SheetTooLarge(f"A1:{cell.group(1).decode()}{cell.group(2).decode()}")
+
+
+def _column(letters: bytes) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + letter - 64
+    return index
 
 
 _HIDDEN_ROW = re.compile(rb'<row\b[^>]*?\shidden="(?:1|true)"[^>]*>')
