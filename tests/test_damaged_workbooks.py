@@ -124,3 +124,37 @@ def test_a_value_typed_far_away_is_refused_before_calamine_allocates_it(cli, tmp
     assert run.stderr == (f"parcalc: error: {path}, sheet 'Sheet': its cells span A1:XFD1048576, far beyond a scoring table: a "
                           "value typed far away? Delete the rows and columns outside the table (Ctrl+End shows the last used "
                           "cell) and save again\n")
+
+
+def with_sheet(path: Path, change) -> Path:
+    """A small workbook whose sheet XML went through `change`."""
+    source = workbook_with(path, '<c r="D3"><v>7</v></c>')
+    with zipfile.ZipFile(source) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = change(parts["xl/worksheets/sheet1.xml"])
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("change, place, what", [
+    (lambda xml: xml.replace(b'<c r="D3"><v>7</v></c>', b'<c r="D3"><v>7</v></c><c r="D3"><v>10</v></c>'), "cell D3", "the cell is given twice"),
+    (lambda xml: xml.replace(b'<row r="3"', b'<row r="2"'), "row 2", "the row is given twice or out of order"),
+])
+def test_a_cell_or_row_given_twice_is_refused(cli, tmp_path, change, place, what):
+    path = with_sheet(tmp_path / "twice.xlsx", change)
+    assert one_clear_error(cli("score", path), path) == (
+        f"parcalc: error: {path}, sheet 'Sheet', {place}: damaged workbook: {what}; save it again from Excel or LibreOffice")
+
+
+def test_a_part_given_twice_is_refused(cli, tmp_path):
+    path = tmp_path / "twice.xlsx"
+    with zipfile.ZipFile(GOOD / "small.xlsx") as book, zipfile.ZipFile(path, "w") as target:
+        for info in book.infolist():
+            target.writestr(info.filename, book.read(info))
+        with pytest.warns(UserWarning, match="Duplicate name"):  # zip allows it; Python warns
+            target.writestr("xl/worksheets/sheet1.xml", book.read("xl/worksheets/sheet1.xml"))
+    for command in ("score", "rank"):
+        assert one_clear_error(cli(command, path), path) == (
+            f"parcalc: error: {path}: is damaged: it holds xl/worksheets/sheet1.xml more than once; save it again from Excel or LibreOffice")

@@ -377,7 +377,12 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(path)
     except DAMAGED_ZIP as exc:
         raise InputError.at(shown, f"is damaged or truncated ({_short(exc)}); save it again from Excel") from None
-    names = set(archive.namelist())
+    listed = archive.namelist()
+    names = set(listed)
+    if len(names) != len(listed):  # readers disagree on which copy counts: a phantom sheet or unit
+        twice = sorted({name for name in listed if listed.count(name) > 1})
+        archive.close()
+        raise InputError.at(shown, f"is damaged: it holds {', '.join(twice[:3])} more than once; save it again from Excel or LibreOffice")
     if "xl/workbook.xml" not in names:
         mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
         archive.close()
@@ -484,7 +489,10 @@ class _SheetReader:
             number = attrs.get("r")
             if number is not None and not (number.isdigit() and number.isascii() and 0 < int(number) <= _MAX_ROW):
                 raise _DamagedCell(f"row {number[:20]!r}", "damaged workbook: a row number that is not a row of a sheet; save it again from Excel or LibreOffice")
+            previous = self.row_number
             self.row_number = int(number) if number is not None else self.row_number + 1
+            if self.row_number <= previous:  # spreadsheets write each row once, in order
+                raise _DamagedCell(f"row {self.row_number}", "damaged workbook: the row is given twice or out of order; save it again from Excel or LibreOffice")
             self.cells = {}
             self.column = 0
             self.row_hidden = attrs.get("hidden") in ("1", "true")
@@ -518,6 +526,8 @@ class _SheetReader:
         elif name == "c":
             cell = self._cell()
             if cell is not None:
+                if self.column in self.cells:  # which one counts is anybody's guess
+                    raise _DamagedCell(f"cell {cell.ref}", "damaged workbook: the cell is given twice; save it again from Excel or LibreOffice")
                 self.cells[self.column] = cell
         elif name == "row":
             if self.cells and self.row_hidden:
