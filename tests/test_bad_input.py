@@ -90,7 +90,7 @@ def test_a_folder(cli, tmp_path):
 
 
 def test_unknown_criterion_set(cli):
-    assert_one_clear_error(cli("score", LAM_DONG, "--criteria", "province-1999"), "unknown criterion set 'province-1999': use one of province-2017, province-2020, province-2022")
+    assert_one_clear_error(cli("score", LAM_DONG, "--criteria", "province-1999"), "unknown criterion set 'province-1999': use one of province-2017, province-2019, province-2020, province-2022")
 
 
 def test_unknown_sheet(cli):

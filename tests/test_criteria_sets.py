@@ -18,7 +18,7 @@ KNOWN_2020 = ["1", "1.5", "1.6", "2", "3", "3.4", "3.4.1", "3.4.2", "3.4.3", "4"
               "7.1.9", "8", "8.3", "8.3.1", "8.5", "8.6", "9", "9.1", "9.2"]
 
 
-@pytest.mark.parametrize("set_id", ["province-2017", "province-2020", "province-2022"])
+@pytest.mark.parametrize("set_id", ["province-2017", "province-2019", "province-2020", "province-2022"])
 def test_every_shipped_node_names_its_source(set_id):
     criteria = api.load_criteria(set_id)
     source_ids = {source.id for source in criteria.sources}
@@ -46,6 +46,27 @@ def test_province_2017_field_maxima_and_unknown_names():
     assert all(root.name is None and root.kind == "mixed" for root in criteria.roots)
 
 
+def test_province_2017_covers_2017_and_2018_only():
+    assert api.load_criteria("province-2017").index_years == (2017, 2018)  # 2019 was scored under 1150/QĐ-BNV
+
+
+def test_province_2019_reproduces_binh_dinhs_published_self_assessment(tmp_path):
+    """Báo Bình Định, 24/02/2020: 59,69 of 65, per field 7, 5, 13,65, 7,04, 7, 8, 9, 3."""
+    from openpyxl import Workbook
+
+    self_scores = ["7", "5", "13.65", "7.04", "7", "8", "9", "3"]
+    book = Workbook()
+    book.active.append(["STT", "Điểm tự đánh giá", "Điểm thẩm định"])
+    for code, points in enumerate(self_scores, start=1):
+        book.active.append([str(code), float(points), float(points)])
+    book.save(tmp_path / "binh-dinh-2019.xlsx")
+    result = api.score_workbook(tmp_path / "binh-dinh-2019.xlsx", "province-2019", assume_full=True)
+    assert [f.points for f in result.fields][:8] == [D(x) for x in self_scores]
+    assert result.split == {"appraised": D("59.69"), "survey": D(35)}  # the survey block counted at full points
+    assert sum((root.max for root in result.criteria.roots if root.kind == "appraised"), D(0)) == D(65)
+    assert result.assumed == ("9",)
+
+
 def test_province_2022_maxima_are_unknown_and_taken_from_the_workbook(tmp_path):
     criteria = api.load_criteria("province-2022")
     assert all(root.max is None for root in criteria.roots) and criteria.total == D(100)
@@ -58,7 +79,7 @@ def test_province_2022_maxima_are_unknown_and_taken_from_the_workbook(tmp_path):
 def test_criteria_list(cli):
     run = cli("criteria", "list")
     assert run.exit_code == 0
-    assert [line.split()[0] for line in run.stdout.splitlines()] == ["province-2017", "province-2020", "province-2022"]
+    assert [line.split()[0] for line in run.stdout.splitlines()] == ["province-2017", "province-2019", "province-2020", "province-2022"]
     assert "1149/QĐ-BNV" in run.stdout
 
 
@@ -74,7 +95,7 @@ def test_criteria_show_marks_unknown_parts(cli):
 
 def test_criteria_check_ok(cli):
     run = cli("criteria", "check", *sorted(catalog.sets_folder().glob("*.yaml")))
-    assert run.exit_code == 0 and run.stdout.count("ok: ") == 3
+    assert run.exit_code == 0 and run.stdout.count("ok: ") == 4
 
 
 def test_import_a_table_gives_a_valid_set_in_one_step(cli, tmp_path):
