@@ -136,6 +136,7 @@ def whatif_report(
     target_index: "Decimal | None" = None,
     target_rank: int | None = None,
     playbook: str | None = None,
+    target_grade: str | None = None,
 ) -> "WhatIfReport":
     """Read and score a workbook once, then evaluate scenarios, plans and ranks on copies."""
     from .core.errors import UsageError
@@ -146,6 +147,10 @@ def whatif_report(
 
     criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
     result = score_workbook(path, criterion_set, sheet=sheet, assume_full=assume_full, blank=blank, na=na)
+    if target_grade is not None:
+        if target_index is not None:
+            raise UsageError.at("--target-grade", "give a target index or a target grade, not both")
+        target_index = grade_floor(result.criteria, target_grade)
     scenarios = [Scenario("set", tuple(Override.parse(text) for text in overrides))] if overrides else []
     for file in scenario_files:
         scenarios += load_scenarios(Path(file))
@@ -265,6 +270,20 @@ def compare_workbooks(
         return rank_results(score_units([path], criterion_set, layout=layout, assume_full=assume_full, blank=blank, na=na))
 
     return compare(ranked(old, criteria), ranked(new, criteria_new or criteria))
+
+
+def grade_floor(criteria: CriterionSet, name: str) -> "Decimal":
+    """The lowest published index (two decimals) that reaches the grade named `name`."""
+    from decimal import Decimal
+
+    from .core.errors import UsageError
+
+    for grade in criteria.grades:
+        if " ".join(grade.name.casefold().split()) == " ".join(name.casefold().split()) or (
+                grade.name_en and grade.name_en.casefold() == name.casefold()):
+            return grade.floor if grade.inclusive else grade.floor + Decimal("0.01")
+    names = ", ".join(grade.name for grade in criteria.grades)
+    raise UsageError.at("--target-grade", f"{name!r} is not a grade of set {criteria.id}: its grades are {names}")
 
 
 def import_criteria_table(

@@ -297,6 +297,7 @@ def whatif(
     scenario: Annotated[Optional[list[Path]], typer.Option("--scenario", help="A YAML file of named scenarios; repeatable.")] = None,
     top: Annotated[Optional[int], typer.Option("--top", help="List the N sub-criteria that lost the most.", min=1)] = None,
     target_index: Annotated[Optional[str], typer.Option("--target-index", help="Plan the fewest recoveries that reach this index.")] = None,
+    target_grade: Annotated[Optional[str], typer.Option("--target-grade", help="Plan the fewest recoveries that reach this grade of the set (A, B, or a set's own, such as Tốt).", show_default=False)] = None,
     target_rank: Annotated[Optional[int], typer.Option("--target-rank", help="Plan the recoveries that reach this rank among --peers.", min=1)] = None,
     peers: Annotated[Optional[Path], typer.Option("--peers", help="CSV of others' results (unit, year, index[, rank, source]).")] = None,
     peers_year: Annotated[Optional[int], typer.Option("--peers-year", help="Which year of the peers file (default: its latest).")] = None,
@@ -314,7 +315,7 @@ def whatif(
     _check_output(output, force, files=[workbook, *(scenario or ()), peers], sets=[criteria], playbooks=[playbook])
     report = api.whatif_report(
         workbook, criteria, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na), overrides=set_ or (), scenario_files=scenario or (),
-        peers=peers, peers_year=peers_year, unit=unit, top=top, target_index=target, target_rank=target_rank, playbook=playbook,
+        peers=peers, peers_year=peers_year, unit=unit, top=top, target_index=target, target_rank=target_rank, playbook=playbook, target_grade=target_grade,
     )
     _warn(report.whatif.baseline.findings, lang)
     from .write import whatif as whatif_out  # the command's own name is taken

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..core.engine import GROUPS, ScoreResult, UnitTotals
-from ..core.model import EXTRA_KINDS, CriterionSet, Finding
+from ..core.engine import ScoreResult, UnitTotals
+from ..core.model import EXTRA_KINDS, MOHA_GROUPS, CriterionSet, Finding
 from ..core.numbers import percent, round_half_up
 
 
@@ -34,7 +34,8 @@ class Ranking:
 
     @property
     def group_counts(self) -> dict[str, int]:
-        counts = {name: 0 for name, _ in GROUPS} | {"D": 0}
+        grades = self.units[0].result.criteria.grades if self.units else MOHA_GROUPS
+        counts = {grade.name: 0 for grade in grades}
         for unit in self.units:
             counts[unit.result.group] += 1
         return counts

@@ -17,6 +17,7 @@ from typing import Iterable
 from ..core import codes
 from ..core.engine import ABSENT, ScoreResult, Totals, totals
 from ..core.errors import UsageError
+from ..core.model import MOHA_GROUPS, Grade
 from ..core.numbers import parse_typed
 
 
@@ -70,6 +71,11 @@ class Outcome(Totals):
     total_points: Decimal
     total_max: Decimal
     changes: tuple[Change, ...] = ()
+    scale: tuple[Grade, ...] = MOHA_GROUPS  # the set's grades
+
+    @property
+    def grades(self) -> tuple[Grade, ...]:
+        return self.scale
 
 
 class WhatIf:
@@ -91,7 +97,7 @@ class WhatIf:
         self._absent = frozenset(node.code for node in baseline.nodes if node.status == ABSENT)
 
     def baseline_outcome(self, name: str = "baseline") -> Outcome:
-        return Outcome(name, "", self.baseline.total_points, self.baseline.total_max)
+        return Outcome(name, "", self.baseline.total_points, self.baseline.total_max, scale=self.baseline.grades)
 
     def evaluate(self, scenario: Scenario) -> Outcome:
         current: dict[str, Decimal | None] = {}
@@ -120,7 +126,7 @@ class WhatIf:
             for code, after in sorted(current.items(), key=lambda item: self._order[item[0]])
             if after is not None and after != self._points[code]
         )
-        return Outcome(scenario.name, scenario.description, total, self.baseline.total_max, changes)
+        return Outcome(scenario.name, scenario.description, total, self.baseline.total_max, changes, self.baseline.grades)
 
     def evaluate_all(self, scenarios: Iterable[Scenario]) -> list[Outcome]:
         return [self.evaluate(scenario) for scenario in scenarios]

@@ -17,11 +17,10 @@ from operator import add, sub
 from typing import Any, Callable, Generic, Iterable, Mapping, Sequence, TypeVar
 
 from .errors import Problem, ScoringError
-from .model import EXTRA_KINDS, Criterion, CriterionSet, Entry, Finding
+from .model import EXTRA_KINDS, MOHA_GROUPS, Criterion, CriterionSet, Entry, Finding, Grade
 from .numbers import TOLERANCE, percent
 
 GIVEN, DERIVED, BOUNDED, ASSUMED, ABSENT = "given", "derived", "bounded", "assumed", "absent"
-GROUPS = (("A", Decimal(90)), ("B", Decimal(80)), ("C", Decimal(70)))
 
 
 _T = TypeVar("_T")
@@ -61,9 +60,13 @@ class Totals(TotalPoints):
     def index(self) -> Decimal:
         return percent(self.total_points, self.total_max)
 
+    @property
+    def grades(self) -> tuple[Grade, ...]:
+        return MOHA_GROUPS
+
     @_once
     def group(self) -> str:
-        return group_of(self.index)
+        return group_of(self.index, self.grades)
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,10 @@ class ScoreResult(Totals):
     sheet: str | None = None
     columns: tuple[tuple[str, str], ...] = ()  # (role, "D «Điểm thẩm định»"): where the workbook's numbers were read
 
+    @property
+    def grades(self) -> tuple[Grade, ...]:
+        return self.criteria.grades
+
     def node(self, code: str) -> NodeResult:
         for result in self.nodes:
             if result.code == code:
@@ -160,17 +167,18 @@ class UnitTotals(TotalPoints):
         index_and_group: dict[Decimal, tuple[Decimal, str]] = {}
         for points in set(total_points):
             index = percent(points, total_max)
-            index_and_group[points] = (index, group_of(index))
+            index_and_group[points] = (index, group_of(index, criteria.grades))
         return [cls(criteria, points, total_max, fields, *index_and_group[points])
                 for points, fields in zip(total_points, field_points)]
 
 
-def group_of(index: Decimal) -> str:
-    """A >= 90, B 80 to < 90, C 70 to < 80, D below (on the published, rounded index)."""
-    for name, floor in GROUPS:
-        if index >= floor:
-            return name
-    return "D"
+def group_of(index: Decimal, grades: Sequence[Grade] = MOHA_GROUPS) -> str:
+    """The first grade the (published, rounded) index reaches; MoHA's: A >= 90, B 80 to
+    < 90, C 70 to < 80, D below. A set's own grades end at 0, so every index has one."""
+    for grade in grades:
+        if grade.reached(index):
+            return grade.name
+    return grades[-1].name
 
 
 def score(

@@ -17,6 +17,24 @@ EXTRA_KINDS = ("bonus", "penalty")  # outside the scale: added to or taken from 
 
 
 @dataclass(frozen=True)
+class Grade:
+    """A grade of an index (MoHA's group A, a province's "Tốt"): reached from `floor` on
+    (`inclusive`, "từ 80 điểm") or only above it ("trên 90 điểm")."""
+
+    name: str
+    floor: Decimal
+    inclusive: bool = True
+    name_en: str | None = None
+
+    def reached(self, index: Decimal) -> bool:
+        return index >= self.floor if self.inclusive else index > self.floor
+
+
+# MoHA's groups of provinces: A >= 90 %, B 80 to < 90, C 70 to < 80, D below
+MOHA_GROUPS = (Grade("A", Decimal(90)), Grade("B", Decimal(80)), Grade("C", Decimal(70)), Grade("D", Decimal(0)))
+
+
+@dataclass(frozen=True)
 class Criterion:
     """A field, criterion or sub-criterion. `name` or `max` is None where the source
     does not establish it; `partial` means the listed children are only part of it."""
@@ -93,6 +111,7 @@ class CriterionSet:
     notes: str | None = None
     origin: str | None = None
     combine: str = "add_capped"  # bonus and penalty: base + bonus - penalty, capped at the base maximum or not
+    grades: tuple[Grade, ...] = MOHA_GROUPS  # highest first; the last starts at 0
 
     def walk(self) -> Iterator[Criterion]:
         for root in self.roots:

@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from ..core import codes
 from . import yamlsafe
 from ..core.errors import CriteriaError, Problem
-from ..core.model import Criterion, CriterionSet, LegalBasis, Source
+from ..core.model import MOHA_GROUPS, Criterion, CriterionSet, Grade, LegalBasis, Source
 
 SCHEMA_VERSION = 1
 UNKNOWN = "unknown"  # the value of `name` or `max` where no source establishes it
@@ -63,6 +63,16 @@ class RuleSpec(_Strict):
     places: int = Field(default=3, ge=0, le=6)
 
 
+class GradeSpec(_Strict):
+    """A grade as a decision words it: `at_least: 80` ("từ 80 điểm"), or `above: 90`
+    ("trên 90 điểm")."""
+
+    name: str
+    name_en: str | None = None
+    at_least: Optional[Number] = None
+    above: Optional[Number] = None
+
+
 class NodeSpec(_Strict):
     code: str
     name: str
@@ -89,6 +99,7 @@ class SetSpec(_Strict):
     sources: list[SourceSpec] = Field(default_factory=list)
     total: Optional[Number] = None
     combine: Literal["add", "add_capped"] = "add_capped"
+    grades: Optional[list[GradeSpec]] = None
     notes: str | None = None
     nodes: list[NodeSpec]
 
@@ -218,6 +229,7 @@ def _convert(spec: SetSpec, lines: dict, filename: str, problems: list[Problem])
         sources=tuple(Source(**source.model_dump()) for source in spec.sources),
         total=spec.total,
         combine=spec.combine,
+        grades=_grades(spec.grades, where, problems) if spec.grades is not None else MOHA_GROUPS,
         notes=spec.notes,
         roots=roots,
         origin=filename,
@@ -228,6 +240,33 @@ def _convert(spec: SetSpec, lines: dict, filename: str, problems: list[Problem])
     if spec.level in ("province", "ministry") and spec.total != Decimal(100):
         problems.append(Problem(where(("total",)), f"a {spec.level} index totals 100 points: declare `total: 100`"))
     return criterion_set
+
+
+def _grades(specs: list[GradeSpec], where, problems: list[Problem]) -> tuple[Grade, ...]:
+    """The set's grades, highest first, each threshold below the one before, names
+    unique, the last from 0 so that every index has a grade."""
+    grades: list[Grade] = []
+    for position, spec in enumerate(specs):
+        place = where(("grades", position))
+        if (spec.at_least is None) == (spec.above is None):
+            problems.append(Problem(place, f"grade {spec.name!r}: give either at_least (từ ... điểm) or above (trên ... điểm)"))
+            continue
+        grade = Grade(spec.name, spec.at_least if spec.at_least is not None else spec.above, spec.at_least is not None, spec.name_en)  # type: ignore[arg-type]
+        if any(earlier.name == grade.name for earlier in grades):
+            problems.append(Problem(place, f"grade {grade.name!r} is named twice"))
+        elif grades and _edge(grade) >= _edge(grades[-1]):
+            problems.append(Problem(place, f"grade {grade.name!r} starts at {grade.floor}, not below {grades[-1].name!r}: list grades from the highest down"))
+        grades.append(grade)
+    if not grades:
+        problems.append(Problem(where(("grades",)), "list at least one grade, or leave grades out for MoHA's A, B, C, D"))
+    elif grades[-1].floor != 0 or not grades[-1].inclusive:
+        problems.append(Problem(where(("grades", len(specs) - 1)), f"the last grade ({grades[-1].name!r}) must start at 0 (at_least: 0), so that every index has a grade"))
+    return tuple(grades)
+
+
+def _edge(grade: Grade) -> tuple[Decimal, int]:
+    """Where a grade starts: "above 90" starts just after "at least 90"."""
+    return grade.floor, 0 if grade.inclusive else 1
 
 
 def _rule(node: NodeSpec, code: str, where: str, problems: list[Problem]):
