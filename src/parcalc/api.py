@@ -137,6 +137,8 @@ def whatif_report(
     target_rank: int | None = None,
     playbook: str | None = None,
     target_grade: str | None = None,
+    exclude_kinds: "Sequence[str]" = ("survey",),
+    max_recovery: "Decimal | None" = None,
 ) -> "WhatIfReport":
     """Read and score a workbook once, then evaluate scenarios, plans and ranks on copies."""
     from .core.errors import UsageError
@@ -159,8 +161,11 @@ def whatif_report(
     peer_rows = load_peers(Path(peers), peers_year, exclude=unit) if peers is not None else []
     whatif = WhatIf(result)
     efforts = load_playbook(playbook, criterion_set).efforts(code for code, _ in whatif.recoverable()) if playbook else None
-    return build_report(whatif, scenarios, peers=peer_rows, top=top, target_index=target_index,
-                        target_rank=target_rank, efforts=efforts)
+    from decimal import Decimal
+
+    return build_report(whatif, scenarios, peers=peer_rows, top=top, target_index=target_index, target_rank=target_rank,
+                        efforts=efforts, exclude_kinds=tuple(exclude_kinds),
+                        share=Decimal(1) if max_recovery is None else max_recovery)
 
 
 def score_units(

@@ -222,6 +222,31 @@ def _typed(text: Optional[str], option: str, lowest: str | None = None, highest:
         raise UsageError.at(option, str(exc)) from None
 
 
+_KINDS = ("appraised", "survey", "mixed", "bonus", "penalty")
+
+
+def _kinds(chosen: Optional[list[str]]) -> tuple[str, ...]:
+    """--exclude-kind: survey unless said; none for no kind."""
+    if not chosen:
+        return ("survey",)
+    if chosen == ["none"]:
+        return ()
+    for kind in chosen:
+        if kind not in _KINDS:
+            raise UsageError.at("--exclude-kind", f"{kind!r} is not a kind: use {', '.join(_KINDS)} or none")
+    return tuple(chosen)
+
+
+def _share(text: Optional[str]) -> "Optional[Decimal]":
+    """--max-recovery 50% (or 50): the share of each loss, 0 < share <= 1."""
+    if text is None:
+        return None
+    percent = _typed(text.strip().removesuffix("%"), "--max-recovery", "0", "100")
+    if not percent:
+        raise UsageError.at("--max-recovery", "0% recovers nothing: give a share above 0, such as 50%")
+    return percent / 100
+
+
 def _check_target_index(index: "Decimal", target: "Optional[Decimal]") -> None:
     if target is None:
         return
@@ -297,6 +322,8 @@ def whatif(
     scenario: Annotated[Optional[list[Path]], typer.Option("--scenario", help="A YAML file of named scenarios; repeatable.")] = None,
     top: Annotated[Optional[int], typer.Option("--top", help="List the N sub-criteria that lost the most.", min=1)] = None,
     target_index: Annotated[Optional[str], typer.Option("--target-index", help="Plan the fewest recoveries that reach this index.")] = None,
+    exclude_kind: Annotated[Optional[list[str]], typer.Option("--exclude-kind", help="Kinds of criteria a plan never counts on: survey (the default), appraised, mixed, bonus, penalty, or none to plan every kind; repeatable.", show_default=False)] = None,
+    max_recovery: Annotated[Optional[str], typer.Option("--max-recovery", help="The part of each loss a plan counts on winning back, e.g. 50% (default: all of it).", show_default=False)] = None,
     target_grade: Annotated[Optional[str], typer.Option("--target-grade", help="Plan the fewest recoveries that reach this grade of the set (A, B, or a set's own, such as Tốt).", show_default=False)] = None,
     target_rank: Annotated[Optional[int], typer.Option("--target-rank", help="Plan the recoveries that reach this rank among --peers.", min=1)] = None,
     peers: Annotated[Optional[Path], typer.Option("--peers", help="CSV of others' results (unit, year, index[, rank, source]).")] = None,
@@ -316,6 +343,7 @@ def whatif(
     report = api.whatif_report(
         workbook, criteria, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na), overrides=set_ or (), scenario_files=scenario or (),
         peers=peers, peers_year=peers_year, unit=unit, top=top, target_index=target, target_rank=target_rank, playbook=playbook, target_grade=target_grade,
+        exclude_kinds=_kinds(exclude_kind), max_recovery=_share(max_recovery),
     )
     _warn(report.whatif.baseline.findings, lang)
     from .write import whatif as whatif_out  # the command's own name is taken

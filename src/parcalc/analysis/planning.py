@@ -19,6 +19,11 @@ class Recovery:
     lost: Decimal
     effort: Decimal | None = None
     outcome: Outcome | None = None  # the index with this recovery alone
+    gain: Decimal | None = None  # the points a plan counts on winning back (all that was lost, unless capped)
+
+    @property
+    def planned(self) -> Decimal:
+        return self.lost if self.gain is None else self.gain
 
     @property
     def per_effort(self) -> Decimal | None:
@@ -32,6 +37,8 @@ class Plan:
     recoveries: tuple[Recovery, ...]
     outcome: Outcome
     by_effort: bool
+    excluded_kinds: tuple[str, ...] = ()  # kinds of criteria a plan cannot count on (survey results)
+    share: Decimal = Decimal(1)  # the part of each loss a plan counts on winning back
 
 
 def top(whatif: WhatIf, count: int, efforts: Mapping[str, Decimal] | None = None) -> list[Recovery]:
@@ -48,27 +55,39 @@ def needed_points(whatif: WhatIf, target_index: Decimal) -> Decimal:
     return (target_index - Decimal("0.005")) * result.total_max / HUNDRED - result.total_points
 
 
-def plan(whatif: WhatIf, target_index: Decimal, efforts: Mapping[str, Decimal] | None = None) -> Plan:
-    """The fewest full recoveries (or, when every candidate has an effort, the least total
-    effort) that reach `target_index`; everything recoverable when it cannot be reached."""
+def plan(whatif: WhatIf, target_index: Decimal, efforts: Mapping[str, Decimal] | None = None, *,
+         exclude_kinds: tuple[str, ...] = (), share: Decimal = Decimal(1)) -> Plan:
+    """The fewest recoveries (or, when every candidate has an effort, the least total
+    effort) that reach `target_index`; everything recoverable when it cannot be reached.
+    Criteria of `exclude_kinds` are never planned (a survey's result is not decided by a
+    province); each recovery counts on `share` of what was lost (1: all of it)."""
     needed = needed_points(whatif, target_index)
-    candidates = [Recovery(code, lost, (efforts or {}).get(code)) for code, lost in whatif.recoverable()]
+    candidates = [Recovery(code, lost, (efforts or {}).get(code), gain=_capped(lost, share))
+                  for code, lost in whatif.recoverable() if whatif.kind(code) not in exclude_kinds]
+    candidates = [c for c in candidates if c.planned > 0]
     by_effort = bool(efforts) and all(c.effort is not None and c.effort > 0 for c in candidates)
     if needed <= 0:
         chosen: list[Recovery] = []
-    elif sum((c.lost for c in candidates), Decimal(0)) < needed:
+    elif sum((c.planned for c in candidates), Decimal(0)) < needed:
         chosen = candidates
     elif by_effort:
         chosen = _least_effort(candidates, needed)
     else:
         chosen = []
-        for candidate in candidates:  # largest losses first: the fewest items
+        for candidate in sorted(candidates, key=lambda c: -c.planned):  # largest gains first: the fewest items (stable)
             chosen.append(candidate)
-            if sum((c.lost for c in chosen), Decimal(0)) >= needed:
+            if sum((c.planned for c in chosen), Decimal(0)) >= needed:
                 break
-    scenario = Scenario(f"plan {target_index}", tuple(Override(c.code, points=whatif.recovered_points(c.code)) for c in chosen))
-    outcome = whatif.evaluate(scenario)
-    return Plan(target_index, outcome.index >= target_index, tuple(chosen), outcome, by_effort)
+    overrides = tuple(Override(c.code, points=whatif.recovered_points(c.code, c.planned)) for c in chosen)
+    outcome = whatif.evaluate(Scenario(f"plan {target_index}", overrides))
+    return Plan(target_index, outcome.index >= target_index, tuple(chosen), outcome, by_effort, exclude_kinds, share)
+
+
+def _capped(lost: Decimal, share: Decimal) -> Decimal:
+    """`share` of `lost`, in thousandths rounded down: a plan never counts on more."""
+    if share >= 1:
+        return lost
+    return (lost * share).quantize(_STEP, rounding="ROUND_DOWN")
 
 
 def _least_effort(candidates: list[Recovery], needed: Decimal) -> list[Recovery]:
@@ -77,7 +96,7 @@ def _least_effort(candidates: list[Recovery], needed: Decimal) -> list[Recovery]
     goal = int((needed / _STEP).to_integral_value(rounding="ROUND_CEILING"))
     best: dict[int, tuple[Decimal, tuple[int, ...]]] = {0: (Decimal(0), ())}
     for position, candidate in enumerate(candidates):
-        gain = int(candidate.lost / _STEP)
+        gain = int(candidate.planned / _STEP)
         assert candidate.effort is not None
         for reached, (effort, items) in list(best.items()):
             state = min(goal, reached + gain)

@@ -159,10 +159,16 @@ class WhatIf:
         ]
         return sorted(found, key=lambda item: (-item[1], self._order[item[0]]))  # type: ignore[operator]
 
-    def recovered_points(self, code: str) -> Decimal:
-        """A full recovery: the maximum, or no deduction at all for a penalty."""
+    def recovered_points(self, code: str, gain: Decimal | None = None) -> Decimal:
+        """The points after winning back `gain` (default: everything lost): the maximum,
+        or no deduction at all for a penalty."""
         node = self._nodes[code]
-        return Decimal(0) if node.criterion.kind == "penalty" else node.max
+        if gain is None or node.points is None or gain >= (node.lost or 0):
+            return Decimal(0) if node.criterion.kind == "penalty" else node.max
+        return node.points - gain if node.criterion.kind == "penalty" else node.points + gain
+
+    def kind(self, code: str) -> str:
+        return self._nodes[code].criterion.kind
 
     def full_recovery(self, code: str) -> Scenario:
         return Scenario(f"{code}", (Override(code, points=self.recovered_points(code)),))

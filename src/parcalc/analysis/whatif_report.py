@@ -36,8 +36,17 @@ def build_report(
     target_index: Decimal | None = None,
     target_rank: int | None = None,
     efforts: Mapping[str, Decimal] | None = None,
+    exclude_kinds: tuple[str, ...] = ("survey",),
+    share: Decimal = Decimal(1),
 ) -> WhatIfReport:
     notes: list[str] = []
+    if target_index is not None or target_rank is not None:
+        left_out = [code for code, _ in whatif.recoverable() if whatif.kind(code) in exclude_kinds]
+        if left_out:
+            notes.append(f"the plan leaves out {', '.join(left_out)} ({', '.join(exclude_kinds)}): a province cannot raise "
+                         "a survey's result by decision (--exclude-kind none plans them too)")
+        if share < 1:
+            notes.append(f"the plan counts on winning back {(share * 100).normalize():f}% of each loss (--max-recovery)")
     if target_rank is not None:
         needed = index_for_rank(target_rank, list(peers))
         if needed is None:
@@ -52,7 +61,7 @@ def build_report(
         outcomes=tuple(whatif.evaluate_all(scenarios)),
         peers=tuple(peers),
         top=tuple(planning.top(whatif, top, efforts)) if top else (),
-        plan=planning.plan(whatif, target_index, efforts) if target_index is not None else None,
+        plan=planning.plan(whatif, target_index, efforts, exclude_kinds=exclude_kinds, share=share) if target_index is not None else None,
         target_rank=target_rank,
         sensitivity=tuple(planning.sensitivity(whatif, baseline_rank, lambda index: rank_among(index, list(peers))))
         if baseline_rank is not None else (),

@@ -67,7 +67,8 @@ def whatif_data(report: WhatIfReport, lang: str) -> dict:
         data["plan"] = {
             "target_index": n(plan.target_index), "target_rank": report.target_rank, "reached": plan.reached,
             "by": "effort" if plan.by_effort else "count",
-            "recoveries": [{"code": r.code, "name": name(r.code), "lost": n(r.lost), "effort": n(r.effort)} for r in plan.recoveries],
+            "recoveries": [{"code": r.code, "name": name(r.code), "lost": n(r.lost), "planned": n(r.planned), "effort": n(r.effort)} for r in plan.recoveries],
+            "excluded_kinds": list(plan.excluded_kinds), "max_recovery": n(plan.share),
             "index": n(plan.outcome.index), "group": plan.outcome.group, "rank": report.rank(plan.outcome),
         }
     return data
