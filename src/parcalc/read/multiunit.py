@@ -29,7 +29,7 @@ from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, is_not_applicable, value_points
 from .code_column import NODE, CodeColumn, twice
 from .headers import HEADER_SEARCH_ROWS, Layout, UnitColumnsError, header_roles, role_of, two_row_header
-from .workbook import has_table, hidden_note, read_sheet
+from .workbook import find_table, hidden_note, read_sheet, read_table
 from .xlsx import Cell, Workbook, column_index, column_letter, value_cell
 
 if TYPE_CHECKING:
@@ -210,10 +210,12 @@ def _detect(found: tuple[int, dict[int, Cell], dict[str, int], dict[int, Cell]] 
 def _sheets(book: Workbook, path: Path, names: list[str]) -> list[Appraisal]:
     """One unit per sheet that holds a scoring table (a cover or instructions sheet is
     skipped, and said); a workbook with one such sheet is one unit named after the file."""
-    tables = [name for name in names if has_table(book, name)] if len(names) > 1 else names
+    if len(names) == 1:
+        return [replace(read_sheet(book, names[0], unit_name(names[0])), source=unit_name(path.stem))]
+    tables = {name: found for name in names if (found := find_table(book, name)) is not None}  # each sheet read once
     if not tables:
         return [read_sheet(book, names[0], unit_name(names[0]))]  # its refusal says what is missing
-    units = [read_sheet(book, name, unit_name(name)) for name in tables]
+    units = [read_table(book, name, unit_name(name), *found) for name, found in tables.items()]
     if len(units) == 1:  # one unit in the file: the file names it
         units = [replace(units[0], source=unit_name(path.stem))]
     skipped = [name for name in names if name not in tables]

@@ -54,21 +54,22 @@ def read_appraisal(path: Path, sheet: str | None = None) -> Appraisal:
         try:
             found = _find_table(book, first)
         except InputError as refusal:
-            others = [name for name in book.sheet_names[1:] if has_table(book, name)]
+            others = {name: table for name in book.sheet_names[1:] if (table := find_table(book, name)) is not None}
             if len(others) != 1:
                 if not others:
                     raise
                 choices = " or ".join(f"--sheet {name!r}" for name in others)
                 raise InputError.at(f"{book.name}, sheet {first!r}", f"{refusal.problems[0].message}; did you mean {choices}?") from None
-            note = Finding("other_sheet", None, book.name, {"first": first, "sheet": others[0]})
-            appraisal = read_sheet(book, others[0], path.name)
+            (other, table), = others.items()
+            appraisal = read_table(book, other, path.name, *table)  # the sheet read once, when it was looked at
+            note = Finding("other_sheet", None, book.name, {"first": first, "sheet": other})
             return replace(appraisal, findings=(note, *appraisal.findings))
-        return _read_table(book, first, path.name, *found)
+        return read_table(book, first, path.name, *found)
 
 
 def read_sheet(book: Workbook, sheet: str, source: str) -> Appraisal:
     """One unit's values from `sheet` of an open workbook; `source` names the unit."""
-    return _read_table(book, sheet, source, *_find_table(book, sheet))
+    return read_table(book, sheet, source, *_find_table(book, sheet))
 
 
 def _find_table(book: Workbook, sheet: str) -> tuple[list[tuple[int, dict[int, Cell]]], Layout, int]:
@@ -77,16 +78,15 @@ def _find_table(book: Workbook, sheet: str) -> tuple[list[tuple[int, dict[int, C
     return rows, layout, start
 
 
-def has_table(book: Workbook, sheet: str) -> bool:
-    """Whether `sheet` holds a scoring table (a header with a code and a points column)."""
+def find_table(book: Workbook, sheet: str) -> tuple[list[tuple[int, dict[int, Cell]]], Layout, int] | None:
+    """The rows, layout and first data row of `sheet`'s scoring table; None if it has none."""
     try:
-        _find_table(book, sheet)
+        return _find_table(book, sheet)
     except InputError:
-        return False
-    return True
+        return None
 
 
-def _read_table(book: Workbook, sheet: str, source: str, rows: Rows, layout: Layout, start: int) -> Appraisal:
+def read_table(book: Workbook, sheet: str, source: str, rows: Rows, layout: Layout, start: int) -> Appraisal:
     table = _Table(layout, book.name, [number for number in book.hidden.get(sheet, ()) if number > layout.header_row])
     table.read(rows[start:])
     columns = tuple((role, f"{column_letter(layout.columns[role])} «{layout.headings.get(role, role)}»")
