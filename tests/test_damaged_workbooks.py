@@ -158,3 +158,18 @@ def test_a_part_given_twice_is_refused(cli, tmp_path):
     for command in ("score", "rank"):
         assert one_clear_error(cli(command, path), path) == (
             f"parcalc: error: {path}: is damaged: it holds xl/worksheets/sheet1.xml more than once; save it again from Excel or LibreOffice")
+
+
+def test_a_strict_open_xml_workbook_is_read(cli, tmp_path):
+    """Excel's "Strict Open XML" format names its relationships in another namespace."""
+    path = tmp_path / "strict.xlsx"
+    with zipfile.ZipFile(GOOD / "small.xlsx") as book, zipfile.ZipFile(path, "w") as target:
+        for info in book.infolist():
+            data = book.read(info)
+            if info.filename == "xl/workbook.xml":
+                data = data.replace(b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                                    b"http://purl.oclc.org/ooxml/officeDocument/relationships")
+            target.writestr(info.filename, data)
+    run = cli("score", path, "-f", "json")
+    assert run.exit_code == 0, run.output
+    assert '"index": 85' in run.stdout  # as small.xlsx: 8,5 of 10

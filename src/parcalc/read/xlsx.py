@@ -38,6 +38,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _MAX_ROW = 1_048_576  # Excel's last row
 _MAX_PART = 512 * 1024 * 1024  # uncompressed bytes of one XML part; more is a zip bomb
 _REL_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"  # Excel's "Strict Open XML" format
 _CELL_REF = re.compile(r"^([A-Z]+)(\d+)$")
 _REF_ATTRIBUTE = re.compile(rb'\sr="([A-Z]+[0-9]+)"')
 _FORMULA_OR_ERROR = re.compile(rb'<(?:\w+:)?f[\s>/]|\st=["\x27]e["\x27]')
@@ -254,7 +255,7 @@ class Workbook:
 
         def sheet(name: str, attrs: dict) -> None:
             if name == "sheet":
-                target = rels.get(attrs.get(f"{_REL_OFFICE} id", ""), "")
+                target = rels.get(attrs.get(f"{_REL_OFFICE} id") or attrs.get(f"{_REL_STRICT} id", ""), "")
                 if target:
                     sheets[attrs.get("name", "")] = _resolve("xl", target)
 
