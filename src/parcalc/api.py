@@ -230,7 +230,7 @@ def score_units(
 def without_lock_files(paths: "Sequence[str | Path]") -> "tuple[list[Path], list[Path]]":
     """(workbooks, lock files): a shell's *.xlsx also picks up the ~$name.xlsx that Excel
     leaves beside a workbook it has open, which is no workbook."""
-    from .read.multiunit import is_lock_file
+    from .read.xlsx import is_lock_file
 
     chosen = [Path(path) for path in paths]
     return [path for path in chosen if not is_lock_file(path)], [path for path in chosen if is_lock_file(path)]

@@ -34,16 +34,33 @@ def parse_decimal(text: str) -> Decimal | None:
     return value
 
 
+# One number as people type it: an optional sign, digits, at most one decimal separator
+# (comma or dot). No thousands separators, underscores, inner spaces, exponents, NaN or
+# infinity: "1 2" or "0_5" must not become 12 or 5, nor 1e999999999 stall the arithmetic.
 _TYPED = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
+_MOST_CHARACTERS = 30
+
+
+def typed_number(text: str) -> Decimal | None:
+    """`text` (stripped) read by that grammar; None when it is not one number."""
+    cleaned = text.strip()
+    if len(cleaned) > _MOST_CHARACTERS or not _TYPED.match(cleaned):
+        return None
+    return Decimal(cleaned.replace(",", "."))
+
+
+def plausible(value: Decimal) -> bool:
+    """Finite, and of a size points, years, rates and counts can have (10^-12 to 10^12):
+    a huge exponent would stall the arithmetic."""
+    return value.is_finite() and (value == 0 or -12 <= value.adjusted() <= 12)
 
 
 def parse_typed(text: str, lowest: Decimal | None = None, highest: Decimal | None = None) -> Decimal:
-    """A number a user types (an option, a scenario): digits, one decimal comma or dot,
-    an optional sign; no exponent, NaN or infinity. ValueError says what is wrong."""
+    """A number a user types (an option, a scenario), in range. ValueError says what is wrong."""
     cleaned = text.strip()
-    if not _TYPED.match(cleaned) or len(cleaned) > 30:
+    value = typed_number(cleaned)
+    if value is None:
         raise ValueError(f"{text!r} is not a number (write it like 85,5 or 85.5)")
-    value = Decimal(cleaned.replace(",", "."))
     if (lowest is not None and value < lowest) or (highest is not None and value > highest):
         bounds = f"from {lowest} to {highest}" if lowest is not None and highest is not None else (
             f"at least {lowest}" if lowest is not None else f"at most {highest}")

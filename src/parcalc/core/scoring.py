@@ -9,7 +9,7 @@ from typing import Mapping
 
 from . import engine, reconcile
 from .engine import ScoreResult
-from .errors import Problem, ScoringError
+from .errors import Problem, ScoringError, UsageError
 from .model import Appraisal, Criterion, CriterionSet, Entry, Finding
 from .numbers import TOLERANCE
 from .rules import Rule
@@ -33,6 +33,9 @@ def score_appraisal(
     ("zero", or "full" as `assume_full` counts it); `na` how a cell marked "không áp
     dụng" is ("full", or "exclude" from the scale). Left unsaid, such cells are errors
     that name every reading, since a wrong guess moves a unit between groups."""
+    for option, value, readings in (("--blank", blank, BLANK_READINGS), ("--na", na, NA_READINGS)):
+        if value is not None and value not in readings:
+            raise UsageError.at(option, f"{value!r} is not a reading: use {' or '.join(readings)}")
     if criteria is None:
         tree, findings = reconcile.tree_from_workbook(appraisal)
     else:
@@ -55,15 +58,15 @@ def _read_marks(tree: CriterionSet, appraisal: Appraisal, na: str | None, findin
     marked = [entry for entry in appraisal.entries if entry.mark is not None and entry.points is None]
     if not marked:
         return tree, appraisal
-    if na not in NA_READINGS:
+    if na is None:
         raise ScoringError(*(Problem(entry.place(), f"{entry.code} is marked {entry.mark!r} (không áp dụng): say how to read it: "
                                      "--na full (counted at full points) or --na exclude (left out of the scale; the index is "
                                      "on the remaining maximum), or write its points") for entry in marked))
     by_code = tree.by_code()
     codes_shown = ", ".join(entry.code for entry in marked)
     if na == "full":
-        entries = tuple(replace(entry, points=by_code[entry.code].max) if entry in marked and entry.code in by_code else entry
-                        for entry in appraisal.entries)
+        full = {entry.code for entry in marked if entry.code in by_code}
+        entries = tuple(replace(entry, points=by_code[entry.code].max) if entry.code in full else entry for entry in appraisal.entries)
         findings.append(Finding("na_full", None, marked[0].place(), {"codes": codes_shown}))
         return tree, replace(appraisal, entries=entries)
     left_out = {entry.code: by_code[entry.code].max or Decimal(0) for entry in marked if entry.code in by_code}
@@ -78,15 +81,20 @@ def _without(node: Criterion, left_out: Mapping[str, Decimal]) -> Criterion | No
     is left out itself (a whole field stays, as a block absent from the scale)."""
     if node.code in left_out:
         return None
-    removed = sum((points for code, points in left_out.items() if code.startswith(node.code + ".")), Decimal(0))
+    removed = _removed_below(node.code, left_out)
     children = tuple(child for child in (_without(child, left_out) for child in node.children) if child is not None)
     maximum = node.max - removed if node.max is not None else None
     return replace(node, max=maximum, children=children)
 
 
+def _removed_below(code: str, left_out: Mapping[str, Decimal]) -> Decimal:
+    """The maxima left out below `code`."""
+    return sum((points for below, points in left_out.items() if below.startswith(code + ".")), Decimal(0))
+
+
 def _less(entry: Entry, left_out: Mapping[str, Decimal]) -> Entry:
     """A given ancestor's standard points less what was left out below it."""
-    removed = sum((points for code, points in left_out.items() if code.startswith(entry.code + ".")), Decimal(0))
+    removed = _removed_below(entry.code, left_out)
     if not removed or entry.max is None:
         return entry
     return replace(entry, max=entry.max - removed)

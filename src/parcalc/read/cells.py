@@ -6,27 +6,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from ..core.numbers import format_points, from_stored_number
+from ..core.numbers import format_points, from_stored_number, typed_number
 from .xlsx import Cell, value_cell
 
-# One number: an optional sign, digits, at most one decimal separator (comma or dot).
-# No thousands separators, underscores, inner spaces or exponents: points never need them,
-# and "1 2" or "0_5" must not become 12 or 5.
-_NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
 # A unit after the number: điểm, đ, đ., points, pts (compared in lower case, NFC).
 _UNIT = re.compile(r"\s*(?:điểm|diem|đ\.?|points?|pts?\.?)$")
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 # "Không áp dụng" marks, compared without diacritics, case or spaces.
 NOT_APPLICABLE = frozenset({"-", "–", "—", "x", "kad", "k/a/d", "khongapdung", "khongphatsinh", "kps", "n/a", "na"})
 BLANK_DASHES = frozenset({"-", "–", "—"})
-
-
 # A number cell's stored text, as spreadsheets write it (1.4799999999999999, 1E-3).
 _STORED_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,3})?$|^(?:NaN|INF|-INF|nan|inf|-inf)$")
 _LARGEST = 10**12  # points, rates and counts of a scoring sheet stay far below
-_MOST_DIGITS = 30
 
 
 def excerpt(text: str) -> str:
@@ -61,13 +54,10 @@ def parse_points_text(text: str) -> Decimal | None:
         return None
     if cleaned.endswith("%"):
         raise ValueError(f"{excerpt(cleaned)} is a rate, not points: write the points this rate earns (or give the rate in a value column with a scoring rule)")
-    number = _UNIT.sub("", cleaned.lower()).strip()
-    if not _NUMBER.match(number) or len(number) > _MOST_DIGITS:
+    number = typed_number(_UNIT.sub("", cleaned.lower()))
+    if number is None:
         raise ValueError(f"{excerpt(cleaned)} is not a number (write points like 1,48 or 1.48)")
-    try:
-        return Decimal(number.replace(",", "."))
-    except InvalidOperation:  # pragma: no cover - the pattern admits only numbers
-        raise ValueError(f"{cleaned!r} is not a number") from None
+    return number
 
 
 def cell_number(cell: Cell, *, negative: bool = False) -> Decimal | None:

@@ -13,6 +13,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from ..core import codes
 from . import yamlsafe
 from ..core.errors import CriteriaError, Problem
+from ..core.numbers import plausible
 from ..core.model import MOHA_GROUPS, Criterion, CriterionSet, Grade, LegalBasis, Source
 
 SCHEMA_VERSION = 1
@@ -22,7 +23,7 @@ UNKNOWN = "unknown"  # the value of `name` or `max` where no source establishes 
 def _plausible(value: Decimal) -> Decimal:
     """Points, targets and rates: finite and of a size a criterion set can mean (a huge
     exponent would stall the arithmetic)."""
-    if not value.is_finite() or not -12 <= value.adjusted() <= 12:
+    if not plausible(value):
         raise ValueError("is not a finite number of a plausible size")
     return value
 

@@ -122,11 +122,6 @@ def unit_name(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
-def is_lock_file(path: Path) -> bool:
-    """Excel's and LibreOffice's lock files beside an open workbook (~$name.xlsx, .~lock.name#)."""
-    return path.name.startswith(("~$", ".~lock."))
-
-
 def read_units(path: Path, layout: str | None = None, sheet: str | None = None) -> list[Appraisal]:
     """Every unit in the workbook at `path` as an Appraisal, in the workbook's order."""
     units = open_units(path, layout, sheet)

@@ -355,12 +355,18 @@ def _range(ref: str) -> tuple[int, int, int, int] | None:
     return int(start.group(2)), column_index(start.group(1)), int(end.group(2)), column_index(end.group(1))
 
 
+def is_lock_file(path: Path) -> bool:
+    """Excel's and LibreOffice's lock files beside an open workbook (~$name.xlsx, .~lock.name#)."""
+    return path.name.startswith(("~$", ".~lock."))
+
+
 def _open_zip(path: Path) -> zipfile.ZipFile:
     shown = str(path)
     if path.is_dir():
         raise InputError.at(shown, "is a folder, not a workbook")
-    if path.name.startswith("~$"):
-        raise InputError.at(shown, f"is the lock file Excel keeps beside a workbook it has open, not a workbook: use {path.name[2:]}")
+    if is_lock_file(path):
+        real = path.name.removeprefix("~$").removeprefix(".~lock.").removesuffix("#")
+        raise InputError.at(shown, f"is the lock file Excel keeps beside a workbook it has open, not a workbook: use {real}")
     try:
         with path.open("rb") as handle:
             head = handle.read(8)

@@ -16,6 +16,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..core.errors import CriteriaError, Problem
+from ..core.numbers import plausible
 
 # libyaml's C parser when PyYAML has it (5x faster on a criterion set); same nodes, same marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -28,7 +29,6 @@ _PLAIN_SCALARS = {"str", "int", "float", "bool", "null", "timestamp"}
 # stall the arithmetic (Python refuses ints of more than 4,300 digits, and 1e999999999
 # turned into an int never ends).
 _MOST_CHARACTERS = 40
-_LARGEST_EXPONENT = 12
 
 
 def _one_line(problem: object) -> str:
@@ -120,7 +120,7 @@ class _Builder:
                 value = Decimal(node.value.replace("_", ""))
             except InvalidOperation:
                 value = Decimal("NaN")
-            if not value.is_finite() or not -_LARGEST_EXPONENT <= value.adjusted() <= _LARGEST_EXPONENT:
+            if not plausible(value):
                 self.problems.append(Problem(self.where(node), f"{node.value!r} is not a finite number of a plausible size"))
                 return None
             return value
