@@ -68,3 +68,54 @@ def test_the_planner_never_chooses_an_excluded_criterion(target, excluded, share
     assert all(D(0) < r.planned <= r.lost for r in plan.recoveries)
     if plan.reached:
         assert plan.outcome.index >= target
+
+
+CEILINGS = """parcalc_playbook: 1
+rules:
+  "6.*": {max_recovery: "50%"}
+  "1.5": {max_recovery: "0,25"}
+  "8.5": {max_recovery: 0}
+"""
+
+
+def test_a_playbook_ceiling_caps_what_a_plan_counts_on(cli, tmp_path):
+    playbook = tmp_path / "ceilings.yaml"
+    playbook.write_text(CEILINGS, encoding="utf-8")
+    plan, notes = plan_of(cli, "--target-index", "86", "--playbook", str(playbook))
+    # 86 needs 85,995 - 83,93 = 2,065 points. Of the 1-point losses (1.5, 6.1.2, 6.3.3,
+    # 6.3.4, 8.5, 8.6), 8.5 may win back nothing, 1.5 0,25, the 6.x ones 0,5: the largest
+    # planned gains first, in tree order among equals, are 8.6, then three halves.
+    steps = [(r["code"], r["lost"], r["planned"], r["limited_by"]) for r in plan["recoveries"]]
+    half = "playbook max_recovery 50%"
+    assert steps == [("8.6", 1, 1, None), ("6.1.2", 1, 0.5, half), ("6.3.3", 1, 0.5, half), ("6.3.4", 1, 0.5, half)]
+    assert plan["index"] == 86.43  # 83,93 + 2,5
+    assert notes[-1] == "the plan counts on no more than the playbook's max_recovery for 1.5, 6.1.1, 6.1.2, 6.1.3, 6.3.3, 6.3.4, 8.5"
+
+
+def test_a_ceiling_in_points_and_the_smaller_of_two_limits_wins():
+    from parcalc.analysis.playbook import Ceiling
+
+    # 1.5 lost 1: at most 0,25 points; with --max-recovery 50% too, the smaller (0,25) counts
+    quarter = planning.plan(BASELINE, D(100), share=D("0.5"), ceilings={"1.5": Ceiling(points=D("0.25"))})
+    step = {r.code: r for r in quarter.recoveries}["1.5"]
+    assert (step.planned, step.limited_by) == (D("0.25"), "playbook max_recovery 0.25")
+    # a ceiling above the share: the share counts
+    half = planning.plan(BASELINE, D(100), share=D("0.5"), ceilings={"1.5": Ceiling(points=D("0.75"))})
+    step = {r.code: r for r in half.recoveries}["1.5"]
+    assert (step.planned, step.limited_by) == (D("0.5"), "--max-recovery 50%")
+    # a ceiling above the loss changes nothing
+    full = planning.plan(BASELINE, D(100), ceilings={"1.5": Ceiling(points=D(3))})
+    step = {r.code: r for r in full.recoveries}["1.5"]
+    assert (step.planned, step.limited_by) == (D(1), None)
+
+
+@pytest.mark.parametrize("value, message", [
+    ('"abc"', "rules.1.5.max_recovery: Value error, 'abc' is not a number (write it like 85,5 or 85.5)"),
+    ('"150%"', "rules.1.5.max_recovery: Value error, 150 is out of range: give a number from 0 to 100"),
+    ("-1", "rules.1.5.max_recovery: Value error, -1 is out of range: give a number from 0 to 1000"),
+])
+def test_a_bad_ceiling_names_its_line(cli, tmp_path, value, message):
+    playbook = tmp_path / "bad.yaml"
+    playbook.write_text(f'parcalc_playbook: 1\nrules:\n  "1.5": {{max_recovery: {value}}}\n', encoding="utf-8")
+    run = cli(*ARGS, "--target-index", "86", "--playbook", str(playbook))
+    assert run.exit_code == 2 and run.stderr.splitlines()[-1] == f"parcalc: error: {playbook}:3: {message}"

@@ -160,12 +160,16 @@ def whatif_report(
         raise UsageError.at("--target-rank", "a rank needs the others' results: add --peers FILE")
     peer_rows = load_peers(Path(peers), peers_year, exclude=unit) if peers is not None else []
     whatif = WhatIf(result)
-    efforts = load_playbook(playbook, criterion_set).efforts(code for code, _ in whatif.recoverable()) if playbook else None
+    efforts = ceilings = None
+    if playbook:
+        rules = load_playbook(playbook, criterion_set)
+        losing = [code for code, _ in whatif.recoverable()]
+        efforts, ceilings = rules.efforts(losing), rules.ceilings(losing)
     from decimal import Decimal
 
     return build_report(whatif, scenarios, peers=peer_rows, top=top, target_index=target_index, target_rank=target_rank,
                         efforts=efforts, exclude_kinds=tuple(exclude_kinds),
-                        share=Decimal(1) if max_recovery is None else max_recovery)
+                        share=Decimal(1) if max_recovery is None else max_recovery, ceilings=ceilings)
 
 
 def score_units(

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Mapping
 
 from ..core.numbers import HUNDRED
+from .playbook import Ceiling
 from .whatif import Outcome, Override, Scenario, WhatIf
 
 _STEP = Decimal("0.001")  # points are planned in thousandths, as MoHA prints 0,996
@@ -20,6 +21,7 @@ class Recovery:
     effort: Decimal | None = None
     outcome: Outcome | None = None  # the index with this recovery alone
     gain: Decimal | None = None  # the points a plan counts on winning back (all that was lost, unless capped)
+    limited_by: str | None = None  # what capped the gain: "playbook 3.4.* (50%)" or "--max-recovery 50%"
 
     @property
     def planned(self) -> Decimal:
@@ -56,13 +58,15 @@ def needed_points(whatif: WhatIf, target_index: Decimal) -> Decimal:
 
 
 def plan(whatif: WhatIf, target_index: Decimal, efforts: Mapping[str, Decimal] | None = None, *,
-         exclude_kinds: tuple[str, ...] = (), share: Decimal = Decimal(1)) -> Plan:
+         exclude_kinds: tuple[str, ...] = (), share: Decimal = Decimal(1),
+         ceilings: Mapping[str, Ceiling] | None = None) -> Plan:
     """The fewest recoveries (or, when every candidate has an effort, the least total
     effort) that reach `target_index`; everything recoverable when it cannot be reached.
     Criteria of `exclude_kinds` are never planned (a survey's result is not decided by a
-    province); each recovery counts on `share` of what was lost (1: all of it)."""
+    province); each recovery counts on `share` of what was lost (1: all of it), and on no
+    more than its ceiling (a playbook's `max_recovery`) where it has one."""
     needed = needed_points(whatif, target_index)
-    candidates = [Recovery(code, lost, (efforts or {}).get(code), gain=_capped(lost, share))
+    candidates = [_candidate(code, lost, (efforts or {}).get(code), share, (ceilings or {}).get(code))
                   for code, lost in whatif.recoverable() if whatif.kind(code) not in exclude_kinds]
     candidates = [c for c in candidates if c.planned > 0]
     by_effort = bool(efforts) and all(c.effort is not None and c.effort > 0 for c in candidates)
@@ -83,11 +87,17 @@ def plan(whatif: WhatIf, target_index: Decimal, efforts: Mapping[str, Decimal] |
     return Plan(target_index, outcome.index >= target_index, tuple(chosen), outcome, by_effort, exclude_kinds, share)
 
 
-def _capped(lost: Decimal, share: Decimal) -> Decimal:
-    """`share` of `lost`, in thousandths rounded down: a plan never counts on more."""
-    if share >= 1:
-        return lost
-    return (lost * share).quantize(_STEP, rounding="ROUND_DOWN")
+def _candidate(code: str, lost: Decimal, effort: Decimal | None, share: Decimal, ceiling: Ceiling | None) -> Recovery:
+    """A recovery counting on the least of: what was lost, `share` of it, its ceiling;
+    in thousandths rounded down, as a plan never counts on more."""
+    gain, limited_by = lost, None
+    if share < 1:
+        gain, limited_by = lost * share, f"--max-recovery {(share * HUNDRED).normalize():f}%"
+    if ceiling is not None and ceiling.limit(lost) < gain:
+        gain, limited_by = ceiling.limit(lost), f"playbook max_recovery {ceiling}"
+    if gain < lost:
+        gain = gain.quantize(_STEP, rounding="ROUND_DOWN")
+    return Recovery(code, lost, effort, gain=gain, limited_by=limited_by)
 
 
 def _least_effort(candidates: list[Recovery], needed: Decimal) -> list[Recovery]:

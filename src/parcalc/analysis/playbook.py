@@ -23,6 +23,25 @@ class Action:
     deadline: str | None = None
     note: str | None = None
     effort: Decimal | None = None
+    max_recovery: "Ceiling | None" = None  # what a plan may count on winning back this year
+
+
+@dataclass(frozen=True)
+class Ceiling:
+    """At most `points` of a loss, or at most `share` of it (50 % is 0.5): a province's
+    judgement of what is realistic for a criterion this year."""
+
+    points: Decimal | None = None
+    share: Decimal | None = None
+
+    def limit(self, lost: Decimal) -> Decimal:
+        if self.share is not None:
+            return lost * self.share
+        assert self.points is not None
+        return min(lost, self.points)
+
+    def __str__(self) -> str:
+        return f"{(self.share * 100).normalize():f}%" if self.share is not None else f"{self.points}"
 
 
 @dataclass(frozen=True)
@@ -49,11 +68,18 @@ class Playbook:
 
     def efforts(self, codes: Iterable[str]) -> dict[str, Decimal]:
         """The effort of each code that has one (exact, pattern, fallback, defaults)."""
+        return self._first("effort", codes)
+
+    def ceilings(self, codes: Iterable[str]) -> dict[str, Ceiling]:
+        """The `max_recovery` of each code that has one, found as efforts are."""
+        return self._first("max_recovery", codes)
+
+    def _first(self, name: str, codes: Iterable[str]) -> dict:
         found = {}
         for code in codes:
             for spec in (*self._matching(code), self.fallback, self.defaults):
-                if spec.effort is not None:
-                    found[code] = spec.effort
+                if getattr(spec, name) is not None:
+                    found[code] = getattr(spec, name)
                     break
         return found
 

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Mapping, Sequence
 
+from ..core import codes
 from . import planning
+from .playbook import Ceiling
 from .peers import Peer, index_for_rank, rank_among
 from .whatif import Outcome, Scenario, WhatIf
 
@@ -38,6 +40,7 @@ def build_report(
     efforts: Mapping[str, Decimal] | None = None,
     exclude_kinds: tuple[str, ...] = ("survey",),
     share: Decimal = Decimal(1),
+    ceilings: Mapping[str, Ceiling] | None = None,
 ) -> WhatIfReport:
     notes: list[str] = []
     if target_index is not None or target_rank is not None:
@@ -47,6 +50,10 @@ def build_report(
                          "a survey's result by decision (--exclude-kind none plans them too)")
         if share < 1:
             notes.append(f"the plan counts on winning back {(share * 100).normalize():f}% of each loss (--max-recovery)")
+        capped = sorted((code for code in ceilings or {} if whatif.kind(code) not in exclude_kinds), key=codes.sort_key)
+        if capped:
+            shown = ", ".join(capped[:12]) + (" …" if len(capped) > 12 else "")
+            notes.append(f"the plan counts on no more than the playbook's max_recovery for {shown}")
     if target_rank is not None:
         needed = index_for_rank(target_rank, list(peers))
         if needed is None:
@@ -61,7 +68,8 @@ def build_report(
         outcomes=tuple(whatif.evaluate_all(scenarios)),
         peers=tuple(peers),
         top=tuple(planning.top(whatif, top, efforts)) if top else (),
-        plan=planning.plan(whatif, target_index, efforts, exclude_kinds=exclude_kinds, share=share) if target_index is not None else None,
+        plan=planning.plan(whatif, target_index, efforts, exclude_kinds=exclude_kinds, share=share, ceilings=ceilings)
+        if target_index is not None else None,
         target_rank=target_rank,
         sensitivity=tuple(planning.sensitivity(whatif, baseline_rank, lambda index: rank_among(index, list(peers))))
         if baseline_rank is not None else (),

@@ -6,12 +6,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from ..analysis.playbook import ACTION_FIELDS, SCHEMA_VERSION, Action, Playbook
+from ..analysis.playbook import ACTION_FIELDS, SCHEMA_VERSION, Action, Ceiling, Playbook
 from ..core import codes
 from ..core.errors import CriteriaError, Problem
 from ..core.model import CriterionSet
+from ..core.numbers import HUNDRED, parse_typed
 from . import yamlsafe
 from .textfile import read_text
 
@@ -25,6 +26,19 @@ class ActionSpec(BaseModel):
     deadline: Optional[str] = None
     note: Optional[str] = None
     effort: Optional[Decimal] = None
+    max_recovery: Optional[Ceiling] = None
+
+    @field_validator("max_recovery", mode="before")
+    @classmethod
+    def _ceiling(cls, value: object) -> Ceiling | None:
+        """`0.5` (points) or `"50%"` (a share of the loss); a decimal comma is read too."""
+        if value is None or isinstance(value, Ceiling):
+            return value
+        text = str(value).strip()
+        if text.endswith("%"):
+            share = parse_typed(text[:-1], Decimal(0), HUNDRED) / HUNDRED
+            return Ceiling(share=share)
+        return Ceiling(points=parse_typed(text, Decimal(0), Decimal(1000)))
 
 
 class PlaybookSpec(BaseModel):
@@ -54,7 +68,7 @@ def load_playbook(path: Path, criteria: CriterionSet | None = None) -> Playbook:
             line = yamlsafe.line_of(lines, error["loc"])
             where = f"{shown}:{line}" if line else shown
             if error["type"] == "extra_forbidden":
-                problems.append(Problem(where, f"unknown key {error['loc'][-1]!r}: playbook entries take {', '.join(ACTION_FIELDS)} and effort"))
+                problems.append(Problem(where, f"unknown key {error['loc'][-1]!r}: playbook entries take {', '.join(ACTION_FIELDS)}, effort and max_recovery"))
             else:
                 problems.append(Problem(where, f"{'.'.join(map(str, error['loc']))}: {error['msg']}"))
         raise CriteriaError(*problems) from None
@@ -77,4 +91,4 @@ def load_playbook(path: Path, criteria: CriterionSet | None = None) -> Playbook:
 
 
 def _action(spec: ActionSpec) -> Action:
-    return Action(**spec.model_dump())
+    return Action(**{name: getattr(spec, name) for name in ActionSpec.model_fields})

@@ -20,13 +20,13 @@ _T = {
            "per_effort": "Điểm / công sức", "plan": "Kế hoạch đạt mục tiêu", "target": "Mục tiêu chỉ số",
            "reached": "đạt", "not_reached": "KHÔNG đạt được, kể cả khi khôi phục toàn bộ",
            "sensitivity": "Số bậc xếp hạng tăng nếu khôi phục", "places": "Bậc tăng", "changes": "Thay đổi",
-           "effort": "công sức", "fewest": "ít tiêu chí nhất", "peers": "so với {n} đơn vị trong tệp so sánh"},
+           "effort": "công sức", "fewest": "ít tiêu chí nhất", "planned": "Dự kiến khôi phục", "peers": "so với {n} đơn vị trong tệp so sánh"},
     "en": {"scenario": "Scenario", "baseline": "Baseline", "rank": "Rank", "before": "Before", "after": "After",
            "delta": "Delta", "top": "Sub-criteria that lost the most", "if_recovered": "Index if recovered",
            "per_effort": "Points per effort", "plan": "Plan to reach the target", "target": "Target index",
            "reached": "reached", "not_reached": "NOT reachable, even recovering everything",
            "sensitivity": "Rank places bought by each full recovery", "places": "Places",
-           "changes": "Changes", "effort": "effort", "fewest": "fewest sub-criteria", "peers": "among {n} peers listed"},
+           "changes": "Changes", "effort": "effort", "fewest": "fewest sub-criteria", "planned": "Planned", "peers": "among {n} peers listed"},
 }
 
 
@@ -67,7 +67,7 @@ def whatif_data(report: WhatIfReport, lang: str) -> dict:
         data["plan"] = {
             "target_index": n(plan.target_index), "target_rank": report.target_rank, "reached": plan.reached,
             "by": "effort" if plan.by_effort else "count",
-            "recoveries": [{"code": r.code, "name": name(r.code), "lost": n(r.lost), "planned": n(r.planned), "effort": n(r.effort)} for r in plan.recoveries],
+            "recoveries": [{"code": r.code, "name": name(r.code), "lost": n(r.lost), "planned": n(r.planned), "limited_by": r.limited_by, "effort": n(r.effort)} for r in plan.recoveries],
             "excluded_kinds": list(plan.excluded_kinds), "max_recovery": n(plan.share),
             "index": n(plan.outcome.index), "group": plan.outcome.group, "rank": report.rank(plan.outcome),
         }
@@ -126,8 +126,9 @@ def _sections(report: WhatIfReport, lang: str) -> list[tuple[str, list[str], lis
                  + f" — {verdict}: {labels.text('index', lang)} {f(d(plan['index']))}, {labels.text('group', lang)} {plan['group']}"
                  + (f", {t['rank']} {plan['rank']}" if plan["rank"] is not None else "")
                  + f" ({t['effort'] if plan['by'] == 'effort' else t['fewest']})")
-        sections.append((title, [labels.text("code", lang), labels.text("name", lang), labels.text("lost", lang)],
-                         [[r["code"], r["name"], f(d(r["lost"]))] for r in plan["recoveries"]]))
+        partial = any(r["planned"] != r["lost"] for r in plan["recoveries"])  # then say what each step counts on
+        sections.append((title, [labels.text("code", lang), labels.text("name", lang), labels.text("lost", lang), *([t["planned"]] if partial else [])],
+                         [[r["code"], r["name"], f(d(r["lost"])), *([f(d(r["planned"]))] if partial else [])] for r in plan["recoveries"]]))
     if data["sensitivity"]:
         sections.append((t["sensitivity"], [labels.text("code", lang), labels.text("name", lang), labels.text("lost", lang), t["if_recovered"], t["rank"], t["places"]],
                          [[r["code"], r["name"], f(d(r["lost"])), f(d(r["index_if_recovered"])), str(r["rank_if_recovered"]), str(r["places"])] for r in data["sensitivity"]]))
