@@ -45,7 +45,7 @@ def test_lam_dong_layout_title_rows_and_remediation_columns():
     assert (first.code, first.max, first.points, first.lost) == ("1", D("8.5"), D("7.47"), D("1.03"))
     assert first.where["points"].endswith("cell D5")
     assert [e.code for e in appraisal.entries][:3] == ["1", "1.5", "1.6"]
-    remedy = appraisal.by_code()["6.1.2"].remediation
+    remedy = appraisal.by_code()["6.1.2"].texts
     assert remedy == {"remedy": "Thực hiện đảm bảo đúng quy định đạt 100%", "lead": "Sở Tài chính",
                       "support": "Các Sở, ban, ngành; UBND cấp huyện", "deadline": "Trong năm 2021 và các năm tiếp theo"}
 

@@ -327,20 +327,27 @@ def template_workbook(criteria: str | CriterionSet, lang: str = "vi") -> bytes:
 
 def render_appendix(appendix: "Appendix", fmt: str) -> bytes:
     """The appendix document in `fmt` (xlsx, docx, md, csv, json) as bytes to write."""
-    if fmt == "xlsx":
-        from .write.appendix_xlsx import appendix_xlsx
-
-        return appendix_xlsx(appendix)
-    if fmt == "docx":
-        from .write.appendix_docx import appendix_docx
-
-        return appendix_docx(appendix)
     from .write import appendix as text
 
     if fmt == "md":
         return text.appendix_markdown(appendix).encode("utf-8")
-    if fmt == "csv":
-        return b"\xef\xbb\xbf" + text.appendix_csv(appendix).encode("utf-8")  # BOM: Excel then reads UTF-8
     if fmt == "json":
         return text.appendix_json(appendix).encode("utf-8")
+    return _render_document(appendix, fmt)
+
+
+def _render_document(document, fmt: str, notes: "Sequence[str]" = ()) -> bytes:
+    """What every signed document writes alike: xlsx, docx (with `notes` below the table), csv."""
+    if fmt == "xlsx":
+        from .write.document_xlsx import document_xlsx
+
+        return document_xlsx(document, notes)
+    if fmt == "docx":
+        from .write.document_docx import document_docx
+
+        return document_docx(document, notes)
+    if fmt == "csv":
+        from .write.document import document_csv
+
+        return b"\xef\xbb\xbf" + document_csv(document).encode("utf-8")  # BOM: Excel then reads UTF-8
     raise ValueError(fmt)

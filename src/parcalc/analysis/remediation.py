@@ -21,6 +21,7 @@ DEFAULT_TITLE = {
 }
 PLAN_LINE = {"vi": "(Kèm theo Kế hoạch số {plan})", "en": "(Appendix to plan {plan})"}
 COLUMNS = ("code", "name", "max", "points", "lost", "remedy", "lead", "support", "deadline", "note")
+NUMBER_COLUMNS = frozenset({"max", "points", "lost"})
 _HEADINGS = {
     "vi": ("STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm chuẩn", "Điểm thẩm định", "Điểm bị mất",
            "Giải pháp", "Cơ quan chủ trì thực hiện", "Cơ quan phối hợp", "Thời gian thực hiện", "Ghi chú"),
@@ -47,6 +48,11 @@ class AppendixRow:
     def text(self, column: str) -> str:
         return self.actions.get(column, "")
 
+    def value(self, column: str) -> Decimal | str:
+        if column in NUMBER_COLUMNS or column in ("code", "name"):
+            return getattr(self, column)
+        return self.text(column)
+
 
 @dataclass(frozen=True)
 class Appendix:
@@ -57,6 +63,8 @@ class Appendix:
     year: int
     lang: str
     findings: tuple[Finding, ...]
+    columns: tuple[str, ...] = COLUMNS
+    number_columns: frozenset[str] = NUMBER_COLUMNS
 
     @property
     def listed_lost(self) -> Decimal:
@@ -94,12 +102,12 @@ def build_appendix(
             continue
         entry = entries.get(node.code)
         subtotal = any(other.startswith(node.code + ".") for other in listed)
-        actions = _actions(node, entry.remediation if entry else {}, playbook, year, lang, subtotal)
+        actions = _actions(node, entry.texts if entry else {}, playbook, year, lang, subtotal)
         if not subtotal and not actions.get("remedy"):
             findings.append(Finding("no_remedy", node.code, entry.place("code") if entry else None, {}))
         rows.append(AppendixRow(
             code=node.code,
-            name=(entry.name if entry and entry.name else None) or _name(node, lang),
+            name=(entry.name if entry and entry.name else None) or labels.criterion_name(node.criterion, lang),
             level=node.criterion.level,
             max=node.max,
             points=node.points,
@@ -118,10 +126,6 @@ def build_appendix(
         findings=tuple(findings),
     )
 
-
-def _name(node: NodeResult, lang: str) -> str:
-    criterion = node.criterion
-    return (criterion.name_en if lang == "en" and criterion.name_en else criterion.name) or labels.text("unknown_name", lang)
 
 
 def _actions(node: NodeResult, from_workbook: Mapping[str, str], playbook: Playbook | None, year: int, lang: str, subtotal: bool) -> dict[str, str]:

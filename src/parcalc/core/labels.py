@@ -84,6 +84,8 @@ _FINDINGS: dict[str, dict[str, str]] = {
         "blank_zero": "{codes}: ô điểm để trống, tính 0 điểm (--blank zero)",
         "value_mismatch": "{code}: giá trị {value} theo quy tắc ({kind}) cho {computed} điểm, nhưng bảng tính ghi {points}",
         "no_remedy": "{code}: chưa có giải pháp (thêm vào cột Giải pháp của bảng tính hoặc vào playbook)",
+        "self_above_max": "{code}: điểm tự đánh giá {self_score} cao hơn điểm chuẩn {max}: tính chênh lệch đến điểm chuẩn",
+        "no_self_scores": "bảng tính không có cột điểm tự đánh giá (Điểm tự đánh giá, Điểm tự chấm): không có gì để giải trình",
     },
     "en": {
         "children_sum": "{code}: {points} points given, but its sub-criteria add up to {children_points}",
@@ -106,12 +108,20 @@ _FINDINGS: dict[str, dict[str, str]] = {
         "blank_zero": "{codes}: blank points cells counted as 0 (--blank zero)",
         "value_mismatch": "{code}: value {value} gives {computed} points under its rule ({kind}), but the workbook says {points}",
         "no_remedy": "{code}: no remedy yet (add it to the workbook's remedy column or to the playbook)",
+        "self_above_max": "{code}: self-score {self_score} is above the standard points {max}: the gap counts up to the standard points",
+        "no_self_scores": "the workbook has no self-score column (Điểm tự đánh giá, Điểm tự chấm): nothing to explain",
     },
 }
 
 
 def text(key: str, lang: str) -> str:
     return _TEXT[lang][key]
+
+
+def criterion_name(criterion, lang: str) -> str:
+    """A criterion's name in `lang` (Vietnamese when the set has no English), or that it is unknown."""
+    name = criterion.name_en if lang == "en" and criterion.name_en else criterion.name
+    return name or text("unknown_name", lang)
 
 
 def decimal_sep(lang: str) -> str:

@@ -150,7 +150,7 @@ class Entry:
     name: str | None = None
     kind: str | None = None  # "bonus" or "penalty" when the row's name says so (Điểm thưởng, Điểm trừ)
     mark: str | None = None  # the text of a "không áp dụng" mark in the points cell (-, x, KAD)
-    remediation: dict[str, str] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)  # the row's text columns: remedy, lead, ..., explanation, evidence
     where: dict[str, str] = field(default_factory=dict)
 
     def place(self, role: str = "points") -> str | None:

@@ -21,7 +21,7 @@ HEADER_SEARCH_ROWS = 20
 _VIETNAMESE_MARKS = re.compile("[\u0300-\u036f]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() or "_"
 NUMBER_ROLES = ("max", "points", "self_score", "lost", "value")
-REMEDIATION_ROLES = ("remedy", "lead", "support", "deadline", "note")
+TEXT_ROLES = ("remedy", "lead", "support", "deadline", "note", "explanation", "evidence")  # carried as written
 
 # Headings, compared without diacritics, case or punctuation. A heading matches a role
 # when it equals one of the role's phrases or starts with it; roles are tried in order.
@@ -37,8 +37,8 @@ _ROLE_PHRASES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("support", ("co quan phoi hop", "don vi phoi hop", "support", "supporting agencies"), False),
     ("deadline", ("thoi gian thuc hien", "thoi gian hoan thanh", "deadline"), False),
     ("note", ("ghi chu", "note", "notes"), False),
-    ("evidence", ("tai lieu kiem chung", "evidence"), False),  # not read yet, but never a unit's column
-    ("explanation", ("giai trinh", "explanation"), False),
+    ("evidence", ("tai lieu kiem chung", "tai lieu minh chung", "minh chung", "evidence"), False),
+    ("explanation", ("giai trinh", "noi dung giai trinh", "y kien giai trinh", "ly do giai trinh", "explanation"), False),
     ("value", ("gia tri", "value", "raw value"), False),
     ("unit", ("don vi", "ten don vi", "unit", "co quan", "dia phuong"), True),  # exact: "Đơn vị A" may head a unit column
     ("name", ("linh vuc", "tieu chi", "noi dung", "ten tieu chi", "name", "criterion", "criteria", "field"), False),

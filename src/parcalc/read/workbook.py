@@ -19,7 +19,7 @@ from ..core.errors import InputError, Problem
 from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, excerpt, not_applicable_mark
 from .code_column import NODE, NOT_A_CODE, TOTAL, CodeColumn, twice
-from .headers import NUMBER_ROLES, REMEDIATION_ROLES, Layout, Rows, find_layout, header_roles
+from .headers import NUMBER_ROLES, TEXT_ROLES, Layout, Rows, find_layout, header_roles
 from .xlsx import Cell, Workbook, column_letter
 
 
@@ -188,9 +188,9 @@ class _Table:
         return Entry(
             code=code, points=points, max=values.max, lost=values.lost, self_score=values.self_score, value=values.value,
             name=name or None, kind=block if codes.depth(code) == 1 else None, mark=mark,
-            remediation={
+            texts={
                 role: _clean_text(row.cells[self.layout.columns[role]].text)
-                for role in REMEDIATION_ROLES
+                for role in TEXT_ROLES
                 if role in self.layout.columns and self.layout.columns[role] in row.cells and row.cells[self.layout.columns[role]].text.strip()
             },
             where=where,

@@ -1,15 +1,15 @@
-"""The remediation appendix as Markdown, CSV and JSON."""
+"""The remediation appendix's summary and JSON (Markdown, CSV, xlsx and docx are the
+shared document writers')."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from ..core import labels
 from ..core.numbers import format_points, to_json_number
-from ..analysis.remediation import COLUMNS, Appendix, AppendixRow
-from .common import index_line, neutralise, warning_line
+from ..analysis.remediation import COLUMNS, Appendix
+from .common import index_line
+from .document import document_markdown, warnings_json
 
 APPENDIX_SCHEMA = "parcalc/remediation-1"
 
@@ -33,43 +33,8 @@ def summary_lines(appendix: Appendix) -> list[str]:
     ]
 
 
-def cell_text(row: AppendixRow, column: str, sep: str) -> str:
-    if column in ("max", "points", "lost"):
-        return format_points(getattr(row, column), sep)
-    if column == "code":
-        return row.code
-    if column == "name":
-        return row.name
-    return row.text(column)
-
-
 def appendix_markdown(appendix: Appendix) -> str:
-    sep = labels.decimal_sep(appendix.lang)
-    esc = lambda text: text.replace("|", "\\|").replace("\n", " ")  # noqa: E731
-    out = [f"## {esc(appendix.title)}", ""]
-    if appendix.plan_line:
-        out += [f"_{esc(appendix.plan_line)}_", ""]
-    out += [f"- {line}" for line in summary_lines(appendix)]
-    out += ["", "| " + " | ".join(appendix.heading_row()) + " |", "|---|---|---:|---:|---:|---|---|---|---|---|"]
-    for row in appendix.rows:
-        cells = [esc(cell_text(row, column, sep)) for column in COLUMNS]
-        if row.level == 1:
-            cells[:2] = [f"**{cells[0]}**", f"**{cells[1]}**"]
-        out.append("| " + " | ".join(cells) + " |")
-    if appendix.findings:
-        out += ["", f"**{labels.text('warning', appendix.lang)}**", ""]
-        out += [f"- {esc(warning_line(f, appendix.lang))}" for f in appendix.findings]
-    return "\n".join(out) + "\n"
-
-
-def appendix_csv(appendix: Appendix) -> str:
-    """Headings as the appendix prints them; numbers with a dot; formulas neutralised."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(appendix.heading_row())
-    for row in appendix.rows:
-        writer.writerow([neutralise(cell_text(row, column, ".")) for column in COLUMNS])
-    return buffer.getvalue()
+    return document_markdown(appendix, summary_lines(appendix))
 
 
 def appendix_json(appendix: Appendix) -> str:
@@ -89,9 +54,6 @@ def appendix_json(appendix: Appendix) -> str:
              "lost": n(row.lost), "subtotal": row.subtotal, **{key: row.text(key) or None for key in COLUMNS[5:]}}
             for row in appendix.rows
         ],
-        "warnings": [
-            {"kind": f.key, "code": f.code, "where": f.where, "message": labels.finding_message(f.key, f.code, f.params, appendix.lang)}
-            for f in appendix.findings
-        ],
+        "warnings": warnings_json(appendix),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -13,9 +13,7 @@ from ..core.numbers import format_points, to_json_number
 
 
 def display_name(node: NodeResult, lang: str) -> str:
-    criterion = node.criterion
-    name = criterion.name_en if lang == "en" and criterion.name_en else criterion.name
-    return name or labels.text("unknown_name", lang)
+    return labels.criterion_name(node.criterion, lang)
 
 
 def summary_lines(result: ScoreResult, lang: str) -> list[str]:

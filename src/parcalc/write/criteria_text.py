@@ -15,7 +15,6 @@ def set_list_line(criteria: CriterionSet) -> str:
 
 def set_tree(criteria: CriterionSet, lang: str = "vi") -> str:
     sep = labels.decimal_sep(lang)
-    unknown = labels.text("unknown_name", lang)
     title = criteria.title_en if lang == "en" and criteria.title_en else criteria.title
     out = [f"{criteria.id}: {title}"]
     if criteria.legal_basis:
@@ -31,7 +30,7 @@ def set_tree(criteria: CriterionSet, lang: str = "vi") -> str:
     out.append("  " + labels.text("total", lang) + ": " + shown)
     out.append("")
     for node in criteria.walk():
-        name = (node.name_en if lang == "en" and node.name_en else node.name) or unknown
+        name = labels.criterion_name(node, lang)
         points = format_points(node.max, sep) if node.max is not None else "?"
         extra = ""
         if node.partial:

@@ -1,10 +1,13 @@
-"""The remediation appendix as a Word document in the administrative style: A4 landscape
+"""A signed document (the remediation appendix, the explanation list) as a Word
+document in the administrative style: A4 landscape
 (the page size swapped, not only the flag), Times New Roman 13, the header row repeated
 on every page, field rows in bold, Vietnamese decimal comma."""
 
 from __future__ import annotations
 
-from docx import Document
+from typing import Sequence
+
+from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -14,44 +17,47 @@ from docx.shared import Mm, Pt
 
 from ..core import labels
 from . import ooxml
-from ..analysis.remediation import COLUMNS, Appendix
-from .appendix import cell_text
+from .document import Document, cell_text
 
 FONT = "Times New Roman"
 SIZE = Pt(13)
 TABLE_SIZE = Pt(11)  # the appendix table has ten columns; 13 pt text would not fit a page width
 _WIDTHS_MM = {"code": 13, "name": 55, "max": 16, "points": 17, "lost": 16, "remedy": 62,
-              "lead": 30, "support": 30, "deadline": 22, "note": 16}
+              "lead": 30, "support": 30, "deadline": 22, "note": 16,
+              "self_score": 17, "gap": 16, "explanation": 70, "evidence": 50}
 
 
-def appendix_docx(appendix: Appendix) -> bytes:
-    document = Document()
+def document_docx(source: Document, notes: Sequence[str] = ()) -> bytes:
+    document = new_document()
     _page(document)
     _fonts(document)
-    _paragraph(document, appendix.title, bold=True)
-    if appendix.plan_line:
-        _paragraph(document, appendix.plan_line, italic=True)
-    sep = labels.decimal_sep(appendix.lang)
-    table = document.add_table(rows=1 + len(appendix.rows), cols=len(COLUMNS))
+    _paragraph(document, source.title, bold=True)
+    if source.plan_line:
+        _paragraph(document, source.plan_line, italic=True)
+    sep = labels.decimal_sep(source.lang)
+    columns = source.columns
+    table = document.add_table(rows=1 + len(source.rows), cols=len(columns))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     header = table.rows[0]
     _repeat_as_header(header)
-    for cell, heading in zip(header.cells, appendix.heading_row()):
+    for cell, heading in zip(header.cells, source.heading_row()):
         _fill(cell, heading, bold=True, center=True)
-    for row, table_row in zip(appendix.rows, table.rows[1:]):
-        for column, cell in zip(COLUMNS, table_row.cells):
-            _fill(cell, cell_text(row, column, sep), bold=row.level == 1, right=column in ("max", "points", "lost"))
-    _widths(table)
+    for row, table_row in zip(source.rows, table.rows[1:]):
+        for column, cell in zip(columns, table_row.cells):
+            _fill(cell, cell_text(row, column, sep), bold=row.level == 1, right=column in source.number_columns)
+    _widths(table, columns)
+    for line in notes:
+        document.add_paragraph(line)
     return ooxml.docx_bytes(document)
 
 
-def _widths(table) -> None:
+def _widths(table, columns: Sequence[str]) -> None:
     """Word reads the cell widths, LibreOffice the table grid: set both, and fix the layout."""
     table.autofit = False
-    for width, grid_column in zip((_WIDTHS_MM[c] for c in COLUMNS), table._tbl.tblGrid.gridCol_lst):
+    for width, grid_column in zip((_WIDTHS_MM[c] for c in columns), table._tbl.tblGrid.gridCol_lst):
         grid_column.w = Mm(width)
-    for index, column in enumerate(COLUMNS):
+    for index, column in enumerate(columns):
         for cell in table.columns[index].cells:
             cell.width = Mm(_WIDTHS_MM[column])
 

@@ -1,0 +1,78 @@
+"""What the signed documents share (the remediation appendix, the explanation list):
+a title, an optional "(Kèm theo ...)" line and one table whose rows have a level and a
+value per column. One writer per format serves them all: Markdown and CSV here, .xlsx
+in document_xlsx, .docx in document_docx."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import Protocol, Sequence
+
+from ..core import labels
+from ..core.model import Finding
+from ..core.numbers import format_points
+from .common import neutralise, warning_line
+
+
+class DocumentRow(Protocol):
+    level: int
+
+    def value(self, column: str) -> Decimal | str: ...
+
+
+class Document(Protocol):
+    title: str
+    plan_line: str | None
+    lang: str
+    columns: tuple[str, ...]
+    number_columns: frozenset[str]
+    findings: tuple[Finding, ...]
+
+    @property
+    def rows(self) -> Sequence[DocumentRow]: ...
+
+    def heading_row(self) -> tuple[str, ...]: ...
+
+
+def cell_text(row: DocumentRow, column: str, sep: str) -> str:
+    value = row.value(column)
+    return format_points(value, sep) if isinstance(value, Decimal) else value
+
+
+def document_markdown(document: Document, summary: Sequence[str]) -> str:
+    sep = labels.decimal_sep(document.lang)
+    esc = lambda text: text.replace("|", "\\|").replace("\n", " ")  # noqa: E731
+    out = [f"## {esc(document.title)}", ""]
+    if document.plan_line:
+        out += [f"_{esc(document.plan_line)}_", ""]
+    out += [f"- {line}" for line in summary]
+    align = "|" + "".join("---:|" if column in document.number_columns else "---|" for column in document.columns)
+    out += ["", "| " + " | ".join(document.heading_row()) + " |", align]
+    for row in document.rows:
+        cells = [esc(cell_text(row, column, sep)) for column in document.columns]
+        if row.level == 1:
+            cells[:2] = [f"**{cells[0]}**", f"**{cells[1]}**"]
+        out.append("| " + " | ".join(cells) + " |")
+    if document.findings:
+        out += ["", f"**{labels.text('warning', document.lang)}**", ""]
+        out += [f"- {esc(warning_line(f, document.lang))}" for f in document.findings]
+    return "\n".join(out) + "\n"
+
+
+def document_csv(document: Document) -> str:
+    """Headings as the document prints them; numbers with a dot; formulas neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(document.heading_row())
+    for row in document.rows:
+        writer.writerow([neutralise(cell_text(row, column, ".")) for column in document.columns])
+    return buffer.getvalue()
+
+
+def warnings_json(document: Document) -> list[dict[str, object]]:
+    return [
+        {"kind": f.key, "code": f.code, "where": f.where, "message": labels.finding_message(f.key, f.code, f.params, document.lang)}
+        for f in document.findings
+    ]
