@@ -142,6 +142,10 @@ def test_docx_document(cli, tmp_path):
     row = next(r for r in range(1, 38) if cells(r)[0] == "3.4.3")
     assert cells(row)[2:5] == ["1,00", "0,996", "0,004"]
     assert not table.rows[row].cells[0].paragraphs[0].runs[0].bold
+    criterion = next(r for r in range(1, 38) if cells(r)[0] == "3.4")
+    assert table.rows[criterion].cells[1].paragraphs[0].runs[0].bold  # criteria bold as in the xlsx
+    widths = [cell.width.mm for cell in table.rows[0].cells]
+    assert round(sum(widths)) == 297 - 2 * 15 and min(widths) > 13  # the page's width between margins, no sliver
 
 
 def test_every_format_is_deterministic(cli, tmp_path):

@@ -6,7 +6,7 @@ points; no official set behind it):
 - fields numbered I..V carrying only a heading (no points), numbering that restarts in
   each field (I > 1 > 1.1);
 - a two-row header: "ĐIỂM" merged over "Tối đa | Tự chấm | Thẩm định", plus evidence and
-  explanation columns;
+  explanation columns (explanations where the appraisal fell below the self-score);
 - points typed as text with a decimal comma or a unit ("1,5 điểm");
 - a bonus block (Điểm thưởng) and a penalty row written with a minus sign (Điểm trừ);
 - a "TỔNG CỘNG" row, notes and a signature block below.
@@ -54,6 +54,12 @@ ROWS = [  # code, name, max, self-score, appraised, evidence
     ("VII", "ĐIỂM TRỪ", 2, None, "-0,5", "Để xảy ra 01 hồ sơ quá hạn không xin lỗi"),
 ]
 
+EXPLANATIONS = {  # criterion name: what the department wrote in the Giải trình column
+    "Báo cáo đúng thời hạn": "Báo cáo quý III gửi qua Hệ thống quản lý văn bản ngày 10/10, đúng hạn (kèm bản chụp màn hình)",
+    "Tỷ lệ hồ sơ giải quyết đúng hạn": "Số liệu trích xuất ngày 15/12 chưa gồm 12 hồ sơ liên thông đã giải quyết đúng hạn",
+    "Thực hiện vị trí việc làm": "Đề án vị trí việc làm đã trình UBND tỉnh tại Tờ trình số 45/TTr-STP ngày 20/11",
+}
+
 
 def build() -> Workbook:
     book = Workbook()
@@ -70,7 +76,7 @@ def build() -> Workbook:
     for cells in ("A6:A7", "B6:B7", "C6:E6", "F6:F7", "G6:G7"):
         sheet.merge_cells(cells)
     for offset, row in enumerate(ROWS):
-        for column, value in enumerate(row, start=1):
+        for column, value in enumerate((*row, EXPLANATIONS.get(row[1])), start=1):
             if value is not None:
                 sheet.cell(row=8 + offset, column=column, value=value)
     end = 8 + len(ROWS)

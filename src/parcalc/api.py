@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .analysis.compare import Comparison
     from .analysis.playbook import Playbook
     from .analysis.ranking import Ranking
+    from .analysis.gaps import GapList
     from .analysis.remediation import Appendix
     from .analysis.whatif_report import WhatIfReport
 
@@ -117,6 +118,48 @@ def remediation_appendix(
         result, appraisal, rules, year=year, min_lost=min_lost,
         title=title, plan=plan, lang=lang,
     )
+
+
+def gap_list(
+    path: str | Path,
+    criteria: str | CriterionSet | None = None,
+    *,
+    sheet: str | None = None,
+    assume_full: bool = False,
+    blank: str | None = None,
+    na: str | None = None,
+    peers: "str | Path | None" = None,
+    peers_year: int | None = None,
+    unit: str | None = None,
+    year: int | None = None,
+    title: str | None = None,
+    plan: str | None = None,
+    lang: str = "vi",
+) -> "GapList":
+    """Read and score a workbook with self-scores, then list where the appraisal fell below them."""
+    from .analysis.gaps import build_gaps
+    from .core.errors import InputError
+    from .read.peers_file import load_peers
+
+    criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
+    appraisal = read_workbook(path, sheet)
+    if not any(entry.self_score is not None for entry in appraisal.entries):
+        raise InputError.at(f"{path}, sheet {appraisal.sheet!r}",
+                            "has no self-scores: add a column headed «Điểm tự đánh giá» (or «Điểm tự chấm») beside the appraised points")
+    result = score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na)
+    peer_rows = load_peers(Path(peers), peers_year, exclude=unit) if peers is not None else []
+    return build_gaps(result, appraisal, peers=peer_rows, year=year, title=title, plan=plan, lang=lang)
+
+
+def render_gaps(gaps: "GapList", fmt: str) -> bytes:
+    """The explanation list in `fmt` (xlsx, docx, md, csv, json) as bytes to write."""
+    from .write import gaps as text
+
+    if fmt == "md":
+        return text.gaps_markdown(gaps).encode("utf-8")
+    if fmt == "json":
+        return text.gaps_json(gaps).encode("utf-8")
+    return _render_document(gaps, fmt, text.summary_lines(gaps))
 
 
 def whatif_report(

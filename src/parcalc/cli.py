@@ -295,6 +295,39 @@ def remediation(
     _check_target_index(appendix.result.index, below)
 
 
+@app.command()
+@guarded
+def gaps(
+    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with self-scores beside the appraised points.", show_default=False)],
+    criteria: CriteriaOption = None,
+    sheet: SheetOption = None,
+    assume_full: AssumeFullOption = False,
+    blank: BlankOption = None,
+    na: NaOption = None,
+    peers: Annotated[Optional[Path], typer.Option("--peers", help="CSV of others' results: the rank now and if every explanation is accepted.")] = None,
+    peers_year: Annotated[Optional[int], typer.Option("--peers-year", help="Which year of the peers file (default: its latest).")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="This unit's name in the peers file, left out of the ranking.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write; its extension gives the format.")] = None,
+    fmt: Annotated[Optional[DocFormat], typer.Option("--format", "-f", help="Format (default: from the extension of -o, else md).")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="The list's title; {year} is replaced.")] = None,
+    plan: Annotated[Optional[str], typer.Option("--plan", help='The report it is attached to, e.g. "Báo cáo số 120/BC-UBND".')] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="The index year, in the title.")] = None,
+    lang: LangOption = Lang.vi,
+    force: ForceOption = False,
+) -> None:
+    """List where the appraised points fall below the self-score, for explanation (giải trình)."""
+    from . import api
+
+    chosen = _appendix_format(fmt, output)
+    _check_output(output, force, files=[workbook, peers], sets=[criteria])
+    gap_list = api.gap_list(
+        workbook, criteria, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na),
+        peers=peers, peers_year=peers_year, unit=unit, year=year, title=title, plan=plan, lang=lang.value,
+    )
+    _warn((*gap_list.result.findings, *gap_list.findings), lang)
+    _emit(api.render_gaps(gap_list, chosen), output, force)
+
+
 def _appendix_format(fmt: Optional[DocFormat], output: Optional[Path]) -> str:
     if fmt is not None:
         chosen = fmt.value

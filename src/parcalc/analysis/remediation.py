@@ -65,6 +65,7 @@ class Appendix:
     findings: tuple[Finding, ...]
     columns: tuple[str, ...] = COLUMNS
     number_columns: frozenset[str] = NUMBER_COLUMNS
+    bold_levels: int = 2  # fields and criteria in bold, as the published appendix
 
     @property
     def listed_lost(self) -> Decimal:

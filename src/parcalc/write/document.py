@@ -28,12 +28,19 @@ class Document(Protocol):
     lang: str
     columns: tuple[str, ...]
     number_columns: frozenset[str]
+    bold_levels: int  # rows of level 1..bold_levels are bold (fields, criteria); 0: none
     findings: tuple[Finding, ...]
 
     @property
     def rows(self) -> Sequence[DocumentRow]: ...
 
     def heading_row(self) -> tuple[str, ...]: ...
+
+
+def is_bold(document: Document, row: DocumentRow, column: str) -> bool:
+    """Fields and criteria (to the document's `bold_levels`) in bold: their code, name and
+    points, never the text written about them."""
+    return row.level <= document.bold_levels and (column in ("code", "name") or column in document.number_columns)
 
 
 def cell_text(row: DocumentRow, column: str, sep: str) -> str:
@@ -52,8 +59,7 @@ def document_markdown(document: Document, summary: Sequence[str]) -> str:
     out += ["", "| " + " | ".join(document.heading_row()) + " |", align]
     for row in document.rows:
         cells = [esc(cell_text(row, column, sep)) for column in document.columns]
-        if row.level == 1:
-            cells[:2] = [f"**{cells[0]}**", f"**{cells[1]}**"]
+        cells[:2] = [f"**{cell}**" if is_bold(document, row, column) else cell for cell, column in zip(cells[:2], document.columns)]
         out.append("| " + " | ".join(cells) + " |")
     if document.findings:
         out += ["", f"**{labels.text('warning', document.lang)}**", ""]

@@ -5,6 +5,7 @@ on every page, field rows in bold, Vietnamese decimal comma."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Sequence
 
 from docx import Document as new_document
@@ -17,14 +18,18 @@ from docx.shared import Mm, Pt
 
 from ..core import labels
 from . import ooxml
-from .document import Document, cell_text
+from .document import Document, cell_text, is_bold
 
 FONT = "Times New Roman"
 SIZE = Pt(13)
 TABLE_SIZE = Pt(11)  # the appendix table has ten columns; 13 pt text would not fit a page width
-_WIDTHS_MM = {"code": 13, "name": 55, "max": 16, "points": 17, "lost": 16, "remedy": 62,
-              "lead": 30, "support": 30, "deadline": 22, "note": 16,
-              "self_score": 17, "gap": 16, "explanation": 70, "evidence": 50}
+_MARGIN_MM, _PAGE_MM = 15, 297
+# Each column's share of the width between the margins. Looked at in LibreOffice's PDF:
+# a bold 11 pt heading word such as "chuẩn" broke at 17 mm and fits at 19, a code such as
+# 1.2.2 broke at 13 mm and fits at 14; text columns take the rest.
+_WEIGHTS = {"code": 15, "name": 55, "max": 20, "points": 20, "lost": 19, "remedy": 62,
+            "lead": 30, "support": 30, "deadline": 22, "note": 16,
+            "self_score": 20, "gap": 19, "explanation": 62, "evidence": 46}
 
 
 def document_docx(source: Document, notes: Sequence[str] = ()) -> bytes:
@@ -45,8 +50,10 @@ def document_docx(source: Document, notes: Sequence[str] = ()) -> bytes:
         _fill(cell, heading, bold=True, center=True)
     for row, table_row in zip(source.rows, table.rows[1:]):
         for column, cell in zip(columns, table_row.cells):
-            _fill(cell, cell_text(row, column, sep), bold=row.level == 1, right=column in source.number_columns)
+            _fill(cell, cell_text(row, column, sep), bold=is_bold(source, row, column), right=column in source.number_columns)
     _widths(table, columns)
+    if notes:
+        document.add_paragraph()
     for line in notes:
         document.add_paragraph(line)
     return ooxml.docx_bytes(document)
@@ -55,18 +62,21 @@ def document_docx(source: Document, notes: Sequence[str] = ()) -> bytes:
 def _widths(table, columns: Sequence[str]) -> None:
     """Word reads the cell widths, LibreOffice the table grid: set both, and fix the layout."""
     table.autofit = False
-    for width, grid_column in zip((_WIDTHS_MM[c] for c in columns), table._tbl.tblGrid.gridCol_lst):
-        grid_column.w = Mm(width)
-    for index, column in enumerate(columns):
+    weights = [_WEIGHTS[column] for column in columns]
+    share = Decimal(_PAGE_MM - 2 * _MARGIN_MM) / sum(weights)
+    widths = [Mm(float(weight * share)) for weight in weights]  # the page's width, never more
+    for width, grid_column in zip(widths, table._tbl.tblGrid.gridCol_lst):
+        grid_column.w = width
+    for index, width in enumerate(widths):
         for cell in table.columns[index].cells:
-            cell.width = Mm(_WIDTHS_MM[column])
+            cell.width = width
 
 
 def _page(document) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
-    section.left_margin = section.right_margin = Mm(15)
+    section.left_margin = section.right_margin = Mm(_MARGIN_MM)
     section.top_margin = section.bottom_margin = Mm(20)
 
 

@@ -15,14 +15,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import ooxml
 from .common import neutralise
-from .document import Document
+from .document import Document, is_bold
 
 TITLE_ROW, PLAN_ROW, HEADER_ROW = 1, 2, 4
 AGENCY_SHEET = "DanhMucCoQuan"
 _WIDTHS = {"code": 8, "name": 40, "max": 9, "points": 10, "lost": 9, "remedy": 45,
            "lead": 24, "support": 24, "deadline": 18, "note": 12,
            "self_score": 10, "gap": 9, "explanation": 50, "evidence": 36}
-_PLAIN = ("remedy", "lead", "support", "deadline", "note", "explanation", "evidence")  # never bold
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
@@ -62,7 +61,7 @@ def document_xlsx(document: Document, notes: Sequence[str] = ()) -> bytes:
                 cell.number_format = "@"
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             cell.border = _BOX
-            if row.level <= 2 and key not in _PLAIN:
+            if is_bold(document, row, key):
                 cell.font = Font(bold=True)
         sheet.row_dimensions[number].height = _height(row, columns)
     for column, key in enumerate(columns, start=1):
