@@ -60,7 +60,7 @@ def test_rule_refuses(rule, value, message):
 
 
 def test_rule_checks():
-    assert check(Rule("bands", bands=(Band(D("0.9"), D(1)), Band(D(1), D(2)))), D(2)) == ["band edges (at_least) must go from the highest down, each once"]
+    assert check(Rule("bands", bands=(Band(D("0.9"), D(1)), Band(D(1), D(2)))), D(2)) == ["band edges (at_least, above) must go from the highest down, each once"]
     assert check(Rule("bands", bands=(Band(D(1), D(3)),)), D(2)) == ["band points must be between 0 and the maximum 2"]
     assert check(Rule("proportional"), D(2)) == ["a proportional rule needs `target`"]
     assert check(Rule("per_item", per_item=D(0)), D(2)) == ["a per_item rule needs `per_item`", "`per_item` must be more than 0"]

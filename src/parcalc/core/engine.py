@@ -19,6 +19,7 @@ from typing import Any, Callable, Generic, Iterable, Mapping, Sequence, TypeVar
 from .errors import Problem, ScoringError
 from .model import EXTRA_KINDS, MOHA_GROUPS, Criterion, CriterionSet, Entry, Finding, Grade
 from .numbers import TOLERANCE, percent
+from .rules import Threshold
 
 GIVEN, DERIVED, BOUNDED, ASSUMED, ABSENT = "given", "derived", "bounded", "assumed", "absent"
 
@@ -75,6 +76,7 @@ class NodeResult:
     points: Decimal | None
     status: str
     self_score: Decimal | None = None
+    value: Decimal | None = None  # the raw indicator its rule scored (a rate, a count, yes/no)
     where: str | None = None
 
     @property
@@ -100,6 +102,12 @@ class NodeResult:
     @property
     def given(self) -> bool:
         return self.status == GIVEN
+
+    @property
+    def target(self) -> Threshold | None:
+        """The value its rule gives full points from, when it has such a rule."""
+        rule = self.criterion.rule
+        return rule.full_points_at(self.max) if rule is not None and self.criterion.max is not None else None
 
     @property
     def self_minus_appraised(self) -> Decimal | None:
@@ -366,6 +374,7 @@ class _Scorer:
             points=points,
             status=status,
             self_score=entry.self_score if entry else None,
+            value=entry.value if entry else None,
             where=entry.place() if entry else None,
         )
         self.results[node.code] = result

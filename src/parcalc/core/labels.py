@@ -33,6 +33,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "scale": "thang điểm {points}",
         "points_column": "{role} đọc từ cột {column} (trang tính «{sheet}»)",
         "value": "Giá trị",
+        "value_target": "Giá trị / chỉ tiêu",
     },
     "en": {
         "code": "Code",
@@ -59,6 +60,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "scale": "on a scale of {points}",
         "points_column": "{role} read from column {column} (sheet «{sheet}»)",
         "value": "Value",
+        "value_target": "Value / target",
     },
 }
 

@@ -2,7 +2,8 @@
 
 Rules are data in the criterion set. Kinds:
 - direct: the value is the points (the default when a node has no rule);
-- bands: the first band whose `at_least` the value reaches gives its points, else `otherwise`;
+- bands: the first band whose edge the value reaches gives its points, else `otherwise`;
+  an edge is `at_least` ("từ 90%", the value may equal it) or `above` ("trên 90%", it may not);
 - proportional: maximum x value / target, capped at the maximum;
 - yesno: 1 gives the maximum, 0 gives nothing;
 - per_item: value (a count) x points per item, capped at the maximum;
@@ -22,8 +23,27 @@ KINDS = ("direct", "bands", "proportional", "yesno", "per_item", "deduction")
 
 @dataclass(frozen=True)
 class Band:
-    at_least: Decimal
+    at_least: Decimal  # the edge
     points: Decimal
+    above: bool = False  # the value must exceed the edge ("trên"), not only reach it ("từ", "ít nhất")
+
+    def reached(self, value: Decimal) -> bool:
+        return value > self.at_least if self.above else value >= self.at_least
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """The least value that gives full points: `edge`, or anything above it when `above`."""
+
+    edge: Decimal
+    above: bool = False
+
+    def margin(self, value: Decimal) -> Decimal:
+        """How far `value` is past the edge (negative: short of it)."""
+        return value - self.edge
+
+    def met(self, value: Decimal) -> bool:
+        return value > self.edge if self.above else value >= self.edge
 
 
 @dataclass(frozen=True)
@@ -43,7 +63,7 @@ class Rule:
         if self.kind == "direct":
             result = value
         elif self.kind == "bands":
-            result = next((band.points for band in self.bands if value >= band.at_least), self.otherwise)
+            result = next((band.points for band in self.bands if band.reached(value)), self.otherwise)
         elif self.kind == "proportional":
             assert self.target is not None
             result = min(maximum, maximum * value / self.target)
@@ -61,6 +81,20 @@ class Rule:
             raise ValueError(f"gives {result}, more than the maximum {maximum}")
         return round_half_up(result, Decimal(1).scaleb(-self.places))
 
+    def full_points_at(self, maximum: Decimal) -> Threshold | None:
+        """The value from which the rule gives `maximum` (a target to reach), for the kinds
+        where more is better; None for direct points and deductions."""
+        if self.kind == "bands":
+            full = next((band for band in self.bands if band.points == maximum), None)
+            return Threshold(full.at_least, full.above) if full else None
+        if self.kind == "proportional" and self.target is not None:
+            return Threshold(self.target)
+        if self.kind == "yesno":
+            return Threshold(Decimal(1))
+        if self.kind == "per_item" and self.per_item:
+            return Threshold(maximum / self.per_item)
+        return None
+
 
 def check(rule: Rule, maximum: Decimal | None) -> list[str]:
     """What is wrong with a rule for a node of `maximum` points (empty when fine)."""
@@ -68,9 +102,9 @@ def check(rule: Rule, maximum: Decimal | None) -> list[str]:
     needs = {"bands": "bands", "proportional": "target", "per_item": "per_item", "deduction": "per_violation"}
     if rule.kind in needs and not getattr(rule, needs[rule.kind]):
         problems.append(f"a {rule.kind} rule needs `{needs[rule.kind]}`")
-    edges = [band.at_least for band in rule.bands]
+    edges = [(band.at_least, band.above) for band in rule.bands]  # "above 0.9" comes before "at least 0.9"
     if edges != sorted(edges, reverse=True) or len(set(edges)) != len(edges):
-        problems.append("band edges (at_least) must go from the highest down, each once")
+        problems.append("band edges (at_least, above) must go from the highest down, each once")
     points = [band.points for band in rule.bands] + ([rule.otherwise] if rule.kind == "bands" else [])
     if maximum is not None and any(p > maximum or p < 0 for p in points):
         problems.append(f"band points must be between 0 and the maximum {maximum}")

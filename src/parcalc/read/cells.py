@@ -46,12 +46,17 @@ def not_applicable_mark(cell: Cell | None) -> str | None:
     return cell.text.strip()
 
 
-def parse_points_text(text: str) -> Decimal | None:
-    """`1,48`, `1.48`, ` 4 điểm `, `6,5 đ` exactly; blank or a dash is None.
-    Raises ValueError naming what is wrong."""
+def parse_points_text(text: str, *, rate: bool = False) -> Decimal | None:
+    """`1,48`, `1.48`, ` 4 điểm `, `6,5 đ` exactly; blank or a dash is None. With
+    `rate` (an indicator's value), `91,67%` is 0.9167. Raises ValueError naming what is wrong."""
     cleaned = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
     if not cleaned or cleaned in BLANK_DASHES:
         return None
+    if cleaned.endswith("%") and rate:
+        number = typed_number(cleaned[:-1].strip())
+        if number is None:
+            raise ValueError(f"{excerpt(cleaned)} is not a rate (write it like 91,67% or 0,9167)")
+        return number / 100
     if cleaned.endswith("%"):
         raise ValueError(f"{excerpt(cleaned)} is a rate, not points: write the points this rate earns (or give the rate in a value column with a scoring rule)")
     number = typed_number(_UNIT.sub("", cleaned.lower()))
@@ -60,23 +65,25 @@ def parse_points_text(text: str) -> Decimal | None:
     return number
 
 
-def cell_number(cell: Cell, *, negative: bool = False) -> Decimal | None:
+def cell_number(cell: Cell, *, negative: bool = False, rate: bool = False) -> Decimal | None:
     """A cell's points, exactly; ValueError says what is wrong with it. `negative`
-    admits a sign (penalty rows often write the deduction as -2)."""
+    admits a sign (penalty rows often write the deduction as -2); `rate` admits
+    percentages (an indicator's value: a cell formatted 25% holds 0.25)."""
     if cell.kind == "formula-without-value":
         raise ValueError("holds a formula whose result was never saved: open the workbook in Excel or LibreOffice, let it calculate, save, and try again")
     if cell.kind == "error":
         raise ValueError(f"holds the Excel error {cell.text}: fix the formula")
     if cell.kind == "bool":
         raise ValueError("holds TRUE/FALSE, not points")
-    if cell.kind == "percent":
+    if cell.kind == "percent" and not rate:
         raise ValueError(f"is formatted as a percentage ({format_points(from_stored_number(cell.text) * 100)} %): a rate, not points; format it as a number if it holds points")
     try:
-        if cell.kind == "number" and not _STORED_NUMBER.match(cell.text):
+        stored = cell.kind in ("number", "percent")
+        if stored and not _STORED_NUMBER.match(cell.text):
             raise ValueError(cell.text)  # float() would take "0_1" as 1
-        number = from_stored_number(cell.text) if cell.kind == "number" else parse_points_text(cell.text)
+        number = from_stored_number(cell.text) if stored else parse_points_text(cell.text, rate=rate)
     except ValueError as exc:
-        if cell.kind != "number":
+        if not stored:
             raise
         raise ValueError(f"is a number cell holding {excerpt(cell.text)}: the workbook is damaged; open and save it again in Excel or LibreOffice") from exc
     if number is not None and (not number.is_finite() or abs(number) >= _LARGEST):

@@ -50,7 +50,10 @@ class LegalBasisSpec(_Strict):
 
 
 class BandSpec(_Strict):
-    at_least: Number
+    """`at_least: 0.9` ("từ 90%", "ít nhất 90%") or `above: 0.9` ("trên 90%")."""
+
+    at_least: Optional[Number] = None
+    above: Optional[Number] = None
     points: Number
 
 
@@ -278,7 +281,8 @@ def _rule(node: NodeSpec, code: str, where: str, problems: list[Problem]):
     spec = node.rule
     rule = Rule(
         kind=spec.kind,
-        bands=tuple(Band(band.at_least, band.points) for band in spec.bands),
+        bands=tuple(Band(band.at_least if band.at_least is not None else band.above, band.points, band.above is not None)  # type: ignore[arg-type]
+                    for band in spec.bands if (band.at_least is None) != (band.above is None)),
         otherwise=spec.otherwise,
         target=spec.target,
         per_item=spec.per_item,
@@ -287,6 +291,8 @@ def _rule(node: NodeSpec, code: str, where: str, problems: list[Problem]):
     )
     if node.children:
         problems.append(Problem(where, f"criterion {code}: a rule belongs on a node without children"))
+    if any((band.at_least is None) == (band.above is None) for band in spec.bands):
+        problems.append(Problem(where, f"criterion {code}: each band gives either at_least (từ, ít nhất) or above (trên)"))
     maximum = None if node.max == UNKNOWN else node.max
     problems.extend(Problem(where, f"criterion {code}: {message}") for message in check(rule, maximum))  # type: ignore[arg-type]
     return rule

@@ -166,7 +166,7 @@ def find_layout(rows: Rows, sheet: str, filename: str, require: tuple[str, ...],
             f"{place}, row {headed_without_code}",
             "the header has no code column: add a column headed STT, Mã or code holding codes such as 3.4.1",
         )
-    wanted = {"points": "Điểm thẩm định", "max": "Điểm chuẩn", "lost": "Điểm bị mất"}
+    wanted = {"points": "Điểm thẩm định", "max": "Điểm chuẩn", "lost": "Điểm bị mất", "value": "Giá trị"}
     names = " / ".join(wanted.get(role, role) for role in require)
     raise InputError.at(
         place,

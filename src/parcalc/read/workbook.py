@@ -40,7 +40,7 @@ class RowValues(BaseModel):
     def _number(cls, value: object, info: ValidationInfo) -> Decimal | None:
         if value is None:
             return None
-        number = cell_number(value, negative=bool(info.context and info.context.get("penalty")))  # type: ignore[arg-type]
+        number = cell_number(value, negative=bool(info.context and info.context.get("penalty")), rate=info.field_name == "value")  # type: ignore[arg-type]
         return abs(number) if number is not None else None
 
 
@@ -74,7 +74,7 @@ def read_sheet(book: Workbook, sheet: str, source: str) -> Appraisal:
 
 def _find_table(book: Workbook, sheet: str) -> tuple[list[tuple[int, dict[int, Cell]]], Layout, int]:
     rows = list(book.rows(sheet))
-    layout, start = find_layout(rows, sheet, book.name, require=("points", "max", "lost"), merged=book.merged.get(sheet, ()))
+    layout, start = find_layout(rows, sheet, book.name, require=("points", "max", "lost", "value"), merged=book.merged.get(sheet, ()))
     return rows, layout, start
 
 

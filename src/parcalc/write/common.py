@@ -60,6 +60,23 @@ def points_cell(node: NodeResult, lang: str) -> str:
     return format_points(node.points, labels.decimal_sep(lang))
 
 
+def has_targets(result: ScoreResult) -> bool:
+    """Whether any node was scored from a value against a target (a plan's indicators)."""
+    return any(node.value is not None and node.target is not None for node in result.nodes)
+
+
+def target_cell(node: NodeResult, lang: str) -> str:
+    """`0,25/≥0,3`: the value read and the value that gives full points (`>` where
+    the value must exceed it); empty for a node without both. No spaces, so a terminal
+    table never splits it."""
+    target = node.target
+    if node.value is None or target is None:
+        return ""
+    sep = labels.decimal_sep(lang)
+    plain = lambda number: f"{number.normalize():f}".replace(".", sep)  # noqa: E731
+    return f"{plain(node.value)}/{'>' if target.above else '≥'}{plain(target.edge)}"
+
+
 def neutralise(text: str) -> str:
     """Text a spreadsheet would run as a formula (= + - @) is prefixed with a quote."""
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text

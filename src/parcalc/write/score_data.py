@@ -12,7 +12,7 @@ from ..core.numbers import to_json_number
 from .common import display_name, neutralise
 
 SCORE_SCHEMA = "parcalc/score-1"
-CSV_COLUMNS = ("code", "name", "level", "kind", "max", "points", "lost", "given", "status", "self_score")
+CSV_COLUMNS = ("code", "name", "level", "kind", "max", "points", "lost", "given", "status", "self_score", "value", "target_met", "margin")
 
 
 def score_data(result: ScoreResult, lang: str) -> dict:
@@ -45,6 +45,8 @@ def score_data(result: ScoreResult, lang: str) -> dict:
                 "status": node.status,
                 "self_score": n(node.self_score),
                 "self_minus_appraised": n(node.self_minus_appraised),
+                "value": n(node.value),
+                **_target(node),
                 "where": node.where,
             }
             for node in result.nodes
@@ -53,6 +55,19 @@ def score_data(result: ScoreResult, lang: str) -> dict:
             {"kind": f.key, "code": f.code, "where": f.where, "message": labels.finding_message(f.key, f.code, f.params, lang)}
             for f in result.findings
         ],
+    }
+
+
+def _target(node) -> dict:
+    """The value that gives full points, whether it is met and by how much (a plan's targets)."""
+    target = node.target
+    if target is None:
+        return {"target": None, "target_met": None, "margin": None}
+    known = node.value is not None
+    return {
+        "target": {"above" if target.above else "at_least": to_json_number(target.edge)},
+        "target_met": target.met(node.value) if known else None,
+        "margin": to_json_number(target.margin(node.value)) if known else None,
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..core import labels
 from ..core.engine import ScoreResult
 from ..core.numbers import format_points
-from .common import display_name, points_cell, summary_lines, warning_line
+from .common import display_name, has_targets, points_cell, summary_lines, target_cell, warning_line
 
 
 def _cell(text: str) -> str:
@@ -18,14 +18,17 @@ def score_markdown(result: ScoreResult, lang: str) -> str:
     title = result.source or result.criteria.title
     out = [f"## {labels.text('index', lang)} — {_cell(title)}", ""]
     out += [f"- {_cell(line)}" for line in summary_lines(result, lang)]
-    out += ["", f"| {t('code')} | {t('name')} | {t('max')} | {t('points')} | {t('lost')} |", "|---|---|---:|---:|---:|"]
+    targets = has_targets(result)
+    extra = f" {t('value_target')} |" if targets else ""
+    out += ["", f"| {t('code')} | {t('name')} | {t('max')} | {t('points')} | {t('lost')} |{extra}", "|---|---|---:|---:|---:|" + ("---:|" if targets else "")]
     for node in result.nodes:
         name = _cell(display_name(node, lang))
         code = node.code
         if node.criterion.level == 1:
             name, code = f"**{name}**", f"**{code}**"
         lost = format_points(node.lost, sep) if node.lost is not None else "…"
-        out.append(f"| {code} | {name} | {format_points(node.max, sep)} | {points_cell(node, lang)} | {lost} |")
+        value = f" {target_cell(node, lang)} |" if targets else ""
+        out.append(f"| {code} | {name} | {format_points(node.max, sep)} | {points_cell(node, lang)} | {lost} |{value}")
     if result.findings:
         out += ["", f"**{t('warning')}**", ""]
         out += [f"- {_cell(warning_line(f, lang))}" for f in result.findings]

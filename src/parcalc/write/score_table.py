@@ -1,59 +1,47 @@
-"""The terminal table (rich): tree order, fields bold, rows that lost points marked.
-Readable at 80 columns, and in CI logs without colour."""
+"""The terminal table: tree order, fields bold, rows that lost points marked. Readable
+at any width from 60 columns: numbers and codes are never split, names wrap under
+their indent (parcalc.write.terminal); in CI logs and files without colour."""
 
 from __future__ import annotations
 
-import io
 from typing import TYPE_CHECKING
 
 from ..core import labels
 from ..core.engine import ScoreResult
 from ..core.numbers import format_points
-from .common import display_name, points_cell, summary_lines
+from .common import display_name, has_targets, points_cell, summary_lines, target_cell
+from .terminal import Line, table_lines
 
-if TYPE_CHECKING:  # rich loads only when a table is drawn
+if TYPE_CHECKING:  # rich loads only when a table is printed on a terminal
     from rich.console import Console
-    from rich.table import Table
 
 
-def score_table(result: ScoreResult, lang: str) -> "Table":
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
+def score_lines(result: ScoreResult, lang: str, width: int = 100) -> list[Line]:
     t = lambda key: labels.text(key, lang)  # noqa: E731
     sep = labels.decimal_sep(lang)
-    table = Table(box=box.SIMPLE_HEAD, show_footer=False, pad_edge=False, expand=False)
-    table.add_column(t("code"), no_wrap=True)
-    table.add_column(t("name"), overflow="fold", ratio=1, min_width=20)
-    for key in ("max", "points", "lost"):
-        table.add_column(t(key), justify="right", no_wrap=True)
+    targets = has_targets(result)
+    rows = []
     for node in result.nodes:
         lost = node.lost
         style = "bold" if node.criterion.level == 1 else ""
         if lost:
             style = (style + " yellow").strip()
-        marker = " ▼" if lost else ""
-        lost_text = format_points(lost, sep) + marker if lost is not None else "…"
+        lost_text = format_points(lost, sep) + (" ▼" if lost else "  ") if lost is not None else "…"
         indent = "  " * (node.criterion.level - 1)
-        table.add_row(
-            node.code,
-            Text(indent + display_name(node, lang)),
-            format_points(node.max, sep),
-            points_cell(node, lang),
-            lost_text,
-            style=style or None,
-        )
-    table.caption = "\n".join(summary_lines(result, lang))
-    table.caption_justify = "left"
-    return table
+        cells = [node.code, indent + display_name(node, lang), format_points(node.max, sep), points_cell(node, lang), lost_text]
+        rows.append((cells + ([target_cell(node, lang)] if targets else []), style or None))
+    keys = ("code", "name", "max", "points", "lost", *(("value_target",) if targets else ()))
+    lines = table_lines([t(key) for key in keys], rows, width)
+    return [*lines, Line(""), *(Line(line) for line in summary_lines(result, lang))]
 
 
 def score_table_text(result: ScoreResult, lang: str, width: int = 100, console: "Console | None" = None) -> str:
-    """The table as plain text (no colour) for files and tests, or printed on `console`."""
-    from rich.console import Console
+    """The table as plain text for files, pipes and tests, or printed on `console` (with
+    colour when it is a terminal)."""
+    if console is None:
+        return "".join(line.text + "\n" for line in score_lines(result, lang, width))
+    from rich.text import Text
 
-    buffer = io.StringIO()
-    console = console or Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
-    console.print(score_table(result, lang))
-    return buffer.getvalue()
+    for line in score_lines(result, lang, console.width):
+        console.print(Text(line.text, style=line.style or ""), soft_wrap=True)
+    return ""

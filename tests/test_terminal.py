@@ -1,0 +1,77 @@
+"""The score table in a terminal, a pipe or a file, at any width from 60 columns: no
+number or code split across lines, names wrapped under their indent, no trailing spaces."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+from rich.console import Console
+
+from parcalc import api
+from parcalc.write.score_data import score_json
+from parcalc.write.score_table import score_table_text
+from parcalc.write.terminal import table_lines
+from tests.conftest import EXAMPLES, LAM_DONG
+
+RESULT = api.score_workbook(LAM_DONG, "province-2020", assume_full=True)
+SO_TU_PHAP = api.score_workbook(EXAMPLES / "field" / "so-tu-phap-2025.xlsx")
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 160])
+@pytest.mark.parametrize("result", [RESULT, SO_TU_PHAP], ids=["lam-dong", "so-tu-phap"])
+def test_every_number_and_code_is_whole_on_one_line(result, width):
+    text = score_table_text(result, "vi", width)
+    lines = text.splitlines()
+    assert all(line == line.rstrip() for line in lines)  # no trailing padding
+    table = lines[: lines.index("")]
+    assert max(len(line) for line in table) <= width
+    data = json.loads(score_json(result, "vi"))
+    for node in data["nodes"]:
+        row = next(line for line in table if line.startswith(node["code"] + " "))  # the code starts its row, whole
+        for key in ("max", "points", "lost"):
+            if node[key] is not None:
+                shown = f"{node[key]:.2f}".replace(".", ",") if len(str(node[key]).partition(".")[2]) <= 2 else str(node[key]).replace(".", ",")
+                assert re.search(rf"(?<![\d,]){re.escape(shown)}(?![\d,])", row), (node["code"], key, shown, row)
+
+
+def test_wrapped_names_keep_their_indent():
+    lines = score_table_text(RESULT, "vi", 60).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("1.6 "))
+    assert lines[start][7:].startswith("  Thực hiện các nhiệm vụ")  # a criterion: two spaces under the field
+    assert lines[start + 1] == " " * 9 + "Chính phủ, Thủ tướng Chính"
+    assert lines[start + 2] == " " * 9 + "phủ giao"
+
+
+def test_headings_wrap_between_words():
+    lines = score_table_text(RESULT, "vi", 60).splitlines()
+    header = lines[: next(i for i, line in enumerate(lines) if line.startswith("─"))]
+    words = " ".join(header).split()
+    for heading in ("Điểm chuẩn", "Điểm thẩm định", "Điểm bị mất"):
+        assert all(word in words for word in heading.split())
+
+
+def test_a_terminal_gets_colour_and_the_same_text():
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=80, force_terminal=True, color_system="standard")
+    score_table_text(RESULT, "vi", console=console)
+    coloured = buffer.getvalue()
+    assert "\x1b[1m" in coloured  # fields bold
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == score_table_text(RESULT, "vi", 80)
+
+
+def test_table_lines_right_align_numbers_and_bottom_align_headings():
+    rows = [(["1", "  Một", "12,50"], None), (["1.10", "  Hai ba", "1,00"], "bold")]
+    lines = table_lines(["Mã", "Tên", "Điểm chuẩn"], rows, 30)
+    # widths: code 4 ("1.10"), points 5 ("chuẩn", "12,50"), names 16 (at least NAME_MIN);
+    # two spaces between columns: 4 + 2 + 16 + 2 + 5 = 29
+    assert [line.text for line in lines] == [
+        " " * 25 + "Điểm",
+        "Mã    Tên" + " " * 15 + "chuẩn",
+        "─" * 29,
+        "1       Một" + " " * 13 + "12,50",
+        "1.10    Hai ba" + " " * 11 + "1,00",
+    ]
+    assert [line.style for line in lines] == ["bold", "bold", None, None, "bold"]
