@@ -20,6 +20,8 @@ BLANK_DASHES = frozenset({"-", "–", "—"})
 # A number cell's stored text, as spreadsheets write it (1.4799999999999999, 1E-3).
 _STORED_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,3})?$|^(?:NaN|INF|-INF|nan|inf|-inf)$")
 _LARGEST = 10**12  # points, rates and counts of a scoring sheet stay far below
+# An indicator's yes/no as clerks write it (compared without diacritics, case or spaces).
+YES_NO = {"co": Decimal(1), "dat": Decimal(1), "yes": Decimal(1), "khong": Decimal(0), "khongdat": Decimal(0), "no": Decimal(0)}
 
 
 def excerpt(text: str) -> str:
@@ -48,10 +50,13 @@ def not_applicable_mark(cell: Cell | None) -> str | None:
 
 def parse_points_text(text: str, *, rate: bool = False) -> Decimal | None:
     """`1,48`, `1.48`, ` 4 điểm `, `6,5 đ` exactly; blank or a dash is None. With
-    `rate` (an indicator's value), `91,67%` is 0.9167. Raises ValueError naming what is wrong."""
+    `rate` (an indicator's value), `91,67%` is 0.9167 and Có / Không (Đạt / Không đạt)
+    are 1 / 0. Raises ValueError naming what is wrong."""
     cleaned = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
     if not cleaned or cleaned in BLANK_DASHES:
         return None
+    if rate and plain(cleaned) in YES_NO:
+        return YES_NO[plain(cleaned)]
     if cleaned.endswith("%") and rate:
         number = typed_number(cleaned[:-1].strip())
         if number is None:
