@@ -3,6 +3,7 @@ sheet, row or cell) with exit code 2, never a traceback and never a wrong figure
 
 from __future__ import annotations
 
+import re
 import struct
 import zipfile
 from pathlib import Path
@@ -173,3 +174,29 @@ def test_a_strict_open_xml_workbook_is_read(cli, tmp_path):
     run = cli("score", path, "-f", "json")
     assert run.exit_code == 0, run.output
     assert '"index": 85' in run.stdout  # as small.xlsx: 8,5 of 10
+
+
+def test_a_value_typed_far_right_in_a_middle_row_is_refused(cli, tmp_path):
+    """Not only the last row: calamine would allocate all 2,000 rows 16,384 columns wide
+    (32 million cells, over parcalc's 20 million)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(("STT", "Điểm tối đa", "Xã A", "Xã B"))
+    for number in range(1, 2000):
+        sheet.append((f"1.{number}", 1, 1, 0))
+    sheet["XFD7"] = "x"
+    path = tmp_path / "far-middle.xlsx"
+    book.save(path)
+    xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    xml = re.sub(rb"<dimension[^>]*/>", b"", xml)  # as a hand-made file: no dimension to read it from
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = xml
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    run = cli("rank", path)
+    assert run.exit_code == 2
+    assert run.stderr.startswith(f"parcalc: error: {path}, sheet 'Sheet': its cells span A1:XFD2000, far beyond a scoring table")
