@@ -17,6 +17,7 @@ appendices).
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import zipfile
@@ -250,6 +251,10 @@ class Workbook:
 
         self._strings_part: str | None = None
         self._styles_part: str | None = None
+        # The package's root relationships: not needed to find the sheets, but python-calamine
+        # (rank, compare) refuses a workbook without them or with them damaged, and both
+        # readers must refuse the same bytes.
+        self._parse_whole("_rels/.rels", _ignore, _ignore, _ignore)
         self._parse_whole("xl/_rels/workbook.xml.rels", rel, _ignore, _ignore)
         sheets: dict[str, str] = {}
 
@@ -384,6 +389,9 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(path)
     except DAMAGED_ZIP as exc:
         raise InputError.at(shown, f"is damaged or truncated ({_short(exc)}); save it again from Excel") from None
+    if _comment_overruns(path):
+        archive.close()
+        raise InputError.at(shown, "is damaged or truncated (its zip end record announces more bytes than the file has); save it again from Excel")
     listed = archive.namelist()
     names = set(listed)
     if len(names) != len(listed):  # readers disagree on which copy counts: a phantom sheet or unit
@@ -426,6 +434,19 @@ def _parser(start: Callable, end: Callable, text: Callable) -> "expat.XMLParserT
     parser.CharacterDataHandler = text
     parser.buffer_text = True
     return parser
+
+
+def _comment_overruns(path: Path) -> bool:
+    """Whether the zip's end record announces a comment longer than the bytes after it:
+    Python's zipfile reads such a file, python-calamine refuses it."""
+    with open(path, "rb") as file:
+        size = file.seek(0, os.SEEK_END)
+        file.seek(max(0, size - (1 << 16) - 22))
+        tail = file.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) < at + 22:
+        return False  # zipfile has refused it already
+    return int.from_bytes(tail[at + 20:at + 22], "little") > len(tail) - at - 22
 
 
 class _Callbacks:
