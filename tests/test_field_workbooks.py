@@ -457,3 +457,81 @@ def test_hidden_rows_of_a_long_sheet_are_not_read(cli, tmp_path):
     assert run.exit_code == 0, run.output
     assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã B", 9), ("Xã A", 8)]
     assert "các dòng ẩn 3 không được đọc" in run.stderr
+
+
+@pytest.mark.parametrize("numbering", [
+    ["(1)", "(2)", "(3)", "(4)", "(5)"],
+    [1, 2, 3, 4, 5],
+    ["A", "B", "C", "D", "E"],
+    ["(1)", "(2)", "(3)", "(4)", "(5)=(3)-(4)"],
+])
+def test_the_row_numbering_the_columns_under_the_header_is_skipped(tmp_path, numbering):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định", "Ghi chú"])
+    sheet.append(numbering)
+    sheet.append(["1", "Một", 2, "1,5", None])
+    sheet.append(["2", "Hai", 3, 3, None])
+    book.save(tmp_path / "numbered.xlsx")
+    result = api.score_workbook(tmp_path / "numbered.xlsx")
+    assert [(n.code, n.points) for n in result.nodes] == [("1", Decimal("1.5")), ("2", Decimal(3))]
+    assert result.index == Decimal("90.00")  # 4,5 of 5
+
+
+def test_a_data_row_is_not_taken_for_column_numbers(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định"])
+    sheet.append(["1", None, 2, 1])  # a criterion without a name: 1, 2, 1 is no sequence
+    sheet.append(["2", "Hai", 3, 3])
+    book.save(tmp_path / "plain.xlsx")
+    assert [n.code for n in api.score_workbook(tmp_path / "plain.xlsx").nodes] == ["1", "2"]
+
+
+@pytest.mark.parametrize("layout", ["wide", "long"])
+def test_column_numbers_under_a_many_unit_header_are_skipped(cli, tmp_path, layout):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    if layout == "wide":
+        rows = [["STT", "Tiêu chí", "Điểm tối đa", "Xã A", "Xã B"], ["(1)", "(2)", "(3)", "(4)", "(5)"],
+                ["1", "Một", 2, 2, 1], ["2", "Hai", 3, 1, 3]]
+    else:
+        rows = [["Đơn vị", "STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định"], [1, 2, 3, 4, 5],
+                ["Xã A", "1", "Một", 2, 2], ["Xã A", "2", "Hai", 3, 1], ["Xã B", "1", "Một", 2, 1], ["Xã B", "2", "Hai", 3, 3]]
+    for row in rows:
+        sheet.append(row)
+    book.save(tmp_path / f"{layout}.xlsx")
+    run = cli("rank", tmp_path / f"{layout}.xlsx", "-f", "json")
+    assert run.exit_code == 0, run.output
+    units = {unit["unit"]: unit["total"] for unit in json.loads(run.stdout)["units"]}
+    assert units == {"Xã A": 3, "Xã B": 4}
+
+
+@pytest.mark.parametrize("heading", ["Điểm Hội đồng thẩm định", "Điểm sau thẩm định", "Điểm thẩm định của Hội đồng", "Kết quả thẩm định"])
+def test_appraisal_headings_as_councils_write_them(tmp_path, heading):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", heading], ["1", "Một", 2, 2, "1,5"], ["2", "Hai", 3, 3, 2]):
+        book.active.append(row)
+    book.save(tmp_path / "h.xlsx")
+    assert api.score_workbook(tmp_path / "h.xlsx").total_points == Decimal("3.5")
+
+
+def test_a_sheet_without_an_appraisal_column_says_so_and_not_that_cells_are_blank(cli, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["STT", "Tiêu chí", "Điểm tối đa", "Điểm tự chấm", "Điểm HĐ chấm"], ["1", "Một", 2, 2, "1,5"]):
+        book.active.append(row)
+    book.save(tmp_path / "h.xlsx")
+    run = cli("score", tmp_path / "h.xlsx")
+    assert run.exit_code == 2
+    assert run.stderr == ("parcalc: error: h.xlsx, sheet 'Sheet': no column of appraised points was found (read: C «Điểm tối đa», "
+                          "D «Điểm tự chấm»): head it «Điểm thẩm định» (or give the lost points under «Điểm bị mất»)\n")

@@ -9,7 +9,7 @@ from typing import Mapping
 
 from . import engine, reconcile
 from .engine import ScoreResult
-from .errors import Problem, ScoringError, UsageError
+from .errors import InputError, Problem, ScoringError, UsageError
 from .model import Appraisal, Criterion, CriterionSet, Entry, Finding
 from .numbers import TOLERANCE
 from .rules import Rule
@@ -36,6 +36,7 @@ def score_appraisal(
     for option, value, readings in (("--blank", blank, BLANK_READINGS), ("--na", na, NA_READINGS)):
         if value is not None and value not in readings:
             raise UsageError.at(option, f"{value!r} is not a reading: use {' or '.join(readings)}")
+    _require_points(appraisal)
     if criteria is None:
         tree, findings = reconcile.tree_from_workbook(appraisal)
     else:
@@ -128,6 +129,19 @@ def _check_totals(result: ScoreResult, appraisal: Appraisal) -> tuple[Finding, .
         if row.max is not None and row.max != result.total_max:
             findings.append(Finding("stated_max", None, row.place("max"), {"stated": row.max, "computed": result.total_max}))
     return tuple(findings)
+
+
+def _require_points(appraisal: Appraisal) -> None:
+    """A sheet read with its columns named but none holding appraised points (a heading
+    the reader does not know, such as "Điểm Hội đồng chấm"): said as such, not as every
+    row's points being blank (whose advice, --blank zero, would score it 0)."""
+    read = dict(appraisal.columns)
+    if not read or any(role in read for role in ("points", "lost", "value")):
+        return
+    where = f"{appraisal.source}, sheet {appraisal.sheet!r}" if appraisal.sheet else str(appraisal.source)
+    shown = ", ".join(f"{column}" for column in read.values())
+    raise InputError.at(where, f"no column of appraised points was found (read: {shown}): head it «Điểm thẩm định» "
+                               "(or give the lost points under «Điểm bị mất»)")
 
 
 def apply_rules(criteria: CriterionSet, appraisal: Appraisal) -> tuple[Appraisal, list[Finding]]:

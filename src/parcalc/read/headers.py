@@ -29,7 +29,8 @@ _ROLE_PHRASES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     # (role, phrases, exact only)
     ("code", ("stt", "tt", "so tt", "ma", "ma so", "ma tieu chi", "ma chi so", "code", "no"), True),
     ("max", ("diem chuan", "diem toi da", "toi da", "max", "maximum", "standard", "standard points", "max points"), False),
-    ("points", ("diem tham dinh", "diem dat", "diem duoc cong nhan", "tham dinh", "ket qua tham dinh", "appraised", "points"), False),
+    ("points", ("diem tham dinh", "diem dat", "diem duoc cong nhan", "tham dinh", "ket qua tham dinh", "diem sau tham dinh",
+                "diem hoi dong tham dinh", "hoi dong tham dinh", "diem hoi dong cham", "appraised", "points"), False),
     ("self_score", ("diem tu cham", "diem tu danh gia", "tu cham", "tu danh gia", "self", "self score"), False),
     ("lost", ("diem bi mat", "diem mat", "lost", "lost points"), False),
     ("remedy", ("giai phap", "remedy", "remedies", "solution"), False),
@@ -43,6 +44,24 @@ _ROLE_PHRASES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("unit", ("don vi", "ten don vi", "unit", "co quan", "dia phuong"), True),  # exact: "Đơn vị A" may head a unit column
     ("name", ("linh vuc", "tieu chi", "noi dung", "ten tieu chi", "name", "criterion", "criteria", "field"), False),
 )
+
+
+_COLUMN_LABEL = re.compile(r"^\(?\s*([0-9]{1,2}|[A-Za-z])\s*\)?(?:\s*=.*)?$")  # (1), 2, (C), (5)=(3)-(4)
+
+
+def is_column_numbering(texts: Sequence[str]) -> bool:
+    """Whether a row (its cells' text, left to right) only numbers the columns above it,
+    as official tables do under their header: (1) (2) (3) ..., 1 2 3 ..., A B C ..."""
+    labels = []
+    for text in texts:
+        if not text.strip():
+            continue
+        found = _COLUMN_LABEL.match(text.strip())
+        if found is None:
+            return False
+        label = found.group(1)
+        labels.append(int(label) if label.isdigit() else ord(label.upper()) - 64)
+    return len(labels) >= 3 and labels[0] == 1 and all(b == a + 1 for a, b in zip(labels, labels[1:]))
 
 
 def fold(text: str) -> str:
@@ -185,6 +204,8 @@ def two_row_header(top: dict[int, Cell], sub: dict[int, Cell], top_roles: dict[s
     code_cell = sub.get(top_roles["code"])
     if code_cell is not None and (codes.normalize_code(code_cell.text) or codes.roman_value(code_cell.text)):
         return None
+    if is_column_numbering([cell.text for _, cell in sorted(sub.items())]):
+        return None  # (1) (2) (3) ... numbers the columns; the readers skip it
     above = _spread(top, number, merged)
     columns: dict[str, int] = {}
     headings: dict[str, str] = {}

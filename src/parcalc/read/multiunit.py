@@ -28,7 +28,7 @@ from ..core.errors import InputError, Problem, UsageError
 from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, is_not_applicable, value_points
 from .code_column import NODE, CodeColumn, twice
-from .headers import HEADER_SEARCH_ROWS, Layout, UnitColumnsError, header_roles, role_of, two_row_header
+from .headers import HEADER_SEARCH_ROWS, Layout, UnitColumnsError, header_roles, is_column_numbering, role_of, two_row_header
 from .workbook import find_table, hidden_note, read_sheet, read_table
 from .xlsx import Cell, Workbook, column_index, column_letter, value_cell
 
@@ -261,10 +261,15 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[in
                        frozenset(column - 1 for column in second_columns))
     hidden = values.hidden_rows
     skipped = []
+    first = True
     for number, row in values.rows(width):
         if number in hidden:
             skipped.append(number)
         elif number > header_row:
+            if first and any(value != "" for value in row):
+                first = False
+                if is_column_numbering([_label(value) for value in row]):
+                    continue  # (1) (2) (3) ... under the header
             reader.read(number, row)
     if skipped:
         reader.settle.findings.append(hidden_note(f"{filename}, sheet {sheet!r}, cell A{skipped[0]}", skipped))
@@ -407,7 +412,14 @@ def _long(book: Workbook, sheet: str) -> list[Appraisal]:
     problems: list[Problem] = []
     unit_column = layout.columns["unit"]
     name_column = layout.columns.get("name")
-    for _number, cells in rows:
+    first = True
+    for number, cells in rows:
+        if number <= layout.header_row:
+            continue
+        if first and any(cell.text.strip() for cell in cells.values()):
+            first = False
+            if is_column_numbering([cell.text for _, cell in sorted(cells.items())]):
+                continue  # (1) (2) (3) ... under the header
         code_cell, unit_cell = cells.get(layout.columns["code"]), cells.get(unit_column)
         if code_cell is None or not code_cell.text.strip():
             continue
@@ -442,6 +454,13 @@ def _long(book: Workbook, sheet: str) -> list[Appraisal]:
     notes = (hidden_note(place(f"A{hidden[0]}"), hidden),) if hidden else ()
     return [Appraisal(entries=tuple(entries.values()), source=unit, sheet=sheet, findings=(*notes, *settles[unit].findings))
             for unit, entries in by_unit.items()]
+
+
+def _label(value: object) -> str:
+    """A calamine value as the text a column label would be typed as (1.0 is "1")."""
+    if type(value) is float and value.is_integer():
+        return str(int(value))
+    return value if isinstance(value, str) else ""
 
 
 def _points_of(cell: Cell | None, code: str, problems: list[Problem], place, negative: bool = False) -> object:

@@ -19,7 +19,7 @@ from ..core.errors import InputError, Problem
 from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, excerpt, not_applicable_mark
 from .code_column import NODE, NOT_A_CODE, TOTAL, CodeColumn, twice
-from .headers import NUMBER_ROLES, TEXT_ROLES, Layout, Rows, find_layout, header_roles
+from .headers import NUMBER_ROLES, TEXT_ROLES, Layout, Rows, find_layout, header_roles, is_column_numbering
 from .xlsx import Cell, Workbook, column_letter
 
 
@@ -126,7 +126,12 @@ class _Table:
     def read(self, rows: Rows) -> None:
         code_column = self.layout.columns["code"]
         settle = CodeColumn()
+        first = True
         for number, cells in rows:
+            if first and any(cell.text.strip() for cell in cells.values()):
+                first = False
+                if is_column_numbering([cell.text for _, cell in sorted(cells.items())]):
+                    continue  # (1) (2) (3) ... under the header
             code_cell = cells.get(code_column)
             code_text = code_cell.text.strip() if code_cell is not None else ""
             name = self._name(cells)
