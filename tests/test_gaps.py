@@ -155,3 +155,19 @@ def test_documents_carry_the_table_and_the_summary(cli, made, tmp_path):
 def test_the_same_inputs_give_the_same_bytes(made, fmt):
     first = api.render_gaps(api.gap_list(made, year=2025), fmt)
     assert first == api.render_gaps(api.gap_list(made, year=2025), fmt) and len(first) > 200
+
+
+def test_the_unit_left_out_of_the_peers_is_found_in_any_unicode_form(cli, made, tmp_path):
+    import unicodedata
+
+    peers = tmp_path / "peers.csv"
+    peers.write_text(PEERS + unicodedata.normalize("NFD", "Sở Nội vụ") + ",2025,74\n", encoding="utf-8")
+    summary = gaps_json(cli, made, "--peers", peers, "--unit", "Sở Nội vụ")["summary"]
+    assert (summary["peers"], summary["rank"]) == (4, 4)  # itself left out: X, Y, Z above 74
+
+
+def test_every_written_cell_of_the_xlsx_is_in_times_new_roman(cli, made, tmp_path):
+    out = tmp_path / "gt.xlsx"
+    assert cli("gaps", made, "--year", "2025", "-o", out).exit_code == 0
+    fonts = {cell.font.name for row in load_workbook(out).active.iter_rows() for cell in row if cell.value is not None}
+    assert fonts == {"Times New Roman"}

@@ -89,7 +89,8 @@ def test_a_playbook_ceiling_caps_what_a_plan_counts_on(cli, tmp_path):
     half = "playbook max_recovery 50%"
     assert steps == [("8.6", 1, 1, None), ("6.1.2", 1, 0.5, half), ("6.3.3", 1, 0.5, half), ("6.3.4", 1, 0.5, half)]
     assert plan["index"] == 86.43  # 83,93 + 2,5
-    assert notes[-1] == "the plan counts on no more than the playbook's max_recovery for 1.5, 6.1.1, 6.1.2, 6.1.3, 6.3.3, 6.3.4, 8.5"
+    assert notes[-2:] == ["the plan counts on no more than the playbook's max_recovery for 1.5, 6.1.1, 6.1.2, 6.1.3, 6.3.3, 6.3.4",
+                          "the playbook's max_recovery 0 keeps 8.5 out of the plan"]
 
 
 def test_a_ceiling_in_points_and_the_smaller_of_two_limits_wins():

@@ -51,9 +51,12 @@ def build_report(
         if share < 1:
             notes.append(f"the plan counts on winning back {(share * 100).normalize():f}% of each loss (--max-recovery)")
         capped = sorted((code for code in ceilings or {} if whatif.kind(code) not in exclude_kinds), key=codes.sort_key)
-        if capped:
-            shown = ", ".join(capped[:12]) + (" …" if len(capped) > 12 else "")
-            notes.append(f"the plan counts on no more than the playbook's max_recovery for {shown}")
+        kept_out = [code for code in capped if not ceilings[code].limit(Decimal(1))]  # type: ignore[index]
+        partly = [code for code in capped if code not in kept_out]
+        if partly:
+            notes.append(f"the plan counts on no more than the playbook's max_recovery for {_listed(partly)}")
+        if kept_out:
+            notes.append(f"the playbook's max_recovery 0 keeps {_listed(kept_out)} out of the plan")
     if target_rank is not None:
         needed = index_for_rank(target_rank, list(peers))
         if needed is None:
@@ -75,3 +78,7 @@ def build_report(
         if baseline_rank is not None else (),
         notes=tuple(notes),
     )
+
+
+def _listed(codes_: list[str]) -> str:
+    return ", ".join(codes_[:12]) + (" …" if len(codes_) > 12 else "")

@@ -154,7 +154,9 @@ class Entry:
     where: dict[str, str] = field(default_factory=dict)
 
     def place(self, role: str = "points") -> str | None:
-        return self.where.get(role) or self.where.get("code")
+        """Where `role` was read; for points without a points column, the value they came from."""
+        found = self.where.get(role) or (self.where.get("value") if role == "points" else None)
+        return found or self.where.get("code")
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,8 @@ def parse_points_text(text: str, *, rate: bool = False) -> Decimal | None:
     if cleaned.endswith("%"):
         raise ValueError(f"{excerpt(cleaned)} is a rate, not points: write the points this rate earns (or give the rate in a value column with a scoring rule)")
     number = typed_number(_UNIT.sub("", cleaned.lower()))
+    if number is None and rate:
+        raise ValueError(f"{excerpt(cleaned)} is not a value (write a rate like 32% or 0,32, a count, or Có / Không)")
     if number is None:
         raise ValueError(f"{excerpt(cleaned)} is not a number (write points like 1,48 or 1.48)")
     return number

@@ -293,6 +293,7 @@ def _rule(node: NodeSpec, code: str, where: str, problems: list[Problem]):
         problems.append(Problem(where, f"criterion {code}: a rule belongs on a node without children"))
     if any((band.at_least is None) == (band.above is None) for band in spec.bands):
         problems.append(Problem(where, f"criterion {code}: each band gives either at_least (từ, ít nhất) or above (trên)"))
+        return rule  # its other checks would only repeat this one
     maximum = None if node.max == UNKNOWN else node.max
     problems.extend(Problem(where, f"criterion {code}: {message}") for message in check(rule, maximum))  # type: ignore[arg-type]
     return rule

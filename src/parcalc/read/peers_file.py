@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import unicodedata
 from pathlib import Path
 
 from ..analysis.peers import Peer
@@ -30,7 +31,7 @@ def load_peers(path: Path, year: int | None = None, exclude: str | None = None) 
             if index is None or not 0 <= index <= 100:
                 raise ValueError
             rank = int(row["rank"]) if (row.get("rank") or "").strip() else None
-            peers.append(Peer(row["unit"].strip(), int(row["year"]), index, rank, (row.get("source") or "").strip()))
+            peers.append(Peer(_same(row["unit"]), int(row["year"]), index, rank, (row.get("source") or "").strip()))
         except (ValueError, TypeError):
             problems.append(Problem(f"{shown}, row {number}", f"{row.get('unit')!r}: year, index (0..100) and rank must be numbers"))
     if problems:
@@ -38,4 +39,10 @@ def load_peers(path: Path, year: int | None = None, exclude: str | None = None) 
     if not peers:
         raise InputError.at(shown, "has no rows")
     chosen = year if year is not None else max(peer.year for peer in peers)
-    return [peer for peer in peers if peer.year == chosen and peer.unit != exclude]
+    left_out = _same(exclude) if exclude is not None else None
+    return [peer for peer in peers if peer.year == chosen and peer.unit != left_out]
+
+
+def _same(name: str) -> str:
+    """A unit's name compared as written, whatever the Unicode form or spacing."""
+    return " ".join(unicodedata.normalize("NFC", name).split())

@@ -22,6 +22,8 @@ AGENCY_SHEET = "DanhMucCoQuan"
 _WIDTHS = {"code": 8, "name": 40, "max": 9, "points": 10, "lost": 9, "remedy": 45,
            "lead": 24, "support": 24, "deadline": 18, "note": 12,
            "self_score": 10, "gap": 9, "explanation": 50, "evidence": 36}
+FONT = "Times New Roman"  # Nghị định 30/2020/NĐ-CP: in every cell, or LibreOffice and Excel draw Calibri
+_BODY, _BOLD = Font(name=FONT, size=11), Font(name=FONT, size=11, bold=True)
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
@@ -44,7 +46,7 @@ def document_xlsx(document: Document, notes: Sequence[str] = ()) -> bytes:
         _title(sheet, PLAN_ROW, document.plan_line, last, bold=False)
     for column, heading in enumerate(document.heading_row(), start=1):
         cell = sheet.cell(row=HEADER_ROW, column=column, value=heading)
-        cell.font = Font(bold=True)
+        cell.font = _BOLD
         cell.border = _BOX
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
     sheet.row_dimensions[HEADER_ROW].height = 48
@@ -61,13 +63,12 @@ def document_xlsx(document: Document, notes: Sequence[str] = ()) -> bytes:
                 cell.number_format = "@"
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             cell.border = _BOX
-            if is_bold(document, row, key):
-                cell.font = Font(bold=True)
+            cell.font = _BOLD if is_bold(document, row, key) else _BODY
         sheet.row_dimensions[number].height = _height(row, columns)
     for column, key in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[key]
     for offset, line in enumerate(notes, start=HEADER_ROW + len(document.rows) + 2):
-        sheet.cell(row=offset, column=2, value=neutralise(line))
+        sheet.cell(row=offset, column=2, value=neutralise(line)).font = _BODY
     if "lead" in columns:
         _agency_lists(book, sheet, document)
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"
@@ -96,7 +97,7 @@ def _height(row, columns: Sequence[str]) -> float:
 def _title(sheet, row: int, text: str, last: str, *, bold: bool) -> None:
     sheet.merge_cells(f"A{row}:{last}{row}")
     cell = sheet.cell(row=row, column=1, value=neutralise(text))
-    cell.font = Font(bold=bold, size=13 if bold else 12, italic=not bold)
+    cell.font = Font(name=FONT, bold=bold, size=13 if bold else 12, italic=not bold)
     cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     sheet.row_dimensions[row].height = 36 if bold else 20
 
