@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from parcalc import api
 from tests.conftest import GOOD, LAM_DONG
 from tests.test_hostile_cells import workbook_with
 
@@ -244,3 +245,19 @@ def test_both_readers_give_the_same_answer_for_the_same_bytes(cli, tmp_path_fact
     assert score.exit_code == rank.exit_code, (score.stderr, rank.stderr)
     if score.exit_code == 0:
         assert json.loads(score.stdout)["index"] == json.loads(rank.stdout)["units"][0]["index"]
+
+
+@pytest.mark.parametrize("ref, shown", [('r=""', "''"), ('r="D"', "'D'"), ('r="D9"', "'D9'")])
+def test_a_cell_reference_that_is_not_a_cell_of_its_row_is_refused(cli, tmp_path, ref, shown):
+    path = with_sheet(tmp_path / "ref.xlsx", lambda xml: xml.replace(b'<c r="D3"', b"<c " + ref.encode()))
+    run = cli("score", path)
+    assert run.exit_code == 2
+    assert run.stderr == (f"parcalc: error: {path}, sheet 'Sheet', row 3: damaged workbook: the cell reference {shown} is not a "
+                          "cell of row 3; save it again from Excel or LibreOffice\n")
+    if ref != 'r="D9"':  # python-calamine refuses these too (it would move D9's value to row 9)
+        assert cli("rank", path).exit_code == 2
+
+
+def test_a_lower_case_cell_reference_is_read_as_excel_reads_it(cli, tmp_path):
+    path = with_sheet(tmp_path / "lower.xlsx", lambda xml: xml.replace(b'<c r="D3"', b'<c r="d3"'))
+    assert api.read_workbook(path).by_code()["1.1"].where["points"].endswith("cell D3")

@@ -526,9 +526,14 @@ class _SheetReader:
             self.row_hidden = attrs.get("hidden") in ("1", "true")
         elif name == "c":
             ref = attrs.get("r")
-            match = _CELL_REF.match(ref) if ref else None
+            match = _CELL_REF.match(ref.upper()) if ref is not None else None
+            if ref is not None and (match is None or int(match.group(2)) != self.row_number):
+                # python-calamine refuses a reference without a row, and puts a cell whose
+                # reference names another row in that row: refuse both, as damage
+                raise _DamagedCell(f"row {self.row_number}", f"damaged workbook: the cell reference {ref[:20]!r} is not a cell of row "
+                                   f"{self.row_number}; save it again from Excel or LibreOffice")
             self.column = column_index(match.group(1)) if match else self.column + 1
-            self.ref = ref or f"{column_letter(self.column)}{self.row_number}"
+            self.ref = match.group(0) if match else f"{column_letter(self.column)}{self.row_number}"
             self.type = attrs.get("t", "n")
             self.style = int(attrs["s"]) if attrs.get("s", "").isdigit() else 0
             self.value = None
