@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,59 @@ def test_a_decimal_comma_is_accepted_in_options(cli):
     run = cli(*SCORE, "-f", "json", "--fail-under", "83,94")
     assert run.exit_code == 1 and run.stderr.splitlines()[-1] == "parcalc: index 83.93 is below --fail-under 83.94"
     assert cli(*SCORE, "-f", "json", "--fail-under", "83,93").exit_code == 0
+
+
+def _wide_workbook(path: Path, units: int, rows: int) -> Path:
+    """A wide sheet written as XML directly (openpyxl would take long): large enough for
+    the calamine path to cut it into bands, which it writes to a temporary folder."""
+    from parcalc.read.xlsx import column_letter
+
+    cells = [f'<c r="A1" t="inlineStr"><is><t>STT</t></is></c><c r="B1" t="inlineStr"><is><t>Điểm tối đa</t></is></c>']
+    cells += [f'<c r="{column_letter(3 + u)}1" t="inlineStr"><is><t>Xã {u}</t></is></c>' for u in range(units)]
+    body = [f'<row r="1">{"".join(cells)}</row>']
+    letters = [column_letter(3 + u) for u in range(units)]
+    for r in range(2, rows + 2):
+        unit_cells = "".join(f'<c r="{letter}{r}"><v>{(r + u) % 3 / 2}</v></c>' for u, letter in enumerate(letters))
+        body.append(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>{r - 1}</t></is></c><c r="B{r}"><v>1</v></c>{unit_cells}</row>')
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             f'<sheetData>{"".join(body)}</sheetData></worksheet>')
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                      '<Default Extension="xml" ContentType="application/xml"/>'
+                      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                      '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+        book.writestr("_rels/.rels", f'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                      f'<Relationship Id="r1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        book.writestr("xl/workbook.xml", f'<?xml version="1.0"?><workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+                      '<sheet name="Xã" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        book.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                      f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        book.writestr("xl/worksheets/sheet1.xml", sheet)
+    return path
+
+
+def test_sigterm_while_sheet_bands_are_parsed_leaves_no_folder_or_output(tmp_path):
+    """A CI job cancelled during a large rank: the folder of bands and the half-written
+    output go with the process."""
+    import signal
+    import subprocess
+    import time
+
+    workbook = _wide_workbook(tmp_path / "big.xlsx", units=4000, rows=100)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    out = tmp_path / "rank.json"
+    process = subprocess.Popen([sys.executable, "-m", "parcalc", "rank", str(workbook), "-f", "json", "-o", str(out)],
+                               env={**os.environ, "TMPDIR": str(scratch)}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not list(scratch.glob("parcalc-bands-*")) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert list(scratch.glob("parcalc-bands-*")), "the bands folder never appeared: the sheet was not cut"
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=60)
+    assert process.returncode == 128 + signal.SIGTERM
+    assert list(scratch.iterdir()) == [] and not out.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary output beside -o
