@@ -29,6 +29,21 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
 )
+def _show_version(asked: bool) -> None:
+    if asked:
+        from . import __version__
+
+        sys.stdout.write(f"parcalc {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", help="Show parcalc's version and exit.", is_eager=True, callback=_show_version)] = False,
+) -> None:
+    """Calculator for Vietnam's PAR Index (Chỉ số cải cách hành chính): points, lost points, index, group."""
+
+
 criteria_app = typer.Typer(help="List, show, check and import criterion sets.", rich_markup_mode=None, no_args_is_help=True)
 app.add_typer(criteria_app, name="criteria")
 playbook_app = typer.Typer(help="Remediation playbooks.", rich_markup_mode=None, no_args_is_help=True)
@@ -188,7 +203,7 @@ def score(
     assume_full: AssumeFullOption = False,
     blank: BlankOption = None,
     na: NaOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: from the extension of -o, else table).", show_default=False)] = None,
     lang: LangOption = Lang.vi,
     fail_under: FailUnderOption = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
@@ -199,11 +214,12 @@ def score(
 
     below = _typed(fail_under, "--fail-under", "0", "100")
     _check_output(output, force, files=[workbook], sets=[criteria])
+    chosen = _output_format(fmt, output, Format, "table")  # before the work
     result = api.score_workbook(workbook, criteria, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na))
     _warn(result.findings, lang)
     from .write import score_data, score_markdown, score_table
 
-    _show(result, fmt.value, lang, output, force, {"table": score_table.score_table_text, "json": score_data.score_json,
+    _show(result, chosen, lang, output, force, {"table": score_table.score_table_text, "json": score_data.score_json,
                                             "md": score_markdown.score_markdown, "csv": score_data.score_csv})
     _check_target_index(result.index, below)
 
@@ -278,7 +294,7 @@ def remediation(
     """Build the remediation appendix: every node that lost points, with remedies."""
     from . import api
 
-    chosen = _appendix_format(fmt, output)
+    chosen = _output_format(fmt, output, DocFormat, "md")
     threshold = _typed(min_lost, "--min-lost", "0")
     below = _typed(fail_under, "--fail-under", "0", "100")
     _check_output(output, force, files=[workbook], sets=[criteria], playbooks=[playbook])
@@ -318,8 +334,8 @@ def gaps(
     """List where the appraised points fall below the self-score, for explanation (giải trình)."""
     from . import api
 
-    chosen = _appendix_format(fmt, output)
     _check_output(output, force, files=[workbook, peers], sets=[criteria])
+    chosen = _output_format(fmt, output, DocFormat, "md")
     gap_list = api.gap_list(
         workbook, criteria, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na),
         peers=peers, peers_year=peers_year, unit=unit, year=year, title=title, plan=plan, lang=lang.value,
@@ -328,15 +344,20 @@ def gaps(
     _emit(api.render_gaps(gap_list, chosen), output, force)
 
 
-def _appendix_format(fmt: Optional[DocFormat], output: Optional[Path]) -> str:
+def _output_format(fmt: Optional[Enum], output: Optional[Path], choices: type[Enum], default: str) -> str:
+    """--format when given, else the extension of -o (x.json writes JSON, x.txt the table),
+    else `default`; a binary document only to a file."""
+    known = [choice.value for choice in choices]  # type: ignore[attr-defined]
     if fmt is not None:
         chosen = fmt.value
     elif output is not None:
-        chosen = output.suffix.lower().lstrip(".")
-        if chosen not in {f.value for f in DocFormat}:
-            raise UsageError.at(str(output), "cannot tell the format from the extension: use .xlsx, .docx, .md, .csv or .json, or --format")
+        suffix = output.suffix.lower().lstrip(".")
+        chosen = suffix if suffix in known else "table" if "table" in known and suffix in ("txt", "") else ""
+        if not chosen:
+            shown = ", ".join(f".{value}" for value in known if value != "table") + (" or .txt" if "table" in known else "")
+            raise UsageError.at(str(output), f"cannot tell the format from the extension: use {shown}, or --format")
     else:
-        chosen = "md"
+        chosen = default
     if output is None and chosen in ("xlsx", "docx"):
         raise UsageError.at("--format", f"{chosen} is a binary document: write it to a file with -o FILE.{chosen}")
     return chosen
@@ -363,7 +384,7 @@ def whatif(
     peers_year: Annotated[Optional[int], typer.Option("--peers-year", help="Which year of the peers file (default: its latest).")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="This unit's name in the peers file, left out of the ranking.")] = None,
     playbook: Annotated[Optional[str], typer.Option("--playbook", help="A playbook whose `effort` per code weighs the plan.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: from the extension of -o, else table).", show_default=False)] = None,
     lang: LangOption = Lang.vi,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
     force: ForceOption = False,
@@ -373,6 +394,7 @@ def whatif(
 
     target = _typed(target_index, "--target-index", "0", "100")
     _check_output(output, force, files=[workbook, *(scenario or ()), peers], sets=[criteria], playbooks=[playbook])
+    chosen = _output_format(fmt, output, Format, "table")  # before the work
     report = api.whatif_report(
         workbook, criteria, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na), overrides=set_ or (), scenario_files=scenario or (),
         peers=peers, peers_year=peers_year, unit=unit, top=top, target_index=target, target_rank=target_rank, playbook=playbook, target_grade=target_grade,
@@ -381,7 +403,7 @@ def whatif(
     _warn(report.whatif.baseline.findings, lang)
     from .write import whatif as whatif_out  # the command's own name is taken
 
-    _show(report, fmt.value, lang, output, force, {"table": whatif_out.whatif_table_text, "json": whatif_out.whatif_json,
+    _show(report, chosen, lang, output, force, {"table": whatif_out.whatif_table_text, "json": whatif_out.whatif_json,
                                             "md": whatif_out.whatif_markdown, "csv": whatif_out.whatif_csv})
 
 
@@ -409,7 +431,7 @@ def rank(
     assume_full: AssumeFullOption = False,
     blank: BlankOption = None,
     na: NaOption = None,
-    fmt: Annotated[RankFormat, typer.Option("--format", "-f", help="Output format.")] = RankFormat.table,
+    fmt: Annotated[Optional[RankFormat], typer.Option("--format", "-f", help="Output format (default: from the extension of -o, else table).", show_default=False)] = None,
     lang: LangOption = Lang.vi,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
     force: ForceOption = False,
@@ -418,16 +440,15 @@ def rank(
     from . import api
     from .write import rank as rank_out  # the command's own name is taken
 
-    if fmt is RankFormat.xlsx and output is None:
-        raise UsageError.at("--format", "xlsx is a binary document: write it to a file with -o FILE.xlsx")
     _check_output(output, force, files=workbooks, sets=[criteria])
+    chosen = _output_format(fmt, output, RankFormat, "table")
     workbooks = _skip_lock_files(workbooks, lang)
     ranking = api.rank_workbooks(workbooks, criteria, layout=layout.value if layout else None, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na))
     _warn(ranking.findings, lang)
-    if fmt is RankFormat.xlsx:
+    if chosen == "xlsx":
         _emit(rank_out.rank_xlsx(ranking, lang.value), output, force)
         return
-    _show(ranking, fmt.value, lang, output, force, {"table": rank_out.rank_table_text, "json": rank_out.rank_json,
+    _show(ranking, chosen, lang, output, force, {"table": rank_out.rank_table_text, "json": rank_out.rank_json,
                                              "md": rank_out.rank_markdown, "csv": rank_out.rank_csv})
 
 
@@ -442,7 +463,7 @@ def compare(
     assume_full: AssumeFullOption = False,
     blank: BlankOption = None,
     na: NaOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: from the extension of -o, else table).", show_default=False)] = None,
     lang: LangOption = Lang.vi,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
     force: ForceOption = False,
@@ -452,8 +473,9 @@ def compare(
     from .write import compare as compare_out  # the command's own name is taken
 
     _check_output(output, force, files=[old, new], sets=[criteria, criteria_new])
+    chosen = _output_format(fmt, output, Format, "table")  # before the work
     comparison = api.compare_workbooks(old, new, criteria, criteria_new, layout=layout.value if layout else None, assume_full=assume_full, blank=_value(blank), na=_value(na))
-    _show(comparison, fmt.value, lang, output, force, {"table": compare_out.compare_table_text, "json": compare_out.compare_json,
+    _show(comparison, chosen, lang, output, force, {"table": compare_out.compare_table_text, "json": compare_out.compare_json,
                                                 "md": compare_out.compare_markdown, "csv": compare_out.compare_csv})
 
 
@@ -554,8 +576,60 @@ def criteria_import(
     typer.echo(f"wrote {output}")
 
 
+# What help shows for a value, instead of typer's Python types (<str>, <list[Path]>).
+_METAVARS = {
+    "workbook": "WORKBOOK", "workbooks": "WORKBOOK...", "old": "OLD", "new": "NEW", "files": "FILE...", "table": "TABLE",
+    "criteria": "SET", "criteria_new": "SET", "sheet": "SHEET", "output": "FILE", "peers": "PEERS.csv",
+    "scenario": "SCENARIO.yaml", "playbook": "PLAYBOOK", "set_": "CODE=POINTS", "target_grade": "GRADE",
+    "exclude_kind": "KIND", "year": "YEAR", "peers_year": "YEAR", "top": "N", "target_rank": "N", "unit": "NAME",
+    "fail_under": "NUMBER", "target_index": "NUMBER", "min_lost": "NUMBER", "max_recovery": "PERCENT",
+}
+
+
+def _plain_metavars(command: object) -> None:
+    for param in getattr(command, "params", ()):
+        if param.metavar is None and not getattr(param, "is_flag", False) and not param.type_descriptor.is_choice:
+            param.metavar = _METAVARS.get(param.name or "", (param.name or "value").upper())
+            if param.param_type_name == "argument":  # its name says it all: no "<path>" after it
+                param.display_type_rich = lambda ctx: None
+    for sub in getattr(command, "commands", {}).values():
+        _plain_metavars(sub)
+
+
+def _click_error(name: str) -> type:
+    """typer's (vendored) click exception class `name`, found from a public one."""
+    return next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == name)
+
+
+def run(args: list[str]) -> int:
+    """The command line as parcalc says it: usage errors in parcalc's one-line form
+    (exit 2), help without Python type names."""
+    from typer.main import get_command
+
+    command = get_command(app)
+    _plain_metavars(command)
+    usage_error, click_exception = _click_error("UsageError"), _click_error("ClickException")
+    try:
+        code = command.main(args=args, prog_name="parcalc", standalone_mode=False)
+    except usage_error as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `parcalc` or `parcalc criteria` alone: the help
+            sys.stdout.write(exc.format_message() + "\n")
+            return 0
+        context = getattr(exc, "ctx", None)
+        where = f" ({context.command_path} --help)" if context is not None else ""
+        _err(f"parcalc: error: {exc.format_message().replace('Value error, ', '')}{where}")
+        return EXIT_BAD_INPUT
+    except click_exception as exc:
+        _err(f"parcalc: error: {exc.format_message()}")
+        return EXIT_BAD_INPUT
+    except _click_error("Abort"):
+        _err("parcalc: interrupted")
+        return 130
+    return code if isinstance(code, int) else 0
+
+
 def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() != "utf-8":
             stream.reconfigure(encoding="utf-8")
-    app()
+    sys.exit(run(sys.argv[1:]))

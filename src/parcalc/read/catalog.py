@@ -49,6 +49,12 @@ def resolve_playbook(name: str) -> Path:
 
 
 def load(name: str) -> CriterionSet:
+    """The set, its `origin` the id of a shipped set or the path as the user gave it,
+    so that outputs naming it are the same on every machine."""
+    from dataclasses import replace
+
     from .criteria_file import load_file
 
-    return load_file(resolve(name))
+    path = resolve(name)
+    loaded = load_file(path)
+    return replace(loaded, origin=name) if path.parent == sets_folder() and path.stem == name else loaded

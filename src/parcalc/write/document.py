@@ -70,7 +70,7 @@ def document_markdown(document: Document, summary: Sequence[str]) -> str:
 def document_csv(document: Document) -> str:
     """Headings as the document prints them; numbers with a dot; formulas neutralised."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\n")  # as every command writes CSV
     writer.writerow(document.heading_row())
     for row in document.rows:
         writer.writerow([neutralise(cell_text(row, column, ".")) for column in document.columns])

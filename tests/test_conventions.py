@@ -1,0 +1,89 @@
+"""Command-line conventions: --version, usage errors in parcalc's one-line form, help
+without Python type names, the format from -o's extension in every command, CSV line
+endings alike, JSON that names a shipped set by its id."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import re
+
+import pytest
+
+from tests.conftest import EXAMPLES, LAM_DONG, ROOT
+
+
+def parcalc(*args: str) -> subprocess.CompletedProcess:
+    """The real entry point (usage errors are worded there, not inside typer)."""
+    return subprocess.run([sys.executable, "-m", "parcalc", *map(str, args)], capture_output=True, text=True, timeout=120)
+
+
+def test_version_is_the_projects():
+    run = parcalc("--version")
+    version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M).group(1)
+    assert (run.returncode, run.stdout) == (0, f"parcalc {version}\n")
+
+
+@pytest.mark.parametrize("args, line", [
+    (("score", LAM_DONG, "-f", "xml"), "parcalc: error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'csv', 'md'. (parcalc score --help)"),
+    (("score",), "parcalc: error: Missing argument 'WORKBOOK'. (parcalc score --help)"),
+    (("scor",), "parcalc: error: No such command 'scor'. Did you mean 'score'? (parcalc --help)"),
+    (("rank", "--fail-under", "9", LAM_DONG), "parcalc: error: No such option: --fail-under (parcalc rank --help)"),
+])
+def test_usage_errors_are_one_line_and_exit_2(args, line):
+    run = parcalc(*args)
+    assert (run.returncode, run.stderr, run.stdout) == (2, line + "\n", "")
+
+
+@pytest.mark.parametrize("command", ["score", "remediation", "gaps", "whatif", "rank", "compare", "template", "criteria show", "criteria import", "playbook init"])
+def test_help_has_no_python_type_names(command):
+    run = parcalc(*command.split(), "--help")
+    assert run.returncode == 0
+    for python in ("<str>", "<int>", "<float", "<list[", "<Path>", "<path>", "<bool>"):
+        assert python not in run.stdout, (command, python)
+
+
+@pytest.mark.parametrize("command, suffix, starts", [
+    (("score", LAM_DONG, "--criteria", "province-2020", "--assume-full"), ".json", "{"),
+    (("score", LAM_DONG, "--criteria", "province-2020", "--assume-full"), ".csv", "\ufeffcode,name"),
+    (("score", LAM_DONG, "--criteria", "province-2020", "--assume-full"), ".md", "## "),
+    (("rank", EXAMPLES / "departments" / "departments.xlsx", "--criteria", EXAMPLES / "departments" / "department-set.yaml"), ".xlsx", "PK"),
+    (("rank", EXAMPLES / "departments" / "departments.xlsx", "--criteria", EXAMPLES / "departments" / "department-set.yaml"), ".json", "{"),
+    (("whatif", LAM_DONG, "--criteria", "province-2020", "--assume-full", "--top", "3"), ".json", "{"),
+])
+def test_the_format_follows_the_extension_of_o(cli, tmp_path, command, suffix, starts):
+    out = tmp_path / f"out{suffix}"
+    run = cli(*command, "-o", out)
+    assert run.exit_code == 0, run.output
+    head = out.read_bytes()[:16]
+    assert head.startswith(b"PK") if starts == "PK" else head.decode("utf-8", errors="ignore").startswith(starts)
+
+
+def test_an_extension_no_format_has_is_refused_before_the_work(cli, tmp_path):
+    run = cli("score", LAM_DONG, "-o", tmp_path / "out.pdf")
+    assert run.exit_code == 2
+    assert run.stderr == f"parcalc: error: {tmp_path / 'out.pdf'}: cannot tell the format from the extension: use .json, .csv, .md or .txt, or --format\n"
+    assert cli("score", LAM_DONG, "--criteria", "province-2020", "--assume-full", "-o", tmp_path / "t.txt").exit_code == 0
+    table = (tmp_path / "t.txt").read_text(encoding="utf-8").splitlines()
+    assert any(line.startswith("STT ") for line in table[:4]) and table[-2].startswith("Bộ tiêu chí")  # the table, as a terminal shows it
+
+
+def test_csv_lines_end_alike_in_every_command(cli, tmp_path):
+    runs = [
+        cli("score", LAM_DONG, "--criteria", "province-2020", "--assume-full", "-f", "csv"),
+        cli("remediation", LAM_DONG, "--criteria", "province-2020", "--assume-full", "--year", "2021", "-f", "csv"),
+        cli("whatif", LAM_DONG, "--criteria", "province-2020", "--assume-full", "--set", "6.1.2=1", "-f", "csv"),
+        cli("rank", EXAMPLES / "departments" / "departments.xlsx", "--criteria", EXAMPLES / "departments" / "department-set.yaml", "-f", "csv"),
+        cli("gaps", EXAMPLES / "field" / "so-tu-phap-2025.xlsx", "-f", "csv"),
+    ]
+    for run in runs:
+        assert run.exit_code == 0 and run.stdout.count("\n") > 2 and "\r" not in run.stdout
+
+
+def test_json_names_a_shipped_set_by_its_id_and_a_users_by_the_path_given(cli):
+    shipped = json.loads(cli("score", LAM_DONG, "--criteria", "province-2020", "--assume-full", "-f", "json").stdout)
+    assert shipped["criteria"]["origin"] == "province-2020"
+    path = EXAMPLES / "plans" / "binh-dinh-2021-targets.yaml"
+    own = json.loads(cli("score", EXAMPLES / "plans" / "binh-dinh-2021-values.xlsx", "--criteria", path, "-f", "json").stdout)
+    assert own["criteria"]["origin"] == str(path)
