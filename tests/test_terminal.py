@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from decimal import Decimal
 
 import pytest
 from rich.console import Console
@@ -17,6 +18,7 @@ from parcalc.write.terminal import table_lines
 from tests.conftest import EXAMPLES, LAM_DONG
 
 RESULT = api.score_workbook(LAM_DONG, "province-2020", assume_full=True)
+D90 = Decimal(90)
 SO_TU_PHAP = api.score_workbook(EXAMPLES / "field" / "so-tu-phap-2025.xlsx")
 
 
@@ -75,3 +77,57 @@ def test_table_lines_right_align_numbers_and_bottom_align_headings():
         "1.10    Hai ba" + " " * 11 + "1,00",
     ]
     assert [line.style for line in lines] == ["bold", "bold", None, None, "bold"]
+
+
+RANKS = {
+    "national-9-fields": (LAM_DONG, EXAMPLES / "synthetic-province-2020.xlsx", "--criteria", "province-2020", "--assume-full"),
+    "department-5-fields": (EXAMPLES / "departments" / "departments.xlsx", "--criteria", EXAMPLES / "departments" / "department-set.yaml"),
+    "no-set": (EXAMPLES / "departments" / "departments.xlsx",),
+}
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 160])
+@pytest.mark.parametrize("name", sorted(RANKS))
+def test_rank_table_keeps_numbers_whole_and_names_what_it_leaves_out(cli, name, width):
+    data = json.loads(cli("rank", *RANKS[name], "-f", "json").stdout)
+    from parcalc.write.rank import rank_table_text
+    from parcalc import api
+
+    args = RANKS[name]
+    criteria = args[args.index("--criteria") + 1] if "--criteria" in args else None
+    workbooks = [a for a in args if str(a).endswith(".xlsx")]
+    ranking = api.rank_workbooks(workbooks, str(criteria) if criteria else None, assume_full="--assume-full" in args)
+    lines = rank_table_text(ranking, "vi", width).splitlines()
+    assert all(len(line) <= width and line == line.rstrip() for line in lines)
+    body = lines[: lines.index("")]
+    heading_end = next(i for i, line in enumerate(body) if line.startswith("─"))
+    shown_fields = [code for code in data["units"][0]["fields"] if code in " ".join(body[:heading_end]).split()]
+    for unit in data["units"]:
+        row = next(line for line in body[heading_end + 1:] if line.startswith(f"{unit['rank']} "))
+        for value in (unit["total"], unit["index"], *(unit["fields"][code] for code in shown_fields)):
+            shown = f"{value:.2f}".replace(".", ",")
+            assert re.search(rf"(?<![\d,]){re.escape(shown)}(?![\d,])", row), (unit["unit"], shown, row)
+    left_out = [code for code in data["units"][0]["fields"] if code not in shown_fields]
+    notes = " ".join(lines[lines.index("") + 1:])
+    if left_out:
+        assert notes.endswith(f"Các lĩnh vực {', '.join(left_out)} không vừa {width} cột: xem đủ bằng --format csv hoặc -o FILE.xlsx")
+    else:
+        assert notes.startswith(f"{len(data['units'])} đơn vị") and "không vừa" not in notes
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_whatif_and_compare_tables_keep_numbers_whole(cli, width):
+    from parcalc.write.compare import compare_table_text
+    from parcalc.write.whatif import whatif_table_text
+    from parcalc import api
+
+    report = api.whatif_report(LAM_DONG, "province-2020", assume_full=True, overrides=["6.1.2=1"], top=5, target_index=D90)
+    text = whatif_table_text(report, "vi", width)
+    assert all(len(line) <= width and line == line.rstrip() for line in text.splitlines())
+    for number in ("83,93", "84,93", "5,94", "89,87"):
+        assert re.search(rf"(?<![\d,]){number}(?![\d,])", text), number
+    departments = EXAMPLES / "departments" / "departments.xlsx"
+    comparison = api.compare_workbooks(departments, departments, EXAMPLES / "departments" / "department-set.yaml")
+    text = compare_table_text(comparison, "vi", width)
+    assert all(len(line) <= width and line == line.rstrip() for line in text.splitlines())
+    assert "84,85" in text

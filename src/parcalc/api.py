@@ -30,9 +30,14 @@ if TYPE_CHECKING:
     from .analysis.whatif_report import WhatIfReport
 
 
-def load_criteria(name: str) -> CriterionSet:
+def load_criteria(name: str | Path) -> CriterionSet:
     """A shipped set id (`province-2020`) or a path to a YAML criterion set."""
-    return catalog.load(name)
+    return catalog.load(str(name))
+
+
+def as_criterion_set(value: "str | Path | CriterionSet | None") -> CriterionSet | None:
+    """A set given as a set, a shipped id or a path (None: the workbook's own tree)."""
+    return value if value is None or isinstance(value, CriterionSet) else load_criteria(value)
 
 
 def load_criteria_file(path: str | Path) -> CriterionSet:
@@ -73,7 +78,7 @@ def read_workbook(path: str | Path, sheet: str | None = None) -> Appraisal:
 
 def score_workbook(
     path: str | Path,
-    criteria: str | CriterionSet | None = None,
+    criteria: str | Path | CriterionSet | None = None,
     *,
     sheet: str | None = None,
     assume_full: bool = False,
@@ -81,7 +86,7 @@ def score_workbook(
     na: str | None = None,
 ) -> ScoreResult:
     """Read a workbook and score it; `criteria` is a set, a set id or a YAML path."""
-    criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
+    criterion_set = as_criterion_set(criteria)
     return score_appraisal(read_workbook(path, sheet), criterion_set, assume_full=assume_full, blank=blank, na=na)
 
 
@@ -94,7 +99,7 @@ def load_playbook(name: str, criteria: CriterionSet | None = None) -> "Playbook"
 
 def remediation_appendix(
     path: str | Path,
-    criteria: str | CriterionSet | None = None,
+    criteria: str | Path | CriterionSet | None = None,
     *,
     year: int,
     sheet: str | None = None,
@@ -110,7 +115,7 @@ def remediation_appendix(
     """Read and score a workbook, then build its remediation appendix."""
     from .analysis.remediation import build_appendix
 
-    criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
+    criterion_set = as_criterion_set(criteria)
     appraisal = read_workbook(path, sheet)
     result = score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na)
     rules = load_playbook(playbook, criterion_set) if isinstance(playbook, str) else playbook
@@ -122,7 +127,7 @@ def remediation_appendix(
 
 def gap_list(
     path: str | Path,
-    criteria: str | CriterionSet | None = None,
+    criteria: str | Path | CriterionSet | None = None,
     *,
     sheet: str | None = None,
     assume_full: bool = False,
@@ -141,7 +146,7 @@ def gap_list(
     from .core.errors import InputError
     from .read.peers_file import load_peers
 
-    criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
+    criterion_set = as_criterion_set(criteria)
     appraisal = read_workbook(path, sheet)
     if not any(entry.self_score is not None for entry in appraisal.entries):
         raise InputError.at(f"{path}, sheet {appraisal.sheet!r}",
@@ -164,7 +169,7 @@ def render_gaps(gaps: "GapList", fmt: str) -> bytes:
 
 def whatif_report(
     path: str | Path,
-    criteria: str | CriterionSet | None = None,
+    criteria: str | Path | CriterionSet | None = None,
     *,
     sheet: str | None = None,
     assume_full: bool = False,
@@ -190,7 +195,7 @@ def whatif_report(
     from .analysis.whatif import Override, Scenario, WhatIf
     from .analysis.whatif_report import build_report
 
-    criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
+    criterion_set = as_criterion_set(criteria)
     result = score_workbook(path, criterion_set, sheet=sheet, assume_full=assume_full, blank=blank, na=na)
     if target_grade is not None:
         if target_index is not None:
@@ -217,7 +222,7 @@ def whatif_report(
 
 def score_units(
     paths: "Sequence[str | Path]",
-    criteria: str | CriterionSet | None = None,
+    criteria: str | Path | CriterionSet | None = None,
     *,
     layout: str | None = None,
     sheet: str | None = None,
@@ -236,7 +241,7 @@ def score_units(
     from .core.errors import InputError, Problem, ScoringError
     from .read.multiunit import UnitColumns, open_units
 
-    criterion_set = load_criteria(criteria) if isinstance(criteria, str) else criteria
+    criterion_set = as_criterion_set(criteria)
     named: list = []
     seen: dict[str, str] = {}
     problems: list[Problem] = []
@@ -285,7 +290,7 @@ def without_lock_files(paths: "Sequence[str | Path]") -> "tuple[list[Path], list
 
 def rank_workbooks(
     paths: "Sequence[str | Path]",
-    criteria: str | CriterionSet | None = None,
+    criteria: str | Path | CriterionSet | None = None,
     *,
     layout: str | None = None,
     sheet: str | None = None,
@@ -305,8 +310,8 @@ def rank_workbooks(
 def compare_workbooks(
     old: str | Path,
     new: str | Path,
-    criteria: str | CriterionSet | None = None,
-    criteria_new: str | CriterionSet | None = None,
+    criteria: str | Path | CriterionSet | None = None,
+    criteria_new: str | Path | CriterionSet | None = None,
     *,
     layout: str | None = None,
     assume_full: bool = False,
@@ -318,7 +323,7 @@ def compare_workbooks(
     from .analysis.compare import compare
     from .analysis.ranking import rank_results
 
-    def ranked(path: str | Path, criterion_set: str | CriterionSet | None) -> "Ranking":
+    def ranked(path: str | Path, criterion_set: str | Path | CriterionSet | None) -> "Ranking":
         return rank_results(score_units([path], criterion_set, layout=layout, assume_full=assume_full, blank=blank, na=na))
 
     return compare(ranked(old, criteria), ranked(new, criteria_new or criteria))
@@ -354,18 +359,18 @@ def import_criteria_table(
     return text
 
 
-def playbook_skeleton(criteria: str | CriterionSet) -> str:
+def playbook_skeleton(criteria: str | Path | CriterionSet) -> str:
     """A playbook YAML with an empty entry for every sub-criterion of a set, to fill in."""
     from .write.yaml_text import playbook_skeleton as skeleton
 
-    return skeleton(load_criteria(criteria) if isinstance(criteria, str) else criteria)
+    return skeleton(as_criterion_set(criteria))
 
 
 def template_workbook(criteria: str | CriterionSet, lang: str = "vi") -> bytes:
     """A blank scoring workbook (.xlsx bytes) for a set, which `score` reads back."""
     from .write import ooxml, template
 
-    return ooxml.xlsx_bytes(template.build(load_criteria(criteria) if isinstance(criteria, str) else criteria, lang))
+    return ooxml.xlsx_bytes(template.build(as_criterion_set(criteria), lang))
 
 
 def render_appendix(appendix: "Appendix", fmt: str) -> bytes:

@@ -10,6 +10,7 @@ from ..core import labels
 from ..analysis.compare import Comparison
 from ..core.numbers import format_points, to_json_number
 from .common import neutralise
+from .terminal import print_lines, sections_lines
 
 SCHEMA = "parcalc/compare-1"
 
@@ -86,20 +87,5 @@ def compare_markdown(comparison: Comparison, lang: str) -> str:
 
 
 def compare_table_text(comparison: Comparison, lang: str, width: int = 100, console=None) -> str:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
-    buffer = io.StringIO()
-    console = console or Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
-    for title, heads, rows in _lines(comparison, lang):
-        if not heads:
-            console.print(title)
-            continue
-        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-        for position, heading in enumerate(heads):
-            table.add_column(heading, justify="left" if position < 2 else "right", overflow="fold")
-        for row in rows:
-            table.add_row(*row)
-        console.print(table)
-    return buffer.getvalue()
+    width = console.width if console is not None else width
+    return print_lines(sections_lines(_lines(comparison, lang), width, labels.text("name", lang)), console)

@@ -10,6 +10,7 @@ from . import ooxml
 from ..core.numbers import format_points, to_json_number
 from ..analysis.ranking import Ranking
 from .common import Encoded, JsonNumbers, json_lines, json_string, json_text, neutralise
+from .terminal import Line, fitting, note_lines, print_lines, table_lines
 
 SCHEMA = "parcalc/rank-1"
 
@@ -73,21 +74,19 @@ def rank_markdown(ranking: Ranking, lang: str) -> str:
 
 
 def rank_table_text(ranking: Ranking, lang: str, width: int = 100, console=None) -> str:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
-    buffer = io.StringIO()
-    console = console or Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, caption=summary_line(ranking, lang), caption_justify="left")
-    for position, heading in enumerate(headings(ranking, lang)):
-        table.add_column(heading, justify="left" if position == 1 else "right", overflow="fold",
-                         min_width=24 if position == 1 else None)
+    """Rank, unit, total, index, group and as many fields as the width holds; the fields
+    left out are named in one line, with how to see them."""
+    width = console.width if console is not None else width
     sep = labels.decimal_sep(lang)
-    for row in rows(ranking):
-        table.add_row(*(_text(cell, sep) for cell in row))
-    console.print(table)
-    return buffer.getvalue()
+    table = [([_text(cell, sep) for cell in row], None) for row in rows(ranking)]
+    heads, kept, dropped = fitting(headings(ranking, lang), table, width, optional_from=5)
+    lines = table_lines(heads, kept, width, right_from=2)
+    notes = [summary_line(ranking, lang)]
+    if dropped:
+        shown = ", ".join(dropped)
+        notes.append(f"Các lĩnh vực {shown} không vừa {width} cột: xem đủ bằng --format csv hoặc -o FILE.xlsx" if lang == "vi"
+                     else f"Fields {shown} do not fit {width} columns: see them all with --format csv or -o FILE.xlsx")
+    return print_lines([*lines, Line(""), *note_lines(notes, width)], console)
 
 
 def rank_xlsx(ranking: Ranking, lang: str) -> bytes:

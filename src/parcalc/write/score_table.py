@@ -10,7 +10,7 @@ from ..core import labels
 from ..core.engine import ScoreResult
 from ..core.numbers import format_points
 from .common import display_name, has_targets, points_cell, summary_lines, target_cell
-from .terminal import Line, table_lines
+from .terminal import Line, print_lines, table_lines
 
 if TYPE_CHECKING:  # rich loads only when a table is printed on a terminal
     from rich.console import Console
@@ -38,10 +38,4 @@ def score_lines(result: ScoreResult, lang: str, width: int = 100) -> list[Line]:
 def score_table_text(result: ScoreResult, lang: str, width: int = 100, console: "Console | None" = None) -> str:
     """The table as plain text for files, pipes and tests, or printed on `console` (with
     colour when it is a terminal)."""
-    if console is None:
-        return "".join(line.text + "\n" for line in score_lines(result, lang, width))
-    from rich.text import Text
-
-    for line in score_lines(result, lang, console.width):
-        console.print(Text(line.text, style=line.style or ""), soft_wrap=True)
-    return ""
+    return print_lines(score_lines(result, lang, console.width if console is not None else width), console)

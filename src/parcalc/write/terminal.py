@@ -34,6 +34,31 @@ def fixed_widths(headings: Sequence[str], rows: Sequence[Sequence[str]], width: 
     return widths
 
 
+def fitting(headings: Sequence[str], rows: Sequence[tuple[Sequence[str], str | None]], width: int, *,
+            flexible: int = 1, optional_from: int) -> tuple[list[str], list[tuple[list[str], str | None]], list[str]]:
+    """The columns that fit `width`, dropping optional ones (from `optional_from` on)
+    from the right; returns the headings and rows kept and the headings dropped, for the
+    caller to say what was left out."""
+    keep = len(headings)
+    while keep > optional_from:
+        widths = fixed_widths(headings[:keep], [cells[:keep] for cells, _ in rows], width, flexible)
+        if sum(widths) + len(GAP) * (keep - 1) <= width and widths[flexible] >= NAME_MIN:
+            break
+        keep -= 1
+    return list(headings[:keep]), [(list(cells[:keep]), style) for cells, style in rows], list(headings[keep:])
+
+
+def print_lines(lines: Sequence[Line], console: object | None) -> str:
+    """Lines as text (for files, pipes and tests), or printed on a rich console."""
+    if console is None:
+        return "".join(line.text + "\n" for line in lines)
+    from rich.text import Text
+
+    for line in lines:
+        console.print(Text(line.text, style=line.style or ""), soft_wrap=True)  # type: ignore[attr-defined]
+    return ""
+
+
 def table_lines(headings: Sequence[str], rows: Sequence[tuple[Sequence[str], str | None]], width: int, *,
                 flexible: int = 1, right_from: int = 2) -> list[Line]:
     """The heading (bottom-aligned, wrapped between words), a rule, then each row; columns
@@ -60,3 +85,25 @@ def table_lines(headings: Sequence[str], rows: Sequence[tuple[Sequence[str], str
 def _join(cells: Sequence[str], widths: Sequence[int], right_from: int) -> str:
     parts = [cell.rjust(w) if position >= right_from else cell.ljust(w) for position, (cell, w) in enumerate(zip(cells, widths))]
     return GAP.join(parts).rstrip()
+
+
+def sections_lines(sections: Sequence[tuple[str, Sequence[str], Sequence[Sequence[str]]]], width: int, name: str,
+                   notes: Sequence[str] = ()) -> list[Line]:
+    """Titled tables one after another (whatif, compare), then notes; the column headed
+    `name` (else the first) takes the width left, columns after it are right-aligned."""
+    lines: list[Line] = []
+    for title, heads, rows in sections:
+        lines += [Line(text, "bold") for text in textwrap.wrap(title, width, break_long_words=False) or [""]]
+        if heads:
+            flexible = list(heads).index(name) if name in heads else 0
+            lines += table_lines(heads, [(row, None) for row in rows], width, flexible=flexible, right_from=flexible + 1)
+        lines.append(Line(""))
+    lines += note_lines(notes, width)
+    while lines and not lines[-1].text:
+        lines.pop()
+    return lines
+
+
+def note_lines(notes: Sequence[str], width: int) -> list[Line]:
+    """Sentences wrapped to the width, between words."""
+    return [Line(text) for note in notes for text in textwrap.wrap(note, width, break_long_words=False)]

@@ -11,6 +11,7 @@ from ..core.numbers import format_points, round_half_up, to_json_number
 from ..analysis.whatif import Outcome
 from ..analysis.whatif_report import WhatIfReport
 from .common import display_name, neutralise
+from .terminal import print_lines, sections_lines
 
 SCHEMA = "parcalc/whatif-1"
 THOUSANDTH = __import__("decimal").Decimal("0.001")
@@ -147,20 +148,5 @@ def whatif_markdown(report: WhatIfReport, lang: str) -> str:
 
 
 def whatif_table_text(report: WhatIfReport, lang: str, width: int = 100, console=None) -> str:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
-    buffer = io.StringIO()
-    console = console or Console(file=buffer, width=width, color_system=None, force_terminal=False, highlight=False)
-    for title, headings, rows in _sections(report, lang):
-        table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-        for position, heading in enumerate(headings):
-            table.add_column(heading, overflow="fold", ratio=1 if position == 1 or heading == labels.text("name", lang) else None,
-                             justify="left" if position < 2 or heading == labels.text("name", lang) else "right")
-        for row in rows:
-            table.add_row(*row)
-        console.print(table)
-    for note in report.notes:
-        console.print(note)
-    return buffer.getvalue()
+    width = console.width if console is not None else width
+    return print_lines(sections_lines(_sections(report, lang), width, labels.text("name", lang), report.notes), console)
