@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parcalc import api
-from tests.conftest import GOOD, LAM_DONG
+from tests.conftest import EXAMPLES, GOOD, LAM_DONG
 from tests.test_hostile_cells import workbook_with
 
 
@@ -38,7 +38,7 @@ def rewritten(path: Path, source: Path, change) -> Path:
 
 @pytest.mark.parametrize("damage, expected", [
     (lambda data, at: data.__setitem__(slice(at + 8, at + 10), struct.pack("<H", struct.unpack("<H", data[at + 8:at + 10])[0] | 1)), "encrypted"),
-    (lambda data, at: data.__setitem__(slice(at + 10, at + 12), struct.pack("<H", 99)), "compression method"),
+    (lambda data, at: data.__setitem__(slice(at + 10, at + 12), struct.pack("<H", 99)), "a zip compression Excel never writes"),
 ])
 def test_a_damaged_zip_is_one_line(cli, tmp_path, damage, expected):
     path = rewritten(tmp_path / "damaged.xlsx", GOOD / "small.xlsx", damage)
@@ -261,3 +261,73 @@ def test_a_cell_reference_that_is_not_a_cell_of_its_row_is_refused(cli, tmp_path
 def test_a_lower_case_cell_reference_is_read_as_excel_reads_it(cli, tmp_path):
     path = with_sheet(tmp_path / "lower.xlsx", lambda xml: xml.replace(b'<c r="D3"', b'<c r="d3"'))
     assert api.read_workbook(path).by_code()["1.1"].where["points"].endswith("cell D3")
+
+
+def _lam_dong_with(path: Path, part: str, change, compression: int = zipfile.ZIP_DEFLATED) -> Path:
+    with zipfile.ZipFile(LAM_DONG) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts[part] = change(parts[part])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data, compress_type=compression if name == part else zipfile.ZIP_DEFLATED)
+    return path
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+# Classes a fuzz campaign of 2,339 runs found where `score` (the strict reader) and `rank`
+# (python-calamine) answered differently, or where rank aborted: both now refuse.
+@pytest.mark.parametrize("part, change, compression, score_says", [
+    (SHEET, lambda xml: xml.replace(b'<c r="G21"', b'<c r="XFD1048576"', 1), 8, "the cell reference 'XFD1048576' is not a cell of row 21"),
+    (SHEET, lambda xml: re.sub(rb"<v>1</v>", "<v>١</v>".encode(), xml, count=1), 8, "is a number cell holding '١'"),
+    (SHEET, lambda xml: re.sub(rb"<v>1</v>", "<v>１</v>".encode(), xml, count=1), 8, "is a number cell holding '１'"),
+    (SHEET, lambda xml: xml, zipfile.ZIP_BZIP2, "it uses a zip compression Excel never writes"),
+    (SHEET, lambda xml: xml.replace(b'<dimension ref="A1:J41"/>', b'<dimension ref=""/>'), 8, "the sheet's dimension '' is not a range"),
+    ("xl/workbook.xml", lambda xml: xml.replace(b'r:id="rId1"', b'r:id="/rId1"'), 8, "sheet 'Phụ lục' points to no sheet part"),
+    ("xl/workbook.xml", lambda xml: xml.replace(b'state="visible"', b'state="1"'), 8, "sheet 'Phụ lục' has the unknown state '1'"),
+    ("_rels/.rels", lambda xml: xml.replace(b'Target="xl/workbook.xml"', b'Target="/xl/../xl/workbook.xml"'), 8, "its root relationships do not name xl/workbook.xml"),
+    ("xl/styles.xml", lambda xml: xml.decode("utf-8").encode("utf-16"), 8, "a part that is not in UTF-8"),
+])
+def test_damage_calamine_refuses_is_refused_by_both_readers(cli, tmp_path, part, change, compression, score_says):
+    path = _lam_dong_with(tmp_path / "damaged.xlsx", part, change, compression)
+    args = (path, "--criteria", "province-2020", "--assume-full")
+    score, rank = cli("score", *args), cli("rank", *args)
+    assert score_says in one_clear_error(score, path)
+    assert rank.exit_code == 2 and isinstance(rank.exception, (SystemExit, type(None)))
+    assert all(line.startswith("parcalc: error: ") for line in rank.stderr.splitlines())
+
+
+def test_a_far_reference_in_a_middle_row_is_refused_before_calamine_allocates_it(cli, tmp_path):
+    path = _lam_dong_with(tmp_path / "far.xlsx", SHEET, lambda xml: xml.replace(b'<c r="G21"', b'<c r="XFD1048576"', 1))
+    run = cli("rank", path, "--criteria", "province-2020", "--assume-full")
+    assert run.stderr.startswith(f"parcalc: error: {path}, sheet 'Phụ lục': its cells span A1:XFD1048576, far beyond a scoring table")
+
+
+def test_a_wide_sheet_of_ten_thousand_criteria_is_no_scoring_table(cli, tmp_path):
+    from parcalc.read.multiunit import MOST_CODE_ROWS
+
+    departments = EXAMPLES / "departments" / "departments.xlsx"
+    with zipfile.ZipFile(departments) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    name = next(part for part in parts if part.startswith("xl/worksheets/sheet"))
+    xml = parts[name]
+    last = max(int(number) for number in re.findall(rb'<row r="(\d+)"', xml))
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (last + n, last + n, 100 + n) for n in range(1, MOST_CODE_ROWS + 2))
+    parts[name] = xml.replace(b"</sheetData>", rows + b"</sheetData>")
+    path = tmp_path / "tall.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for part, data in parts.items():
+            target.writestr(part, data)
+    run = cli("rank", path)
+    assert run.exit_code == 2 and "criterion rows: a wide sheet has one row per criterion" in run.stderr
+
+
+def test_a_unit_sheet_of_twenty_thousand_rows_is_no_scoring_table(cli, tmp_path):
+    from parcalc.read.workbook import MOST_ROWS
+
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (50 + n, 50 + n, n) for n in range(MOST_ROWS))
+    path = _lam_dong_with(tmp_path / "tall.xlsx", SHEET, lambda xml: xml.replace(b"</sheetData>", rows + b"</sheetData>"))
+    run = cli("score", path, "--criteria", "province-2020", "--assume-full")
+    assert run.stderr == (f"parcalc: error: {path}, sheet 'Phụ lục': holds more than 20,000 rows: one unit's scoring table has a row "
+                          "per criterion (many units in one sheet: parcalc rank)\n")

@@ -173,6 +173,42 @@ def _show(report: object, fmt: str, lang: Lang, output: Optional[Path], force: b
     _emit(bom + renderers[fmt](report, lang.value).encode("utf-8"), output, force)
 
 
+class _working:
+    """A spinner on stderr while a long job runs (`rank`, `compare`), when stderr is a
+    terminal and the job has taken a second already: short runs, pipes and CI logs stay
+    silent."""
+
+    DELAY_SECONDS = 1.0
+
+    def __init__(self, lang: Lang, workbooks: int) -> None:
+        self.text = (f"Đang đọc và chấm {workbooks} bảng tính…" if lang is Lang.vi else f"Reading and scoring {workbooks} workbook(s)…")
+        self.status = None
+        self.done = None
+
+    def __enter__(self) -> "_working":
+        if sys.stderr.isatty():
+            import threading
+
+            self.done = threading.Event()
+            threading.Thread(target=self._show, daemon=True).start()
+        return self
+
+    def _show(self) -> None:
+        if self.done is not None and not self.done.wait(self.DELAY_SECONDS):
+            from rich.console import Console
+
+            self.status = Console(stderr=True).status(self.text)
+            self.status.start()
+            if self.done.is_set():  # the job ended while the spinner started
+                self.status.stop()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.done is not None:
+            self.done.set()
+        if self.status is not None:
+            self.status.stop()
+
+
 def _skip_lock_files(workbooks: list[Path], lang: Lang) -> list[Path]:
     from . import api
 
@@ -443,7 +479,8 @@ def rank(
     _check_output(output, force, files=workbooks, sets=[criteria])
     chosen = _output_format(fmt, output, RankFormat, "table")
     workbooks = _skip_lock_files(workbooks, lang)
-    ranking = api.rank_workbooks(workbooks, criteria, layout=layout.value if layout else None, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na))
+    with _working(lang, len(workbooks)):
+        ranking = api.rank_workbooks(workbooks, criteria, layout=layout.value if layout else None, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na))
     _warn(ranking.findings, lang)
     if chosen == "xlsx":
         _emit(rank_out.rank_xlsx(ranking, lang.value), output, force)
@@ -474,7 +511,8 @@ def compare(
 
     _check_output(output, force, files=[old, new], sets=[criteria, criteria_new])
     chosen = _output_format(fmt, output, Format, "table")  # before the work
-    comparison = api.compare_workbooks(old, new, criteria, criteria_new, layout=layout.value if layout else None, assume_full=assume_full, blank=_value(blank), na=_value(na))
+    with _working(lang, 2):
+        comparison = api.compare_workbooks(old, new, criteria, criteria_new, layout=layout.value if layout else None, assume_full=assume_full, blank=_value(blank), na=_value(na))
     _show(comparison, chosen, lang, output, force, {"table": compare_out.compare_table_text, "json": compare_out.compare_json,
                                                 "md": compare_out.compare_markdown, "csv": compare_out.compare_csv})
 

@@ -37,7 +37,7 @@ def parse_decimal(text: str) -> Decimal | None:
 # One number as people type it: an optional sign, digits, at most one decimal separator
 # (comma or dot). No thousands separators, underscores, inner spaces, exponents, NaN or
 # infinity: "1 2" or "0_5" must not become 12 or 5, nor 1e999999999 stall the arithmetic.
-_TYPED = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
+_TYPED = re.compile(r"^[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)$")  # ASCII digits: Decimal would take ١ and １
 _MOST_CHARACTERS = 30
 
 

@@ -18,7 +18,7 @@ _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 NOT_APPLICABLE = frozenset({"-", "–", "—", "x", "kad", "k/a/d", "khongapdung", "khongphatsinh", "kps", "n/a", "na"})
 BLANK_DASHES = frozenset({"-", "–", "—"})
 # A number cell's stored text, as spreadsheets write it (1.4799999999999999, 1E-3).
-_STORED_NUMBER = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d{1,3})?$|^(?:NaN|INF|-INF|nan|inf|-inf)$")
+_STORED_NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?$|^(?:NaN|INF|-INF|nan|inf|-inf)$")
 _LARGEST = 10**12  # points, rates and counts of a scoring sheet stay far below
 # An indicator's yes/no as clerks write it (compared without diacritics, case or spaces).
 YES_NO = {"co": Decimal(1), "dat": Decimal(1), "yes": Decimal(1), "khong": Decimal(0), "khongdat": Decimal(0), "no": Decimal(0)}

@@ -281,6 +281,11 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[in
                        tuple(reader.settle.findings), reader.marks)
 
 
+# A criterion set has a few hundred nodes (the national ones about 150); a wide sheet with
+# 100,000 code rows took 55 s and 2.5 GB before it was refused for its codes.
+MOST_CODE_ROWS = 10_000
+
+
 class _WideRows:
     """Reads a wide sheet's code rows once, checking every unit's cells."""
 
@@ -318,6 +323,9 @@ class _WideRows:
             return  # headings, notes, signatures and total rows
         code, block = kind.code, kind.block
         assert code is not None
+        if len(self.seen) >= MOST_CODE_ROWS:
+            raise InputError.at(where_code, f"more than {MOST_CODE_ROWS:,} criterion rows: a wide sheet has one row per criterion, so this is "
+                                "no scoring table (a row per unit and criterion is the long layout: --layout long)")
         if code in self.seen:
             self.problems.append(Problem(where_code, twice(code, self.seen[code], value_cell("", code_value).text if type(code_value) is float else None)))
             return

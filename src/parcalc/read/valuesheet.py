@@ -183,6 +183,14 @@ def check_extent(xml: bytes) -> None:
     first = _LAST_ROW.search(xml) if number else None
     if first and number:
         _check_columns(xml, int(first.group(1)), int(number.group(1)))
+        # a cell whose reference names a row far below the last one (damage, or a hand-made
+        # file): calamine would allocate down to it (512 GB for XFD1048576). Its row has
+        # more digits than the last row's: one search that almost never matches.
+        beyond = _long_row_refs(len(number.group(1))).search(xml)
+        if beyond:  # rows without numbers (r) count on from the one before: bound by the rows there are
+            beyond = _long_row_refs(len(str(max(int(number.group(1)), xml.count(b"<row"))))).search(xml)
+        if beyond:
+            raise SheetTooLarge(f"A1:{beyond.group(1).decode()}")
 
 
 def _check_columns(xml: bytes, first: int, last: int) -> None:
@@ -204,6 +212,11 @@ def _check_columns(xml: bytes, first: int, last: int) -> None:
 
 
 _EXCEL_COLUMNS = 16_384  # XFD
+
+
+@lru_cache(maxsize=None)
+def _long_row_refs(digits: int) -> "re.Pattern[bytes]":
+    return re.compile(rb'\sr="([A-Za-z]{1,7}[0-9]{%d,})' % (digits + 1))
 
 
 @lru_cache(maxsize=None)

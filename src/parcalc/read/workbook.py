@@ -6,6 +6,7 @@ bonus and penalty rows, notes and a second table below."""
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -72,8 +73,20 @@ def read_sheet(book: Workbook, sheet: str, source: str) -> Appraisal:
     return read_table(book, sheet, source, *_find_table(book, sheet))
 
 
+# One unit's table has a row per criterion (the national sets about 150): a sheet of
+# 300,000 rows took 42 s and 1.5 GB to read whole before being scored.
+MOST_ROWS = 20_000
+
+
+class TooManyRows(InputError):
+    """Said even when the sheet was only looked at for a table."""
+
+
 def _find_table(book: Workbook, sheet: str) -> tuple[list[tuple[int, dict[int, Cell]]], Layout, int]:
-    rows = list(book.rows(sheet))
+    rows = list(itertools.islice(book.rows(sheet), MOST_ROWS + 1))
+    if len(rows) > MOST_ROWS:
+        raise TooManyRows.at(f"{book.name}, sheet {sheet!r}", f"holds more than {MOST_ROWS:,} rows: one unit's scoring table has a row per "
+                            "criterion (many units in one sheet: parcalc rank)")
     layout, start = find_layout(rows, sheet, book.name, require=("points", "max", "lost", "value"), merged=book.merged.get(sheet, ()))
     return rows, layout, start
 
@@ -82,6 +95,8 @@ def find_table(book: Workbook, sheet: str) -> tuple[list[tuple[int, dict[int, Ce
     """The rows, layout and first data row of `sheet`'s scoring table; None if it has none."""
     try:
         return _find_table(book, sheet)
+    except TooManyRows:
+        raise
     except InputError:
         return None
 

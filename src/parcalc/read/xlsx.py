@@ -40,7 +40,8 @@ _MAX_ROW = 1_048_576  # Excel's last row
 _MAX_PART = 512 * 1024 * 1024  # uncompressed bytes of one XML part; more is a zip bomb
 _REL_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"  # Excel's "Strict Open XML" format
-_CELL_REF = re.compile(r"^([A-Z]+)(\d+)$")
+_SHEET_TYPES = ("worksheet", "chartsheet", "dialogsheet", "macrosheet", "xlMacrosheet", "xlIntlMacrosheet")
+_CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
 _REF_ATTRIBUTE = re.compile(rb'\sr="([A-Z]+[0-9]+)"')
 _FORMULA_OR_ERROR = re.compile(rb'<(?:\w+:)?f[\s>/]|\st=["\x27]e["\x27]')
 # What the standard library raises for a damaged zip: bad deflate data (zlib.error), an
@@ -210,7 +211,11 @@ class Workbook:
         with self._open_part(part) as stream:
             parser = _parser(reader.start, reader.end, reader.text)
             try:
+                first = True
                 while chunk := stream.read(1 << 16):
+                    if first:
+                        _check_encoding(chunk, f"{self.name} ({part})")
+                        first = False
                     parser.Parse(chunk, False)
                     yield reader.take()
                 parser.Parse(b"", True)
@@ -254,17 +259,46 @@ class Workbook:
         # The package's root relationships: not needed to find the sheets, but python-calamine
         # (rank, compare) refuses a workbook without them or with them damaged, and both
         # readers must refuse the same bytes.
-        self._parse_whole("_rels/.rels", _ignore, _ignore, _ignore)
+        documents: list[tuple[str, str]] = []
+
+        def root(name: str, attrs: dict) -> None:
+            if name == "Relationship" and attrs.get("Type", "").endswith("/officeDocument"):
+                documents.append((attrs.get("Target", ""), attrs.get("Type", "")))
+
+        self._parse_whole("_rels/.rels", root, _ignore, _ignore)
+        if [target.lstrip("/") for target, _ in documents] != ["xl/workbook.xml"]:
+            raise InputError.at(f"{self.name} (_rels/.rels)", "damaged workbook: its root relationships do not name xl/workbook.xml as the "
+                                "workbook; save it again from Excel or LibreOffice")
+        types: dict[str, str] = {}
+
+        def rel(name: str, attrs: dict) -> None:
+            if name == "Relationship":
+                rels[attrs.get("Id", "")] = attrs.get("Target", "")
+                types[attrs.get("Id", "")] = attrs.get("Type", "")
+                if attrs.get("Type", "").endswith("/sharedStrings"):
+                    self._strings_part = _resolve("xl", attrs.get("Target", ""))
+                elif attrs.get("Type", "").endswith("/styles"):
+                    self._styles_part = _resolve("xl", attrs.get("Target", ""))
+
         self._parse_whole("xl/_rels/workbook.xml.rels", rel, _ignore, _ignore)
         sheets: dict[str, str] = {}
+        damaged: list[str] = []
 
         def sheet(name: str, attrs: dict) -> None:
             if name == "sheet":
-                target = rels.get(attrs.get(f"{_REL_OFFICE} id") or attrs.get(f"{_REL_STRICT} id", ""), "")
-                if target:
-                    sheets[attrs.get("name", "")] = _resolve("xl", target)
+                shown = attrs.get("name", "")
+                rel_id = attrs.get(f"{_REL_OFFICE} id") or attrs.get(f"{_REL_STRICT} id", "")
+                # python-calamine refuses a workbook with any such sheet, read or not: so do we
+                if rel_id not in rels or types.get(rel_id, "").rsplit("/", 1)[-1] not in _SHEET_TYPES:
+                    damaged.append(f"sheet {shown!r} points to no sheet part")
+                elif attrs.get("state", "visible") not in ("visible", "hidden", "veryHidden"):
+                    damaged.append(f"sheet {shown!r} has the unknown state {attrs.get('state', '')[:20]!r}")
+                elif rels[rel_id]:
+                    sheets[shown] = _resolve("xl", rels[rel_id])
 
         self._parse_whole("xl/workbook.xml", sheet, _ignore, _ignore)
+        if damaged:
+            raise InputError.at(f"{self.name} (xl/workbook.xml)", f"damaged workbook: {damaged[0]}; save it again from Excel or LibreOffice")
         return sheets
 
     def _percent_styles(self) -> frozenset[int]:
@@ -351,6 +385,17 @@ def _is_percent_format(code: str) -> bool:
     return "%" in re.sub(r'"[^"]*"|\\.', "", code)
 
 
+_DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*?\sencoding=["']([^"']*)["']""")
+
+
+def _check_encoding(head: bytes, where: str) -> None:
+    """Excel and LibreOffice write every part in UTF-8, and python-calamine reads no
+    other: a part in UTF-16 or Latin-1 is refused by both readers alike."""
+    declared = _DECLARED_ENCODING.match(head.lstrip(b"\xef\xbb\xbf"))
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or (declared and declared.group(1).lower().replace(b"-", b"") != b"utf8"):
+        raise InputError.at(where, "damaged workbook: a part that is not in UTF-8, as Excel and LibreOffice write them; save it again from Excel or LibreOffice")
+
+
 def _range(ref: str) -> tuple[int, int, int, int] | None:
     """`B3:D4` -> (first row, first column, last row, last column)."""
     first, _, last = ref.partition(":")
@@ -392,6 +437,9 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
     if _comment_overruns(path):
         archive.close()
         raise InputError.at(shown, "is damaged or truncated (its zip end record announces more bytes than the file has); save it again from Excel")
+    if any(info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for info in archive.infolist()):
+        archive.close()  # bzip2, lzma: Excel never writes them and python-calamine cannot read them
+        raise InputError.at(shown, "is damaged: it uses a zip compression Excel never writes; save it again from Excel or LibreOffice")
     listed = archive.namelist()
     names = set(listed)
     if len(names) != len(listed):  # readers disagree on which copy counts: a phantom sheet or unit
@@ -540,6 +588,9 @@ class _SheetReader:
             self.has_formula = False
         elif name == "f":
             self.has_formula = True
+        elif name == "dimension" and not _range(attrs.get("ref", "").upper()):
+            raise _DamagedCell("dimension", f"damaged workbook: the sheet's dimension {attrs.get('ref', '')[:20]!r} is not a range; "
+                               "save it again from Excel or LibreOffice")
         elif name == "mergeCell":
             merged = _range(attrs.get("ref", ""))
             if merged:
