@@ -185,12 +185,12 @@ def check_extent(xml: bytes) -> None:
         _check_columns(xml, int(first.group(1)), int(number.group(1)))
         # a cell whose reference names a row far below the last one (damage, or a hand-made
         # file): calamine would allocate down to it (512 GB for XFD1048576). Its row has
-        # more digits than the last row's: one search that almost never matches.
-        beyond = _long_row_refs(len(number.group(1))).search(xml)
+        # more digits than the last row's.
+        beyond = _ref_beyond(xml, len(number.group(1)))
         if beyond:  # rows without numbers (r) count on from the one before: bound by the rows there are
-            beyond = _long_row_refs(len(str(max(int(number.group(1)), xml.count(b"<row"))))).search(xml)
+            beyond = _ref_beyond(xml, len(str(int(number.group(1)) + xml.count(b"<row"))))
         if beyond:
-            raise SheetTooLarge(f"A1:{beyond.group(1).decode()}")
+            raise SheetTooLarge(f"A1:{beyond}")
 
 
 def _check_columns(xml: bytes, first: int, last: int) -> None:
@@ -212,6 +212,31 @@ def _check_columns(xml: bytes, first: int, last: int) -> None:
 
 
 _EXCEL_COLUMNS = 16_384  # XFD
+
+
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
+_REF_AT = re.compile(rb'r="([A-Za-z]{1,7})([0-9]+)"')
+
+
+def _ref_beyond(xml: bytes, digits: int) -> str | None:
+    """A cell reference whose row has more than `digits` digits, if any. Digits turned
+    to 0 make one `find` for that many zeros before a quote (0.09 s on the 35 MB sheet
+    of 10,000 units, where a regex over every reference took 0.17-0.47 s); each rare
+    hit (a style index s="123" can be one) is checked in place."""
+    flat = xml.translate(_DIGITS_AS_ZERO)
+    needle = b"0" * (digits + 1) + b'"'
+    at, hits = flat.find(needle), 0
+    while at != -1:
+        start = flat.rfind(b'r="', max(0, at - 16), at)
+        found = _REF_AT.match(xml, start) if start != -1 else None
+        if found and len(found.group(2)) > digits and found.end() == at + len(needle):
+            return (found.group(1) + found.group(2)).decode()
+        hits += 1
+        if hits > 64:  # many numbers of that length in other attributes: one search of references instead
+            ref = _long_row_refs(digits).search(xml)
+            return ref.group(1).decode() if ref else None
+        at = flat.find(needle, at + 1)
+    return None
 
 
 @lru_cache(maxsize=None)
