@@ -23,7 +23,8 @@ def test_fail_under_exits_1_after_writing(cli, tmp_path):
     target = tmp_path / "r.json"
     run = cli(*ARGS, "--fail-under", "90", "-f", "json", "-o", target)
     assert run.exit_code == 1
-    assert "index 83.93 is below --fail-under 90" in run.stderr
+    assert run.stderr.splitlines()[-1] == "parcalc: chỉ số 83,93 thấp hơn mức --fail-under 90"
+    assert cli(*ARGS, "--fail-under", "90", "--lang", "en").stderr.splitlines()[-1] == "parcalc: index 83.93 is below --fail-under 90"
     assert json.loads(target.read_text(encoding="utf-8"))["index"] == 83.93
     assert cli(*ARGS, "--fail-under", "83.93", "-f", "json").exit_code == 0
 

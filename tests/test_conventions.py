@@ -5,8 +5,10 @@ endings alike, JSON that names a shipped set by its id."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 import re
 
 import pytest
@@ -87,3 +89,30 @@ def test_json_names_a_shipped_set_by_its_id_and_a_users_by_the_path_given(cli):
     path = EXAMPLES / "plans" / "binh-dinh-2021-targets.yaml"
     own = json.loads(cli("score", EXAMPLES / "plans" / "binh-dinh-2021-values.xlsx", "--criteria", path, "-f", "json").stdout)
     assert own["criteria"]["origin"] == str(path)
+
+
+def test_the_ci_script_builds_the_published_appendix(tmp_path):
+    """examples/ci/remediation.sh, as the GitHub and GitLab examples run it."""
+    env = {**os.environ, "OUT": str(tmp_path / "out"), "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    run = subprocess.run(["sh", str(ROOT / "examples" / "ci" / "remediation.sh")], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    appendix = json.loads((tmp_path / "out" / "phu-luc.json").read_text(encoding="utf-8"))
+    assert len(appendix["rows"]) == 37 and appendix["plan"] == "(Kèm theo Kế hoạch số 6006/KH-UBND ngày 23 tháng 8 năm 2021 của UBND tỉnh)"
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["diem.md", *(f"phu-luc.{f}" for f in ("csv", "docx", "json", "md", "xlsx"))]
+    below = subprocess.run(["sh", str(ROOT / "examples" / "ci" / "remediation.sh")], cwd=ROOT, env={**env, "TARGET": "90"},
+                           capture_output=True, text=True, timeout=300)
+    assert below.returncode == 1 and below.stderr.splitlines()[-1] == "parcalc: chỉ số 83,93 thấp hơn mức --fail-under 90"
+
+
+def test_in_github_actions_problems_are_also_annotations(cli, monkeypatch, tmp_path):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    run = cli("score", LAM_DONG, "--criteria", "province-2020", "--assume-full", "-f", "json")
+    assert run.stderr.splitlines()[1] == (f"::warning file={LAM_DONG}::{LAM_DONG}, sheet 'Phụ lục', cell D9: 3.4 mất 0,05 điểm nhưng "
+                                          "các tiêu chí con được liệt kê mất tổng cộng 0,064")
+    bad = tmp_path / "set.yaml"
+    bad.write_text("parcalc_criteria: 1\nid: x\ntitle: x\nlevel: custom\nnodes:\n  - {code: '1', name: a, max: NaN}\n", encoding="utf-8")
+    run = cli("criteria", "check", bad)
+    annotation = run.stderr.splitlines()[-1]
+    assert run.exit_code == 2 and annotation.startswith(f"::error file={bad},line=6::{bad}:6: ")
+    monkeypatch.delenv("GITHUB_ACTIONS")
+    assert "::" not in cli("criteria", "check", bad).stderr

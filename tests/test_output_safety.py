@@ -167,7 +167,7 @@ def test_numbers_typed_in_options_are_finite_and_bounded(cli, args, place):
 
 def test_a_decimal_comma_is_accepted_in_options(cli):
     run = cli(*SCORE, "-f", "json", "--fail-under", "83,94")
-    assert run.exit_code == 1 and run.stderr.splitlines()[-1] == "parcalc: index 83.93 is below --fail-under 83.94"
+    assert run.exit_code == 1 and run.stderr.splitlines()[-1] == "parcalc: chỉ số 83,93 thấp hơn mức --fail-under 83,94"
     assert cli(*SCORE, "-f", "json", "--fail-under", "83,93").exit_code == 0
 
 

@@ -112,6 +112,23 @@ def _err(line: str) -> None:
 def _report(error: ParcalcError) -> None:
     for problem in error.problems:
         _err(f"parcalc: error: {problem}")
+        _annotate("error", problem.where, problem.message)
+
+
+def _annotate(kind: str, where: Optional[str], message: str) -> None:
+    """In GitHub Actions, also a workflow command, so that the problem shows on the run
+    and beside the file (`::warning file=data/x.xlsx::...`; YAML problems with their line)."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return
+    escape = lambda text, extra="": "".join({"%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"}.get(ch, ch) if ch in "%\r\n" + extra else ch for ch in text)  # noqa: E731
+    place = where or ""
+    file, line = place.split(", ", 1)[0].split(" (", 1)[0], ""
+    head, colon, number = file.rpartition(":")
+    if colon and number.isdigit():
+        file, line = head, number
+    properties = f"file={escape(file, ':,')}" + (f",line={line}" if line else "") if file else ""
+    text = f"{place}: {message}" if place else message
+    _err(f"::{kind} {properties}::{escape(text)}" if properties else f"::{kind}::{escape(text)}")
 
 
 def guarded(command: Callable) -> Callable:
@@ -225,9 +242,12 @@ def _skip_lock_files(workbooks: list[Path], lang: Lang) -> list[Path]:
 def _warn(findings: Iterable["Finding"], lang: Lang) -> None:
     from .write.common import warning_line
 
+    from .core import labels
+
     label = "cảnh báo" if lang is Lang.vi else "warning"
     for finding in findings:
         _err(f"parcalc: {label}: {warning_line(finding, lang.value)}")
+        _annotate("warning", finding.where, labels.finding_message(finding.key, finding.code, finding.params, lang.value))
 
 
 @app.command()
@@ -257,7 +277,7 @@ def score(
 
     _show(result, chosen, lang, output, force, {"table": score_table.score_table_text, "json": score_data.score_json,
                                             "md": score_markdown.score_markdown, "csv": score_data.score_csv})
-    _check_target_index(result.index, below)
+    _check_target_index(result.index, below, lang)
 
 
 def _typed(text: Optional[str], option: str, lowest: str | None = None, highest: str | None = None) -> "Optional[Decimal]":
@@ -299,11 +319,17 @@ def _share(text: Optional[str]) -> "Optional[Decimal]":
     return percent / 100
 
 
-def _check_target_index(index: "Decimal", target: "Optional[Decimal]") -> None:
+def _check_target_index(index: "Decimal", target: "Optional[Decimal]", lang: Lang) -> None:
     if target is None:
         return
     if index < target:
-        _err(f"parcalc: index {index} is below --fail-under {target}")
+        from .core.numbers import format_points
+
+        sep = "," if lang is Lang.vi else "."
+        shown, wanted = format_points(index, sep), f"{target.normalize():f}".replace(".", sep)
+        _err(f"parcalc: chỉ số {shown} thấp hơn mức --fail-under {wanted}" if lang is Lang.vi
+             else f"parcalc: index {shown} is below --fail-under {wanted}")
+        _annotate("error", None, f"index {index} is below --fail-under {target}")
         raise typer.Exit(EXIT_BELOW_TARGET)
 
 
@@ -344,7 +370,7 @@ def remediation(
     )
     _warn((*appendix.result.findings, *appendix.findings), lang)
     _emit(api.render_appendix(appendix, chosen), output, force)
-    _check_target_index(appendix.result.index, below)
+    _check_target_index(appendix.result.index, below, lang)
 
 
 @app.command()
@@ -655,7 +681,9 @@ def run(args: list[str]) -> int:
             return 0
         context = getattr(exc, "ctx", None)
         where = f" ({context.command_path} --help)" if context is not None else ""
-        _err(f"parcalc: error: {exc.format_message().replace('Value error, ', '')}{where}")
+        message = exc.format_message().replace("Value error, ", "")
+        _err(f"parcalc: error: {message}{where}")
+        _annotate("error", None, message)
         return EXIT_BAD_INPUT
     except click_exception as exc:
         _err(f"parcalc: error: {exc.format_message()}")
