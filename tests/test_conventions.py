@@ -4,6 +4,7 @@ endings alike, JSON that names a shipped set by its id."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -116,3 +117,33 @@ def test_in_github_actions_problems_are_also_annotations(cli, monkeypatch, tmp_p
     assert run.exit_code == 2 and annotation.startswith(f"::error file={bad},line=6::{bad}:6: ")
     monkeypatch.delenv("GITHUB_ACTIONS")
     assert "::" not in cli("criteria", "check", bad).stderr
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_long_job_shows_a_spinner_on_a_terminal_and_nothing_elsewhere(monkeypatch):
+    import time
+
+    from parcalc import cli as command_line
+
+    monkeypatch.setattr(command_line._working, "DELAY_SECONDS", 0.05)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with command_line._working(command_line.Lang.vi, 3):
+        time.sleep(0.5)
+    assert "Đang đọc và chấm 3 bảng tính" in terminal.getvalue()
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    with command_line._working(command_line.Lang.en, 3):
+        time.sleep(0.2)
+    assert piped.getvalue() == ""
+    quick = _Terminal()
+    monkeypatch.setattr(sys, "stderr", quick)
+    monkeypatch.setattr(command_line._working, "DELAY_SECONDS", 1.0)
+    with command_line._working(command_line.Lang.en, 3):
+        pass  # done within the second: no spinner
+    time.sleep(0.1)
+    assert quick.getvalue() == ""
