@@ -99,3 +99,15 @@ def test_department_example_ranks_20_units(cli):
     assert len(data["units"]) == 20 and data["units"][0]["rank"] == 1
     assert sum(data["groups"].values()) == 20
     assert [u["index"] for u in data["units"]] == sorted((u["index"] for u in data["units"]), reverse=True)
+
+
+def test_units_of_a_sheet_share_their_tree_and_score_as_alone():
+    """Without a set, the tree the rows describe is built once per sheet and shared."""
+    from parcalc.core.scoring import score_appraisal
+
+    named = api.score_units([EXAMPLES / "departments" / "departments.xlsx"])
+    assert len({id(result.criteria) for _, result in named}) == 1
+    alone = {appraisal.source: score_appraisal(appraisal) for appraisal in read_units(EXAMPLES / "departments" / "departments.xlsx")}
+    assert [(unit, result.total_points, result.index, result.group) for unit, result in named] == \
+        [(unit, alone[unit].total_points, alone[unit].index, alone[unit].group) for unit, _ in named]
+    assert [n.points for n in named[3][1].nodes] == [n.points for n in alone[named[3][0]].nodes]

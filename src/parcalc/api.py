@@ -257,10 +257,11 @@ def score_units(
         scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, na=na, sums=sums) if by_columns else None
         if scored is None:  # unit by unit, each with its own problems
             scored = []
+            trees: dict = {}  # the units of a sheet share their tree
             for appraisal in units.appraisals() if isinstance(units, UnitColumns) else units:
                 unit = appraisal.source or "?"
                 try:
-                    scored.append((unit, score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na)))
+                    scored.append((unit, score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na, trees=trees)))
                 except ScoringError as exc:
                     problems += [Problem(p.where or f"{path}, unit {unit!r}", f"unit {unit!r}: {p.message}") for p in exc.problems]
         units_here = dict.fromkeys(unit for unit, _ in scored)
