@@ -141,11 +141,12 @@ def test_documents_carry_the_table_and_the_summary(cli, made, tmp_path):
     for out in (xlsx, docx):
         assert cli("gaps", made, "--year", "2025", "--plan", "Báo cáo số 120/BC-UBND", "-o", out).exit_code == 0
     sheet = load_workbook(xlsx).active
-    assert sheet["A1"].value.endswith("NĂM 2025") and sheet["A2"].value == "(Kèm theo Báo cáo số 120/BC-UBND)"
-    assert [c.value for c in sheet[5]] == ["1.1", "Tiêu chí a1", 4, 4, 2.5, 1.5, "Kế hoạch ban hành ngày 10/01, đúng hạn", "QĐ 12/QĐ-UBND"]
-    assert [c.value for c in sheet[8]][:6] == ["3", "Lĩnh vực C", 5, 5, 4.5, 0.5]
-    assert sheet["B10"].value == "Số tiêu chí cần giải trình: 4"  # the summary two rows below the table
-    assert sheet["B13"].value == "Nếu mọi giải trình được chấp nhận: Chỉ số: 90,00 — Nhóm A (thang điểm 25,00)"
+    assert sheet["A1"].value == "PHỤ LỤC"
+    assert sheet["A2"].value.endswith("NĂM 2025") and sheet["A3"].value == "(Kèm theo Báo cáo số 120/BC-UBND)"
+    assert [c.value for c in sheet[6]] == ["1.1", "Tiêu chí a1", 4, 4, 2.5, 1.5, "Kế hoạch ban hành ngày 10/01, đúng hạn", "QĐ 12/QĐ-UBND"]
+    assert [c.value for c in sheet[9]][:6] == ["3", "Lĩnh vực C", 5, 5, 4.5, 0.5]
+    assert sheet["B11"].value == "Số tiêu chí cần giải trình: 4"  # the summary two rows below the table
+    assert sheet["B14"].value == "Nếu mọi giải trình được chấp nhận: Chỉ số: 90,00 — Nhóm A (thang điểm 25,00)"
     text = zipfile.ZipFile(io.BytesIO(docx.read_bytes())).read("word/document.xml").decode("utf-8")
     for expected in ("Nội dung giải trình", "Hồ sơ trễ hạn do lỗi hệ thống", "1,50", "Hiện tại: Chỉ số: 74,00 — Nhóm C (thang điểm 25,00)"):
         assert expected in text

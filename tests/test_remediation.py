@@ -93,31 +93,38 @@ def test_xlsx_document(cli, tmp_path):
     assert cli(*ARGS, "-o", target).exit_code == 0
     book = load_workbook(target)
     sheet = book["Phụ lục"]
-    assert sheet["A1"].value.startswith("KHẮC PHỤC NHỮNG TỒN TẠI") and "NĂM 2021" in sheet["A1"].value
-    assert sheet["A2"].value == f"(Kèm theo Kế hoạch số {PLAN})"
-    assert "A1:J1" in {str(r) for r in sheet.merged_cells.ranges}
-    assert [c.value for c in sheet[4]] == ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm chuẩn", "Điểm thẩm định",
+    assert sheet["A1"].value == "PHỤ LỤC"
+    assert sheet["A2"].value.startswith("KHẮC PHỤC NHỮNG TỒN TẠI") and "NĂM 2021" in sheet["A2"].value
+    assert sheet["A3"].value == f"(Kèm theo Kế hoạch số {PLAN})"
+    assert {"A1:J1", "A2:J2", "A3:J3"} <= {str(r) for r in sheet.merged_cells.ranges}
+    assert [c.value for c in sheet[5]] == ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm chuẩn", "Điểm thẩm định",
                                            "Điểm bị mất", "Giải pháp", "Cơ quan chủ trì thực hiện", "Cơ quan phối hợp",
                                            "Thời gian thực hiện", "Ghi chú"]
-    assert all(c.font.b and c.border.left.style == "thin" and c.alignment.wrap_text for c in sheet[4])
-    row = next(r for r in sheet.iter_rows(min_row=5) if r[0].value == "3.4.3")
+    assert all(c.font.b and c.border.left.style == "thin" and c.alignment.wrap_text for c in sheet[5])
+    row = next(r for r in sheet.iter_rows(min_row=6) if r[0].value == "3.4.3")
     assert (row[2].value, row[3].value, row[4].value) == (1, 0.996, 0.004)
     assert (row[3].number_format, row[2].number_format) == ("0.000", "0.00")
     assert row[6].value == "UBND cấp xã" and not row[0].font.b
-    field = next(r for r in sheet.iter_rows(min_row=5) if r[0].value == "6")
+    field = next(r for r in sheet.iter_rows(min_row=6) if r[0].value == "6")
     assert field[0].font.b and field[1].value == "CẢI CÁCH TÀI CHÍNH CÔNG" and field[4].value == 3.42
-    assert sheet.max_row == 4 + 37
+    assert sheet.max_row == 5 + 37
     setup = sheet.page_setup
     assert (setup.paperSize, setup.orientation, setup.fitToWidth, setup.fitToHeight) == (9, "landscape", 1, 0)
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.print_title_rows == "$4:$4" and sheet.freeze_panes == "A5"
+    assert sheet.print_title_rows == "$5:$5" and sheet.freeze_panes == "A6"
+    # Nghị định 30/2020/NĐ-CP margins (inches) and the page number from the second page
+    assert (round(sheet.page_margins.left * 25.4), round(sheet.page_margins.right * 25.4)) == (30, 15)
+    assert sheet.HeaderFooter.differentFirst and sheet.oddHeader.center.text == "&P"
+    # a row tall enough for its longest text: 1.6's remedy (about 230 characters in a 32-wide column)
+    remedy_row = next(r for r in sheet.iter_rows(min_row=6) if r[0].value == "1.6")
+    assert sheet.row_dimensions[remedy_row[0].row].height >= 15 * 7
     agencies = book["DanhMucCoQuan"]
     assert agencies.sheet_state == "hidden"
     listed = [c.value for c in agencies["A"]]
     assert "Sở Tài chính" in listed and listed == sorted(listed)
     (rule,) = sheet.data_validations.dataValidation
     assert rule.type == "list" and rule.formula1 == f"=DanhMucCoQuan!$A$1:$A${len(listed)}"
-    assert str(rule.sqref) == "G5:G41 H5:H41"
+    assert str(rule.sqref) == "G6:G42 H6:H42"
 
 
 def test_docx_document(cli, tmp_path):
@@ -129,9 +136,15 @@ def test_docx_document(cli, tmp_path):
     assert section.orientation == 1  # landscape
     normal = document.styles["Normal"]
     assert (normal.font.name, normal.font.size.pt) == ("Times New Roman", 13)
-    title, plan = document.paragraphs[0], document.paragraphs[1]
+    label, title, plan, rule = document.paragraphs[:4]
+    assert label.text == "PHỤ LỤC" and label.runs[0].bold
     assert title.text.startswith("KHẮC PHỤC NHỮNG TỒN TẠI") and title.runs[0].bold
     assert plan.text == f"(Kèm theo Kế hoạch số {PLAN})"
+    assert rule.text == "" and rule._p.pPr.find(qn("w:pBdr")) is not None  # the short rule under it
+    # Nghị định 30/2020/NĐ-CP: binding side 30 mm, the other 15 mm; page numbers from page 2
+    assert (round(section.left_margin.mm), round(section.right_margin.mm), round(section.top_margin.mm)) == (30, 15, 20)
+    assert section.different_first_page_header_footer and "PAGE" in section.header._element.xml
+    assert document.styles["Normal"].element.rPr.find(qn("w:lang")).get(qn("w:val")) == "vi-VN"
     (table,) = document.tables
     assert len(table.rows) == 38
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
@@ -145,7 +158,8 @@ def test_docx_document(cli, tmp_path):
     criterion = next(r for r in range(1, 38) if cells(r)[0] == "3.4")
     assert table.rows[criterion].cells[1].paragraphs[0].runs[0].bold  # criteria bold as in the xlsx
     widths = [cell.width.mm for cell in table.rows[0].cells]
-    assert round(sum(widths)) == 297 - 2 * 15 and min(widths) > 13  # the page's width between margins, no sliver
+    assert round(sum(widths)) == 297 - 30 - 15 and min(widths) > 12  # the page's width between margins, no sliver
+    assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in table.rows[1:])  # no row split across pages
 
 
 def test_every_format_is_deterministic(cli, tmp_path):
@@ -225,7 +239,7 @@ def test_formulas_are_neutralised_in_csv_and_xlsx(cli, tmp_path):
     assert [row[7] for row in rows if row[0] == "1.1"] == ['\'=HYPERLINK("x")']
     sheet = load_workbook(tmp_path / "a.xlsx").active
     support = [row[7].value for row in sheet.iter_rows(min_row=5) if row[0].value == "1.1"]
-    assert support == ['\'=HYPERLINK("x")'] and sheet["H6"].data_type == "s"
+    assert support == ['\'=HYPERLINK("x")'] and sheet["H7"].data_type == "s"
 
 
 def test_shipped_playbook_covers_the_appendix():

@@ -23,22 +23,28 @@ from .document import Document, cell_text, is_bold
 FONT = "Times New Roman"
 SIZE = Pt(13)
 TABLE_SIZE = Pt(11)  # the appendix table has ten columns; 13 pt text would not fit a page width
-_MARGIN_MM, _PAGE_MM = 15, 297
+# Nghị định 30/2020/NĐ-CP, Phụ lục I: top and bottom 20-25 mm, the binding side 30-35 mm,
+# the other 15-20 mm; page numbers centred at the top, from the second page.
+_PAGE_MM, _LEFT_MM, _RIGHT_MM, _TOP_MM, _BOTTOM_MM = 297, 30, 15, 20, 20
+LABEL = {"vi": "PHỤ LỤC", "en": "APPENDIX"}
+LANGUAGE = {"vi": "vi-VN", "en": "en-GB"}  # proofing: Word checks Vietnamese as Vietnamese
 # Each column's share of the width between the margins. Looked at in LibreOffice's PDF:
 # a bold 11 pt heading word such as "chuẩn" broke at 17 mm and fits at 19, a code such as
 # 1.2.2 broke at 13 mm and fits at 14; text columns take the rest.
-_WEIGHTS = {"code": 15, "name": 55, "max": 20, "points": 20, "lost": 19, "remedy": 62,
-            "lead": 30, "support": 30, "deadline": 22, "note": 16,
+_WEIGHTS = {"code": 15, "name": 60, "max": 20, "points": 20, "lost": 19, "remedy": 56,
+            "lead": 27, "support": 27, "deadline": 28, "note": 14,
             "self_score": 20, "gap": 19, "explanation": 62, "evidence": 46}
 
 
 def document_docx(source: Document, notes: Sequence[str] = ()) -> bytes:
     document = new_document()
     _page(document)
-    _fonts(document)
+    _fonts(document, LANGUAGE[source.lang])
+    _paragraph(document, LABEL[source.lang], bold=True)
     _paragraph(document, source.title, bold=True)
     if source.plan_line:
         _paragraph(document, source.plan_line, italic=True)
+    _rule(document)
     sep = labels.decimal_sep(source.lang)
     columns = source.columns
     table = document.add_table(rows=1 + len(source.rows), cols=len(columns))
@@ -49,6 +55,7 @@ def document_docx(source: Document, notes: Sequence[str] = ()) -> bytes:
     for cell, heading in zip(header.cells, source.heading_row()):
         _fill(cell, heading, bold=True, center=True)
     for row, table_row in zip(source.rows, table.rows[1:]):
+        _keep_whole(table_row)
         for column, cell in zip(columns, table_row.cells):
             _fill(cell, cell_text(row, column, sep), bold=is_bold(source, row, column), right=column in source.number_columns)
     _widths(table, columns)
@@ -63,7 +70,7 @@ def _widths(table, columns: Sequence[str]) -> None:
     """Word reads the cell widths, LibreOffice the table grid: set both, and fix the layout."""
     table.autofit = False
     weights = [_WEIGHTS[column] for column in columns]
-    share = Decimal(_PAGE_MM - 2 * _MARGIN_MM) / sum(weights)
+    share = Decimal(_PAGE_MM - _LEFT_MM - _RIGHT_MM) / sum(weights)
     widths = [Mm(float(weight * share)) for weight in weights]  # the page's width, never more
     for width, grid_column in zip(widths, table._tbl.tblGrid.gridCol_lst):
         grid_column.w = width
@@ -76,17 +83,65 @@ def _page(document) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
-    section.left_margin = section.right_margin = Mm(_MARGIN_MM)
-    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(_LEFT_MM), Mm(_RIGHT_MM)
+    section.top_margin, section.bottom_margin = Mm(_TOP_MM), Mm(_BOTTOM_MM)
+    section.different_first_page_header_footer = True  # no number on the first page
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(paragraph.add_run())
 
 
-def _fonts(document) -> None:
+def _page_field(run) -> None:
+    """The PAGE field: Word and LibreOffice put the page's number there."""
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+
+
+def _fonts(document, language: str) -> None:
     style = document.styles["Normal"]
     style.font.name = FONT
     style.font.size = SIZE
-    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    properties = style.element.get_or_add_rPr()
+    fonts = properties.get_or_add_rFonts()
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attribute), FONT)
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    targets = [properties]
+    if defaults is not None and defaults.find(qn("w:rPrDefault")) is not None:
+        targets.append(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")))
+    for target in targets:  # every run inherits it: the document default and the Normal style
+        if target is None:
+            continue
+        for old in target.findall(qn("w:lang")):
+            target.remove(old)
+        lang = OxmlElement("w:lang")
+        for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+            lang.set(qn(attribute), language)
+        target.append(lang)
+
+
+def _rule(document) -> None:
+    """The short rule under the "(Kèm theo ...)" line: a bottom border on an empty
+    paragraph indented to about a fifth of the line."""
+    paragraph = document.add_paragraph()
+    properties = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for attribute, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "auto")):
+        bottom.set(qn(attribute), value)
+    borders.append(bottom)
+    properties.append(borders)
+    width = _PAGE_MM - _LEFT_MM - _RIGHT_MM
+    paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = Mm(width * 2 / 5)
+    paragraph.paragraph_format.space_after = Pt(6)
+    paragraph.paragraph_format.line_spacing = Pt(6)
 
 
 def _paragraph(document, text: str, *, bold: bool = False, italic: bool = False) -> None:
@@ -105,6 +160,14 @@ def _fill(cell, text: str, *, bold: bool = False, center: bool = False, right: b
     run = paragraph.add_run(text)
     run.bold = bold
     run.font.size = TABLE_SIZE
+
+
+def _keep_whole(row) -> None:
+    """A row is never split across two pages (a lone word under a repeated header)."""
+    properties = row._tr.get_or_add_trPr()
+    marker = OxmlElement("w:cantSplit")
+    marker.set(qn("w:val"), "true")
+    properties.append(marker)
 
 
 def _repeat_as_header(row) -> None:

@@ -4,7 +4,7 @@ numbers, agency dropdowns where it names agencies, notes below the table."""
 
 from __future__ import annotations
 
-import math
+import textwrap
 from decimal import Decimal
 from typing import Sequence
 
@@ -17,11 +17,15 @@ from . import ooxml
 from .common import neutralise
 from .document import Document, is_bold
 
-TITLE_ROW, PLAN_ROW, HEADER_ROW = 1, 2, 4
+LABEL_ROW, TITLE_ROW, PLAN_ROW, HEADER_ROW = 1, 2, 3, 5
+LABEL = {"vi": "PHỤ LỤC", "en": "APPENDIX"}
 AGENCY_SHEET = "DanhMucCoQuan"
-_WIDTHS = {"code": 8, "name": 40, "max": 9, "points": 10, "lost": 9, "remedy": 45,
-           "lead": 24, "support": 24, "deadline": 18, "note": 12,
-           "self_score": 10, "gap": 9, "explanation": 50, "evidence": 36}
+# Column widths (Excel's units, about one "0" of the default font): about 136 in all fill
+# A4 landscape between Nghị định 30's margins at full size, so the table prints at 11 pt
+# (widths of 199 in all printed it at about 7.5 pt).
+_WIDTHS = {"code": 6, "name": 28, "max": 8, "points": 9, "lost": 8, "remedy": 32,
+           "lead": 15, "support": 15, "deadline": 12, "note": 8,
+           "self_score": 9, "gap": 8, "explanation": 40, "evidence": 26}
 FONT = "Times New Roman"  # Nghị định 30/2020/NĐ-CP: in every cell, or LibreOffice and Excel draw Calibri
 _BODY, _BOLD = Font(name=FONT, size=11), Font(name=FONT, size=11, bold=True)
 _THIN = Side(style="thin")
@@ -41,7 +45,8 @@ def document_xlsx(document: Document, notes: Sequence[str] = ()) -> bytes:
     sheet.title = "Phụ lục" if document.lang == "vi" else "Appendix"
     columns = document.columns
     last = get_column_letter(len(columns))
-    _title(sheet, TITLE_ROW, document.title, last, bold=True)
+    _title(sheet, LABEL_ROW, LABEL[document.lang], last, bold=True)
+    _title(sheet, TITLE_ROW, document.title, last, bold=True, height=36)
     if document.plan_line:
         _title(sheet, PLAN_ROW, document.plan_line, last, bold=False)
     for column, heading in enumerate(document.heading_row(), start=1):
@@ -64,7 +69,7 @@ def document_xlsx(document: Document, notes: Sequence[str] = ()) -> bytes:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             cell.border = _BOX
             cell.font = _BOLD if is_bold(document, row, key) else _BODY
-        sheet.row_dimensions[number].height = _height(row, columns)
+        sheet.row_dimensions[number].height = _height(row, columns, row.level <= document.bold_levels)
     for column, key in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[key]
     for offset, line in enumerate(notes, start=HEADER_ROW + len(document.rows) + 2):
@@ -78,28 +83,39 @@ def document_xlsx(document: Document, notes: Sequence[str] = ()) -> bytes:
     setup.orientation = sheet.ORIENTATION_LANDSCAPE
     setup.fitToWidth, setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    # Nghị định 30/2020/NĐ-CP: binding side 30 mm, the other 15 mm, top and bottom 20 mm (in
+    # inches here); the page number centred at the top from the second page
+    sheet.page_margins.left, sheet.page_margins.right = 30 / 25.4, 15 / 25.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 20 / 25.4
+    sheet.HeaderFooter.differentFirst = True
+    sheet.oddHeader.center.text = "&P"
+    sheet.oddHeader.center.font = FONT
     sheet.print_options.horizontalCentered = True
     return ooxml.xlsx_bytes(book)
 
 
-def _height(row, columns: Sequence[str]) -> float:
-    """Wrapped text needs its row to grow; spreadsheets do not refit rows on opening a
-    file, so the height is estimated from the longest cell (about 1.15 characters per unit
-    of column width at 11 pt)."""
+def _height(row, columns: Sequence[str], bold: bool) -> float:
+    """Wrapped text needs its row to grow, and spreadsheets do not refit rows on opening
+    a file: the lines each cell wraps to, between words, at about 1.1 characters of
+    Times New Roman 11 per unit of width (0.95 in bold, 0.8 in bold capitals), with a
+    line of 15 points. Checked in LibreOffice's PDF: no clipped cell in the example
+    appendix (at 1.0 for all bold text, field 5's capitals were cut)."""
     lines = 1
     for key in columns:
         text = row.value(key)
         if key != "code" and isinstance(text, str) and text:
-            lines = max(lines, math.ceil(len(text) / (_WIDTHS[key] * 1.15)))
-    return 15.0 * lines
+            wide = text.isupper() and bold  # a field's name in bold capitals is the widest text
+            per_line = int(_WIDTHS[key] * (0.8 if wide else 0.95 if bold else 1.1))
+            lines = max(lines, len(textwrap.wrap(text, max(per_line, 4), break_long_words=True)))
+    return 15.0 * lines + 3
 
 
-def _title(sheet, row: int, text: str, last: str, *, bold: bool) -> None:
+def _title(sheet, row: int, text: str, last: str, *, bold: bool, height: float = 20) -> None:
     sheet.merge_cells(f"A{row}:{last}{row}")
     cell = sheet.cell(row=row, column=1, value=neutralise(text))
     cell.font = Font(name=FONT, bold=bold, size=13 if bold else 12, italic=not bold)
     cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    sheet.row_dimensions[row].height = 36 if bold else 20
+    sheet.row_dimensions[row].height = height
 
 
 def _agency_lists(book: Workbook, sheet, document: Document) -> None:
