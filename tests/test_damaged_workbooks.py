@@ -288,6 +288,8 @@ SHEET = "xl/worksheets/sheet1.xml"
     ("xl/workbook.xml", lambda xml: xml.replace(b'state="visible"', b'state="1"'), 8, "sheet 'Phụ lục' has the unknown state '1'"),
     ("_rels/.rels", lambda xml: xml.replace(b'Target="xl/workbook.xml"', b'Target="/xl/../xl/workbook.xml"'), 8, "its root relationships do not name xl/workbook.xml"),
     ("xl/styles.xml", lambda xml: xml.decode("utf-8").encode("utf-16"), 8, "a part that is not in UTF-8"),
+    (SHEET, lambda xml: re.sub(rb'(<c r="[A-Z]+[0-9]+"[^>]*?) t="n"', rb'\1 t="x"', xml, count=1), 8, "the cell type 'x' is none of Excel's"),
+    (SHEET, lambda xml: re.sub(rb'(<c r="[A-Z]+[0-9]+"[^>]*?) t="n"', rb'\1 t=""', xml, count=1), 8, "the cell type '' is none of Excel's"),
 ])
 def test_damage_calamine_refuses_is_refused_by_both_readers(cli, tmp_path, part, change, compression, score_says):
     path = _lam_dong_with(tmp_path / "damaged.xlsx", part, change, compression)
@@ -331,3 +333,25 @@ def test_a_unit_sheet_of_twenty_thousand_rows_is_no_scoring_table(cli, tmp_path)
     run = cli("score", path, "--criteria", "province-2020", "--assume-full")
     assert run.stderr == (f"parcalc: error: {path}, sheet 'Phụ lục': holds more than 20,000 rows: one unit's scoring table has a row "
                           "per criterion (many units in one sheet: parcalc rank)\n")
+
+
+
+@pytest.mark.parametrize("ref", [b"DDDDDD21", b"DDDDDDDD21", b"D" * 2000 + b"21", b"D1000000000000021", b"D5" + b"9" * 20, b"D5" + b"9" * 2000])
+def test_a_reference_past_the_last_column_or_far_below_is_refused_by_rank_too(cli, tmp_path, ref):
+    """python-calamine would allocate the rectangle to it (up to hundreds of GB) and abort."""
+    path = _lam_dong_with(tmp_path / "far.xlsx", SHEET, lambda xml: xml.replace(b'<c r="G21"', b'<c r="' + ref + b'"', 1))
+    run = cli("rank", path, "--criteria", "province-2020", "--assume-full")
+    assert run.exit_code == 2 and run.stderr.startswith(f"parcalc: error: {path}, sheet 'Phụ lục': its cells span A1:{ref[:24].decode()}")
+    assert cli("score", path, "--criteria", "province-2020", "--assume-full").exit_code == 2
+
+
+def test_a_sheet_written_with_a_namespace_prefix_is_checked_too(cli, tmp_path):
+    def prefixed(xml: bytes) -> bytes:
+        xml = xml.replace(b'<worksheet xmlns="', b'<x:worksheet xmlns:x="').replace(b"</worksheet>", b"</x:worksheet>")
+        xml = re.sub(rb"<(/?)(sheetData|row|c|v|is|t|dimension|sheetPr|outlinePr|pageSetUpPr|sheetViews|sheetView|selection|sheetFormatPr|cols|col|mergeCells|mergeCell|pageMargins|pageSetup|printOptions)\b",
+                     rb"<\1x:\2", xml)
+        return xml.replace(b'<x:c r="G21"', b'<x:c r="XFD1048576"', 1)
+
+    path = _lam_dong_with(tmp_path / "prefixed.xlsx", SHEET, prefixed)
+    run = cli("rank", path, "--criteria", "province-2020", "--assume-full")
+    assert run.exit_code == 2 and "its cells span A1:XFD1048576" in run.stderr

@@ -175,20 +175,28 @@ def check_extent(xml: bytes) -> None:
             raise SheetTooLarge(f"{found.group(1).decode()}{found.group(2).decode()}:{found.group(3).decode()}{found.group(4).decode()}")
     last = xml.rfind(b"<row ")
     number = _LAST_ROW.match(xml, last) if last != -1 else None
+    if number is None and b":row" in xml:  # a sheet written with a namespace prefix (one band): find its rows slowly
+        number = next(reversed(list(_PREFIXED_ROW.finditer(xml))), None)
     if number and int(number.group(1)) > 1_048_576:
         raise SheetTooLarge(f"row {int(number.group(1))}")
     cell = _LAST_CELL.match(xml, xml.rfind(b"<c ")) if number else None  # the last row's last cell: a rectangle from A1
     if cell and int(cell.group(2)) * _column(cell.group(1)) > MOST_CELLS:
         raise SheetTooLarge(f"A1:{cell.group(1).decode()}{cell.group(2).decode()}")
-    first = _LAST_ROW.search(xml) if number else None
+    first = (_LAST_ROW.search(xml) or _PREFIXED_ROW.search(xml)) if number else None
     if first and number:
         _check_columns(xml, int(first.group(1)), int(number.group(1)))
-        # a cell whose reference names a row far below the last one (damage, or a hand-made
-        # file): calamine would allocate down to it (512 GB for XFD1048576). Its row has
-        # more digits than the last row's.
-        beyond = _ref_beyond(xml, len(number.group(1)))
-        if beyond:  # rows without numbers (r) count on from the one before: bound by the rows there are
-            beyond = _ref_beyond(xml, len(str(int(number.group(1)) + xml.count(b"<row"))))
+    # A cell whose reference names a row far below the last one, or a column past XFD
+    # (damage, or a hand-made file): calamine would allocate down or across to it (512 GB
+    # for XFD1048576) and abort. Such a row has more digits than the last row's.
+    flat = xml.translate(_REF_SHAPES)
+    far = _far_column(xml, flat)
+    if far:
+        raise SheetTooLarge(f"A1:{far}")
+    if number:
+        beyond = _ref_beyond(xml, flat, len(number.group(1)))
+        if beyond:  # the last row tag may be a comment's text, rows without numbers count on: bound by the real ones
+            numbered = max(int(row.group(1)) for row in _PREFIXED_ROW.finditer(xml))
+            beyond = _ref_beyond(xml, flat, len(str(numbered + xml.count(b"row"))))
         if beyond:
             raise SheetTooLarge(f"A1:{beyond}")
 
@@ -214,27 +222,54 @@ def _check_columns(xml: bytes, first: int, last: int) -> None:
 _EXCEL_COLUMNS = 16_384  # XFD
 
 
-_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
-_REF_AT = re.compile(rb'r="([A-Za-z]{1,7})([0-9]+)"')
+# Digits become 0 and letters A (but r, the attribute's name): one `find` each then finds
+# a reference of too many digits or letters (0.11 s for both on the 35 MB sheet of 10,000
+# units, where a regex over every reference took 0.17-0.47 s for the rows alone); each
+# rare hit is checked in place.
+_LETTERS = bytes(range(65, 91)) + bytes(c for c in range(97, 123) if c != ord("r"))
+_REF_SHAPES = bytes.maketrans(b"123456789" + _LETTERS, b"0" * 9 + b"A" * len(_LETTERS))
+_REF_CHARACTERS = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_PREFIXED_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="([0-9]+)"')
 
 
-def _ref_beyond(xml: bytes, digits: int) -> str | None:
-    """A cell reference whose row has more than `digits` digits, if any. Digits turned
-    to 0 make one `find` for that many zeros before a quote (0.09 s on the 35 MB sheet
-    of 10,000 units, where a regex over every reference took 0.17-0.47 s); each rare
-    hit (a style index s="123" can be one) is checked in place."""
-    flat = xml.translate(_DIGITS_AS_ZERO)
+def _ref_at(xml: bytes, end: int) -> str | None:
+    """The cell reference that ends at `end` (the closing quote), if `r="..."` holds it."""
+    start = end
+    while start > 0 and xml[start - 1] in _REF_CHARACTERS:
+        start -= 1
+    if xml[start - 3:start] != b'r="' or not xml[start - 4:start - 3].isspace():
+        return None
+    return xml[start:end].decode()
+
+
+def _far_column(xml: bytes, flat: bytes) -> str | None:
+    """A reference with four letters or more: a column past XFD, Excel's last."""
+    at, hits = flat.find(b'r="AAAA'), 0
+    while at != -1:
+        end = xml.find(b'"', at + 3)
+        ref = _ref_at(xml, end) if end != -1 else None
+        if ref:
+            return ref[:24]
+        hits += 1
+        if hits > 64:
+            found = re.search(rb'\sr="([A-Za-z]{4,}[0-9]*)"', xml)
+            return found.group(1).decode()[:24] if found else None
+        at = flat.find(b'r="AAAA', at + 1)
+    return None
+
+
+def _ref_beyond(xml: bytes, flat: bytes, digits: int) -> str | None:
+    """A cell reference whose row has more than `digits` digits, if any."""
     needle = b"0" * (digits + 1) + b'"'
     at, hits = flat.find(needle), 0
     while at != -1:
-        start = flat.rfind(b'r="', max(0, at - 16), at)
-        found = _REF_AT.match(xml, start) if start != -1 else None
-        if found and len(found.group(2)) > digits and found.end() == at + len(needle):
-            return (found.group(1) + found.group(2)).decode()
+        ref = _ref_at(xml, at + digits + 1)
+        if ref and sum(ch.isdigit() for ch in ref) > digits:
+            return ref[:24]
         hits += 1
         if hits > 64:  # many numbers of that length in other attributes: one search of references instead
-            ref = _long_row_refs(digits).search(xml)
-            return ref.group(1).decode() if ref else None
+            found = _long_row_refs(digits).search(xml)
+            return found.group(1).decode()[:24] if found else None
         at = flat.find(needle, at + 1)
     return None
 

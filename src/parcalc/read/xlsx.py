@@ -40,6 +40,7 @@ _MAX_ROW = 1_048_576  # Excel's last row
 _MAX_PART = 512 * 1024 * 1024  # uncompressed bytes of one XML part; more is a zip bomb
 _REL_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"  # Excel's "Strict Open XML" format
+_CELL_TYPES = frozenset({"b", "d", "e", "inlineStr", "n", "s", "str"})
 _SHEET_TYPES = ("worksheet", "chartsheet", "dialogsheet", "macrosheet", "xlMacrosheet", "xlIntlMacrosheet")
 _CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
 _REF_ATTRIBUTE = re.compile(rb'\sr="([A-Z]+[0-9]+)"')
@@ -583,6 +584,9 @@ class _SheetReader:
             self.column = column_index(match.group(1)) if match else self.column + 1
             self.ref = match.group(0) if match else f"{column_letter(self.column)}{self.row_number}"
             self.type = attrs.get("t", "n")
+            if self.type not in _CELL_TYPES:  # python-calamine refuses the workbook: so do we
+                raise _DamagedCell(f"cell {self.ref}", f"damaged workbook: the cell type {self.type[:20]!r} is none of Excel's; "
+                                   "save it again from Excel or LibreOffice")
             self.style = int(attrs["s"]) if attrs.get("s", "").isdigit() else 0
             self.value = None
             self.has_formula = False
