@@ -111,3 +111,12 @@ def test_grades_are_checked_with_file_and_line(cli, tmp_path, grades, line, mess
     run = cli("criteria", "check", path)
     assert run.exit_code == 2
     assert run.stderr == f"parcalc: error: {path}:{line}: {message}\n"
+
+
+def test_a_sets_own_grades_are_called_xep_loai_and_moha_groups_nhom(cli):
+    from tests.conftest import EXAMPLES, LAM_DONG
+
+    own = cli("score", EXAMPLES / "plans" / "binh-dinh-2021-values.xlsx", "--criteria", EXAMPLES / "plans" / "binh-dinh-2021-targets.yaml")
+    assert "Chỉ số: 62,50 — Xếp loại Chưa đạt tất cả chỉ tiêu (thang điểm 16,00)" in own.stdout.splitlines()
+    moha = cli("score", LAM_DONG, "--criteria", "province-2020", "--assume-full", "--lang", "en")
+    assert "Index: 83.93 — Group B" in moha.stdout.splitlines()

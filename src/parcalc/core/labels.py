@@ -19,6 +19,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "total": "Tổng",
         "index": "Chỉ số",
         "group": "Nhóm",
+        "grade": "Xếp loại",
         "appraised": "Thẩm định",
         "survey": "Điều tra XHH",
         "split_unknown": "chưa xác định được phần thẩm định/điều tra",
@@ -46,6 +47,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "total": "Total",
         "index": "Index",
         "group": "Group",
+        "grade": "Grade",
         "appraised": "Appraised",
         "survey": "Survey",
         "split_unknown": "appraised/survey split not determined",
@@ -118,6 +120,13 @@ _FINDINGS: dict[str, dict[str, str]] = {
 
 def text(key: str, lang: str) -> str:
     return _TEXT[lang][key]
+
+
+def grade_word(grades, lang: str) -> str:
+    """"Nhóm" for MoHA's groups A-D, "Xếp loại" for a set's own grades (Tốt, Khá, ...)."""
+    from .model import MOHA_GROUPS
+
+    return text("group" if tuple(grades) == MOHA_GROUPS else "grade", lang)
 
 
 def criterion_name(criterion, lang: str) -> str:

@@ -43,7 +43,7 @@ def summary_lines(result: ScoreResult, lang: str) -> list[str]:
 def index_line(result: ScoreResult, lang: str) -> str:
     """`Chỉ số: 82,89 — Nhóm B`, with the scale when it is not 100 (`(thang điểm 19,00)`)."""
     sep = labels.decimal_sep(lang)
-    line = f"{labels.text('index', lang)}: {format_points(result.index, sep)} — {labels.text('group', lang)} {result.group}"
+    line = f"{labels.text('index', lang)}: {format_points(result.index, sep)} — {labels.grade_word(result.grades, lang)} {result.group}"
     if result.total_max != 100:
         line += f" ({labels.text('scale', lang).format(points=format_points(result.total_max, sep))})"
     return line

@@ -18,7 +18,8 @@ SCHEMA = "parcalc/rank-1"
 def headings(ranking: Ranking, lang: str) -> list[str]:
     unit = "Đơn vị" if lang == "vi" else "Unit"
     rank = "Hạng" if lang == "vi" else "Rank"
-    return [rank, unit, labels.text("total", lang), labels.text("index", lang), labels.text("group", lang), *ranking.field_codes]
+    grades = ranking.units[0].result.criteria.grades if ranking.units else ()
+    return [rank, unit, labels.text("total", lang), labels.text("index", lang), labels.grade_word(grades, lang), *ranking.field_codes]
 
 
 def rows(ranking: Ranking) -> list[list[object]]:

@@ -109,7 +109,7 @@ def _sections(report: WhatIfReport, lang: str) -> list[tuple[str, list[str], lis
         rank = [str(item["rank"])] if report.peers else []
         summary_rows.append([label, f(d(item["total"])), f(d(item["index"])), item["group"], *rank, f(d(item["delta_index"]))])
     sections = [(t["scenario"] + (f" ({t['peers'].format(n=len(report.peers))})" if report.peers else ""),
-                 [t["scenario"], labels.text("total", lang), labels.text("index", lang), labels.text("group", lang), *rank_heading, t["delta"]],
+                 [t["scenario"], labels.text("total", lang), labels.text("index", lang), labels.grade_word(report.baseline.grades, lang), *rank_heading, t["delta"]],
                  summary_rows)]
     change_rows = [[item["name"], c["code"], c["name"], f(d(c["before"])), f(d(c["after"])), f(d(c["delta"]))]
                    for item in data["scenarios"] for c in item["changes"]]
@@ -124,7 +124,7 @@ def _sections(report: WhatIfReport, lang: str) -> list[tuple[str, list[str], lis
         verdict = t["reached"] if plan["reached"] else t["not_reached"]
         title = (f"{t['plan']}: {t['target']} {f(d(plan['target_index']))}"
                  + (f" ({t['rank']} {plan['target_rank']})" if plan["target_rank"] else "")
-                 + f" — {verdict}: {labels.text('index', lang)} {f(d(plan['index']))}, {labels.text('group', lang)} {plan['group']}"
+                 + f" — {verdict}: {labels.text('index', lang)} {f(d(plan['index']))}, {labels.grade_word(report.baseline.grades, lang)} {plan['group']}"
                  + (f", {t['rank']} {plan['rank']}" if plan["rank"] is not None else "")
                  + f" ({t['effort'] if plan['by'] == 'effort' else t['fewest']})")
         partial = any(r["planned"] != r["lost"] for r in plan["recoveries"])  # then say what each step counts on
