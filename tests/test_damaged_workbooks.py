@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parcalc import api
-from tests.conftest import EXAMPLES, GOOD, LAM_DONG
+from tests.conftest import BAD, EXAMPLES, GOOD, LAM_DONG
 from tests.test_hostile_cells import workbook_with
 
 
@@ -355,3 +355,23 @@ def test_a_sheet_written_with_a_namespace_prefix_is_checked_too(cli, tmp_path):
     path = _lam_dong_with(tmp_path / "prefixed.xlsx", SHEET, prefixed)
     run = cli("rank", path, "--criteria", "province-2020", "--assume-full")
     assert run.exit_code == 2 and "its cells span A1:XFD1048576" in run.stderr
+
+
+# Minimal reproducers saved by the third fuzz round: damage score used to read past.
+@pytest.mark.parametrize("name, args, score_says", [
+    ("zip-directory-overrun.xlsx", ("--criteria", "province-2020", "--assume-full"), "an entry of its zip directory runs past the directory's end"),
+    ("damaged-cover-sheet.xlsx", (), "(xl/worksheets/sheet1.xml): damaged or truncated workbook"),  # the cover sheet, not the table's
+])
+def test_damage_in_any_sheet_or_the_directory_is_refused_by_both(cli, name, args, score_says):
+    path = BAD / name
+    score, rank = cli("score", path, *args), cli("rank", path, *args)
+    assert score_says in one_clear_error(score, path)
+    assert rank.exit_code == 2 and all(line.startswith("parcalc: error: ") for line in rank.stderr.splitlines())
+
+
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n"])
+def test_a_number_with_a_line_break_after_it_is_damage_for_both(cli, tmp_path, ending):
+    path = _lam_dong_with(tmp_path / "nl.xlsx", SHEET, lambda xml: xml.replace(b"<v>1.42</v>", b"<v>1.42" + ending + b"</v>", 1))
+    args = (path, "--criteria", "province-2020", "--assume-full")
+    assert "is a number cell holding" in one_clear_error(cli("score", *args), path)
+    assert cli("rank", *args).exit_code == 2

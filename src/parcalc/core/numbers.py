@@ -44,7 +44,7 @@ _MOST_CHARACTERS = 30
 def typed_number(text: str) -> Decimal | None:
     """`text` (stripped) read by that grammar; None when it is not one number."""
     cleaned = text.strip()
-    if len(cleaned) > _MOST_CHARACTERS or not _TYPED.match(cleaned):
+    if len(cleaned) > _MOST_CHARACTERS or not _TYPED.fullmatch(cleaned):
         return None
     return Decimal(cleaned.replace(",", "."))
 

@@ -86,7 +86,7 @@ def cell_number(cell: Cell, *, negative: bool = False, rate: bool = False) -> De
         raise ValueError(f"is formatted as a percentage ({format_points(from_stored_number(cell.text) * 100)} %): a rate, not points; format it as a number if it holds points")
     try:
         stored = cell.kind in ("number", "percent")
-        if stored and not _STORED_NUMBER.match(cell.text):
+        if stored and not _STORED_NUMBER.fullmatch(cell.text):
             raise ValueError(cell.text)  # float() would take "0_1" as 1
         number = from_stored_number(cell.text) if stored else parse_points_text(cell.text, rate=rate)
     except ValueError as exc:

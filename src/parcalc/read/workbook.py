@@ -21,7 +21,7 @@ from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, excerpt, not_applicable_mark
 from .code_column import NODE, NOT_A_CODE, TOTAL, CodeColumn, twice
 from .headers import NUMBER_ROLES, TEXT_ROLES, Layout, Rows, find_layout, header_roles, is_column_numbering
-from .xlsx import Cell, Workbook, column_letter
+from .xlsx import Cell, DamagedWorkbook, Workbook, column_letter
 
 
 class RowValues(BaseModel):
@@ -54,6 +54,8 @@ def read_appraisal(path: Path, sheet: str | None = None) -> Appraisal:
         first = book.sheet(None)
         try:
             found = _find_table(book, first)
+        except DamagedWorkbook:
+            raise  # damage is said as such, wherever it is
         except InputError as refusal:
             others = {name: table for name in book.sheet_names[1:] if (table := find_table(book, name)) is not None}
             if len(others) != 1:
@@ -95,7 +97,7 @@ def find_table(book: Workbook, sheet: str) -> tuple[list[tuple[int, dict[int, Ce
     """The rows, layout and first data row of `sheet`'s scoring table; None if it has none."""
     try:
         return _find_table(book, sheet)
-    except TooManyRows:
+    except (TooManyRows, DamagedWorkbook):
         raise
     except InputError:
         return None

@@ -68,6 +68,11 @@ class _RefusedDTD(Exception):
     pass
 
 
+class DamagedWorkbook(InputError):
+    """Damage met while reading a sheet: refused whichever sheet it is in, never taken
+    for a sheet without a scoring table (python-calamine refuses such a workbook)."""
+
+
 class _DamagedCell(Exception):
     """A cell or row the strict reader cannot take; Workbook.rows names file and sheet."""
 
@@ -205,7 +210,7 @@ class Workbook:
             for rows in self._parse_chunks(part, reader):
                 yield from rows
         except _DamagedCell as damage:
-            raise InputError.at(f"{self.name}, sheet {sheet!r}, {damage.where}", damage.message) from None
+            raise DamagedWorkbook.at(f"{self.name}, sheet {sheet!r}, {damage.where}", damage.message) from None
         self.merged[sheet], self.hidden[sheet] = reader.merges, reader.hidden
 
     def _parse_chunks(self, part: str, reader: "_SheetReader") -> Iterator[list]:
@@ -221,11 +226,11 @@ class Workbook:
                     yield reader.take()
                 parser.Parse(b"", True)
             except _RefusedDTD:
-                raise InputError.at(f"{self.name} ({part})", "contains a DTD or entity declarations, which workbooks never need (possible XML bomb); refusing to read it") from None
+                raise DamagedWorkbook.at(f"{self.name} ({part})", "contains a DTD or entity declarations, which workbooks never need (possible XML bomb); refusing to read it") from None
             except expat.ExpatError as exc:
-                raise InputError.at(f"{self.name} ({part})", f"damaged XML in the workbook ({expat.errors.messages[exc.code]}, line {exc.lineno})") from None
+                raise DamagedWorkbook.at(f"{self.name} ({part})", f"damaged XML in the workbook ({expat.errors.messages[exc.code]}, line {exc.lineno})") from None
             except DAMAGED_ZIP as exc:
-                raise InputError.at(f"{self.name} ({part})", f"damaged or truncated workbook ({_short(exc)}); save it again from Excel or LibreOffice") from None
+                raise DamagedWorkbook.at(f"{self.name} ({part})", f"damaged or truncated workbook ({_short(exc)}); save it again from Excel or LibreOffice") from None
             yield reader.take()
 
     def _open_part(self, part: str) -> IO[bytes]:
@@ -238,7 +243,7 @@ class Workbook:
         try:
             return self._zip.open(info)
         except DAMAGED_ZIP as exc:
-            raise InputError.at(f"{self.name} ({part})", f"damaged workbook ({_short(exc)}); save it again from Excel or LibreOffice") from None
+            raise DamagedWorkbook.at(f"{self.name} ({part})", f"damaged workbook ({_short(exc)}); save it again from Excel or LibreOffice") from None
 
     def _parse_whole(self, part: str, start: Callable, end: Callable, text: Callable) -> None:
         for _ in self._parse_chunks(part, _Callbacks(start, end, text)):
@@ -400,7 +405,7 @@ def _check_encoding(head: bytes, where: str) -> None:
 def _range(ref: str) -> tuple[int, int, int, int] | None:
     """`B3:D4` -> (first row, first column, last row, last column)."""
     first, _, last = ref.partition(":")
-    start, end = _CELL_REF.match(first), _CELL_REF.match(last or first)
+    start, end = _CELL_REF.fullmatch(first), _CELL_REF.fullmatch(last or first)
     if not start or not end:
         return None
     return int(start.group(2)), column_index(start.group(1)), int(end.group(2)), column_index(end.group(1))
@@ -435,9 +440,10 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(path)
     except DAMAGED_ZIP as exc:
         raise InputError.at(shown, f"is damaged or truncated ({_short(exc)}); save it again from Excel") from None
-    if _comment_overruns(path):
+    damage = _end_record_damage(path, archive)
+    if damage:
         archive.close()
-        raise InputError.at(shown, "is damaged or truncated (its zip end record announces more bytes than the file has); save it again from Excel")
+        raise InputError.at(shown, f"is damaged or truncated ({damage}); save it again from Excel")
     if any(info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for info in archive.infolist()):
         archive.close()  # bzip2, lzma: Excel never writes them and python-calamine cannot read them
         raise InputError.at(shown, "is damaged: it uses a zip compression Excel never writes; save it again from Excel or LibreOffice")
@@ -485,17 +491,27 @@ def _parser(start: Callable, end: Callable, text: Callable) -> "expat.XMLParserT
     return parser
 
 
-def _comment_overruns(path: Path) -> bool:
-    """Whether the zip's end record announces a comment longer than the bytes after it:
-    Python's zipfile reads such a file, python-calamine refuses it."""
+def _end_record_damage(path: Path, archive: zipfile.ZipFile) -> str | None:
+    """What Python's zipfile tolerates in the zip's end record and python-calamine does
+    not: a comment announced longer than the bytes after it."""
     with open(path, "rb") as file:
         size = file.seek(0, os.SEEK_END)
         file.seek(max(0, size - (1 << 16) - 22))
         tail = file.read()
     at = tail.rfind(b"PK\x05\x06")
     if at < 0 or len(tail) < at + 22:
-        return False  # zipfile has refused it already
-    return int.from_bytes(tail[at + 20:at + 22], "little") > len(tail) - at - 22
+        return None  # zipfile has refused it already
+    if int.from_bytes(tail[at + 20:at + 22], "little") > len(tail) - at - 22:
+        return "its zip end record announces more bytes than the file has"
+    with open(path, "rb") as file:  # each directory entry's names and fields within the directory
+        file.seek(archive.start_dir)
+        directory = file.read(int.from_bytes(tail[at + 12:at + 16], "little"))
+    offset = 0
+    while offset + 46 <= len(directory) and directory[offset:offset + 4] == b"PK\x01\x02":
+        offset += 46 + sum(int.from_bytes(directory[offset + k:offset + k + 2], "little") for k in (28, 30, 32))
+    if offset > len(directory):
+        return "an entry of its zip directory runs past the directory's end"
+    return None
 
 
 class _Callbacks:
@@ -575,7 +591,7 @@ class _SheetReader:
             self.row_hidden = attrs.get("hidden") in ("1", "true")
         elif name == "c":
             ref = attrs.get("r")
-            match = _CELL_REF.match(ref.upper()) if ref is not None else None
+            match = _CELL_REF.fullmatch(ref.upper()) if ref is not None else None
             if ref is not None and (match is None or int(match.group(2)) != self.row_number):
                 # python-calamine refuses a reference without a row, and puts a cell whose
                 # reference names another row in that row: refuse both, as damage
