@@ -120,15 +120,22 @@ def _annotate(kind: str, where: Optional[str], message: str) -> None:
     and beside the file (`::warning file=data/x.xlsx::...`; YAML problems with their line)."""
     if os.environ.get("GITHUB_ACTIONS") != "true":
         return
-    escape = lambda text, extra="": "".join({"%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"}.get(ch, ch) if ch in "%\r\n" + extra else ch for ch in text)  # noqa: E731
     place = where or ""
     file, line = place.split(", ", 1)[0].split(" (", 1)[0], ""
     head, colon, number = file.rpartition(":")
     if colon and number.isdigit():
         file, line = head, number
-    properties = f"file={escape(file, ':,')}" + (f",line={line}" if line else "") if file else ""
+    properties = f"file={_escape(file, ':,')}" + (f",line={line}" if line else "") if file else ""
     text = f"{place}: {message}" if place else message
-    _err(f"::{kind} {properties}::{escape(text)}" if properties else f"::{kind}::{escape(text)}")
+    _err(f"::{kind} {properties}::{_escape(text)}" if properties else f"::{kind}::{_escape(text)}")
+
+
+_ESCAPES = {"%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"}
+
+
+def _escape(text: str, also: str = "") -> str:
+    """A workflow command's escaping: % and line breaks always, `also` in properties."""
+    return "".join(_ESCAPES[ch] if ch in "%\r\n" + also else ch for ch in text)
 
 
 def guarded(command: Callable) -> Callable:
