@@ -116,13 +116,22 @@ def remediation_appendix(
     from .analysis.remediation import build_appendix
 
     criterion_set = as_criterion_set(criteria)
-    appraisal = read_workbook(path, sheet)
-    result = score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na)
+    appraisal, result = _read_and_score(path, criterion_set, sheet, assume_full, blank, na)
     rules = load_playbook(playbook, criterion_set) if isinstance(playbook, str) else playbook
     return build_appendix(
         result, appraisal, rules, year=year, min_lost=min_lost,
         title=title, plan=plan, lang=lang,
     )
+
+
+def _read_and_score(path: str | Path, criterion_set: CriterionSet | None, sheet: str | None, assume_full: bool,
+                    blank: str | None, na: str | None, check=None) -> "tuple[Appraisal, ScoreResult]":
+    """A workbook read and scored, for the documents that need its rows too; `check`
+    looks at the rows before they are scored."""
+    appraisal = read_workbook(path, sheet)
+    if check is not None:
+        check(appraisal)
+    return appraisal, score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na)
 
 
 def gap_list(
@@ -146,12 +155,12 @@ def gap_list(
     from .core.errors import InputError
     from .read.peers_file import load_peers
 
-    criterion_set = as_criterion_set(criteria)
-    appraisal = read_workbook(path, sheet)
-    if not any(entry.self_score is not None for entry in appraisal.entries):
-        raise InputError.at(f"{path}, sheet {appraisal.sheet!r}",
-                            "has no self-scores: add a column headed «Điểm tự đánh giá» (or «Điểm tự chấm») beside the appraised points")
-    result = score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na)
+    def require_self_scores(appraisal: Appraisal) -> None:
+        if not any(entry.self_score is not None for entry in appraisal.entries):
+            raise InputError.at(f"{path}, sheet {appraisal.sheet!r}",
+                                "has no self-scores: add a column headed «Điểm tự đánh giá» (or «Điểm tự chấm») beside the appraised points")
+
+    appraisal, result = _read_and_score(path, as_criterion_set(criteria), sheet, assume_full, blank, na, check=require_self_scores)
     peer_rows = load_peers(Path(peers), peers_year, exclude=unit) if peers is not None else []
     return build_gaps(result, appraisal, peers=peer_rows, year=year, title=title, plan=plan, lang=lang)
 

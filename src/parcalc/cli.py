@@ -99,6 +99,12 @@ CriteriaOption = Annotated[Optional[str], typer.Option("--criteria", "-c", help=
 SheetOption = Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read (default: the first).")]
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of headings and messages.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")]
+DocOutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write; its extension gives the format.")]
+PeersYearOption = Annotated[Optional[int], typer.Option("--peers-year", help="Which year of the peers file (default: its latest).")]
+UnitOption = Annotated[Optional[str], typer.Option("--unit", help="This unit's name in the peers file, left out of the ranking.")]
+FormatOption = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: from the extension of -o, else table).", show_default=False)]
+DocFormatOption = Annotated[Optional[DocFormat], typer.Option("--format", "-f", help="Format (default: from the extension of -o, else md).")]
 
 
 def _value(choice: Optional[Enum]) -> Optional[str]:
@@ -266,10 +272,10 @@ def score(
     assume_full: AssumeFullOption = False,
     blank: BlankOption = None,
     na: NaOption = None,
-    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: from the extension of -o, else table).", show_default=False)] = None,
+    fmt: FormatOption = None,
     lang: LangOption = Lang.vi,
     fail_under: FailUnderOption = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Score a workbook: points, lost points, index and group per field, criterion and sub-criterion."""
@@ -350,8 +356,8 @@ def remediation(
     blank: BlankOption = None,
     na: NaOption = None,
     playbook: Annotated[Optional[str], typer.Option("--playbook", help="Remedies per code: a shipped playbook id or a YAML path.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write; its extension gives the format.")] = None,
-    fmt: Annotated[Optional[DocFormat], typer.Option("--format", "-f", help="Format (default: from the extension of -o, else md).")] = None,
+    output: DocOutputOption = None,
+    fmt: DocFormatOption = None,
     min_lost: Annotated[Optional[str], typer.Option("--min-lost", help="List nodes that lost at least this many points (default: every node that lost anything).", show_default=False)] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="The appendix title; {year} is replaced.")] = None,
     plan: Annotated[Optional[str], typer.Option("--plan", help='The plan it belongs to, e.g. "6006/KH-UBND ngày 23/8/2021".')] = None,
@@ -390,10 +396,10 @@ def gaps(
     blank: BlankOption = None,
     na: NaOption = None,
     peers: Annotated[Optional[Path], typer.Option("--peers", help="CSV of others' results: the rank now and if every explanation is accepted.")] = None,
-    peers_year: Annotated[Optional[int], typer.Option("--peers-year", help="Which year of the peers file (default: its latest).")] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="This unit's name in the peers file, left out of the ranking.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write; its extension gives the format.")] = None,
-    fmt: Annotated[Optional[DocFormat], typer.Option("--format", "-f", help="Format (default: from the extension of -o, else md).")] = None,
+    peers_year: PeersYearOption = None,
+    unit: UnitOption = None,
+    output: DocOutputOption = None,
+    fmt: DocFormatOption = None,
     title: Annotated[Optional[str], typer.Option("--title", help="The list's title; {year} is replaced.")] = None,
     plan: Annotated[Optional[str], typer.Option("--plan", help='The report it is attached to, e.g. "Báo cáo số 120/BC-UBND".')] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="The index year, in the title.")] = None,
@@ -450,12 +456,12 @@ def whatif(
     target_grade: Annotated[Optional[str], typer.Option("--target-grade", help="Plan the fewest recoveries that reach this grade of the set (A, B, or a set's own, such as Tốt).", show_default=False)] = None,
     target_rank: Annotated[Optional[int], typer.Option("--target-rank", help="Plan the recoveries that reach this rank among --peers.", min=1)] = None,
     peers: Annotated[Optional[Path], typer.Option("--peers", help="CSV of others' results (unit, year, index[, rank, source]).")] = None,
-    peers_year: Annotated[Optional[int], typer.Option("--peers-year", help="Which year of the peers file (default: its latest).")] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", help="This unit's name in the peers file, left out of the ranking.")] = None,
+    peers_year: PeersYearOption = None,
+    unit: UnitOption = None,
     playbook: Annotated[Optional[str], typer.Option("--playbook", help="A playbook whose `effort` per code weighs the plan.")] = None,
-    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: from the extension of -o, else table).", show_default=False)] = None,
+    fmt: FormatOption = None,
     lang: LangOption = Lang.vi,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """What-if: scenarios side by side, top losses, a plan to reach a target, projected ranks."""
@@ -502,7 +508,7 @@ def rank(
     na: NaOption = None,
     fmt: Annotated[Optional[RankFormat], typer.Option("--format", "-f", help="Output format (default: from the extension of -o, else table).", show_default=False)] = None,
     lang: LangOption = Lang.vi,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Rank units: rank, unit, total, index, group and each field's sub-index; counts per group and the mean."""
@@ -533,9 +539,9 @@ def compare(
     assume_full: AssumeFullOption = False,
     blank: BlankOption = None,
     na: NaOption = None,
-    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: from the extension of -o, else table).", show_default=False)] = None,
+    fmt: FormatOption = None,
     lang: LangOption = Lang.vi,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")] = None,
+    output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Year over year: per unit and per node the points in each year and the change, largest drops first."""

@@ -211,7 +211,7 @@ def _check_columns(xml: bytes, first: int, last: int) -> None:
     limit = MOST_CELLS // rows
     if limit >= _EXCEL_COLUMNS:
         return
-    pattern = _wide_refs(len(_letters(limit + 1)))
+    pattern = _wide_refs(1 if limit < 26 else 2 if limit < 702 else 3)  # letters of column limit + 1 (AA is 27, AAA 703)
     if pattern.search(xml) is None:
         return
     widest = max(pattern.finditer(xml), key=lambda ref: (len(ref.group(1)), ref.group(1)))
@@ -282,14 +282,6 @@ def _long_row_refs(digits: int) -> "re.Pattern[bytes]":
 @lru_cache(maxsize=None)
 def _wide_refs(letters: int) -> "re.Pattern[bytes]":
     return re.compile(rb'\sr="([A-Z]{%d,7})[0-9]' % letters)
-
-
-def _letters(column: int) -> str:
-    text = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        text = chr(65 + rest) + text
-    return text
 
 
 def _column(letters: bytes) -> int:
