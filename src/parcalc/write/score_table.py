@@ -10,7 +10,7 @@ from ..core import labels
 from ..core.engine import ScoreResult
 from ..core.numbers import format_points
 from .common import display_name, has_targets, points_cell, summary_lines, target_cell
-from .terminal import Line, print_lines, table_lines
+from .terminal import Line, note_lines, print_lines, table_lines
 
 if TYPE_CHECKING:  # rich loads only when a table is printed on a terminal
     from rich.console import Console
@@ -32,7 +32,7 @@ def score_lines(result: ScoreResult, lang: str, width: int = 100) -> list[Line]:
         rows.append((cells + ([target_cell(node, lang)] if targets else []), style or None))
     keys = ("code", "name", "max", "points", "lost", *(("value_target",) if targets else ()))
     lines = table_lines([t(key) for key in keys], rows, width)
-    return [*lines, Line(""), *(Line(line) for line in summary_lines(result, lang))]
+    return [*lines, Line(""), *note_lines(summary_lines(result, lang), width)]
 
 
 def score_table_text(result: ScoreResult, lang: str, width: int = 100, console: "Console | None" = None) -> str:
