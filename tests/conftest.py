@@ -17,13 +17,21 @@ BAD = FIXTURES / "bad"
 SMALL_SET = GOOD / "small-set.yaml"
 
 
+@pytest.fixture(autouse=True)
+def _vietnamese_by_default(monkeypatch):
+    """Messages in the default language, whatever the developer's PARCALC_LANG."""
+    monkeypatch.delenv("PARCALC_LANG", raising=False)
+
+
 @pytest.fixture
 def cli():
-    """Run `parcalc ARGS...` in-process; returns the result (exit_code, stdout, stderr)."""
+    """Run `parcalc ARGS...` in-process, in Vietnamese unless `lang="en"` (given as
+    PARCALC_LANG, so it holds for every command); returns the result (exit_code, stdout,
+    stderr)."""
     runner = CliRunner()
 
-    def run(*args: str):
-        return runner.invoke(app, [str(arg) for arg in args])
+    def run(*args: str, lang: str = ""):
+        return runner.invoke(app, [str(arg) for arg in args], env={"PARCALC_LANG": lang})
 
     return run
 

@@ -8,39 +8,39 @@ import pytest
 from tests.conftest import BAD, GOOD, LAM_DONG, SMALL_SET, digest
 
 WORKBOOK_CASES = [
-    ("text-renamed.xlsx", "is not an .xlsx workbook"),
-    ("zip-not-workbook.xlsx", "is a zip archive but not an Excel workbook"),
-    ("truncated.xlsx", "is damaged or truncated"),
-    ("encrypted.xlsx", "is password-protected: open it in Excel, remove the password"),
-    ("legacy.xls", "old binary .xls workbook, which parcalc does not read: open it in Excel or LibreOffice and save it as .xlsx"),
-    ("spreadsheet.ods", "OpenDocument spreadsheet (.ods), which parcalc does not read"),
-    ("empty-sheet.xlsx", "sheet 'Sheet': the sheet is empty"),
-    ("no-header.xlsx", "sheet 'Điểm': no header row in the first 20 rows"),
-    ("no-code-column.xlsx", "sheet 'Điểm', row 3: the header has no code column"),
-    ("unknown-code.xlsx", "sheet 'Điểm', cell A9: code 3.7 is not in criterion set small"),
-    ("duplicate-code.xlsx", "sheet 'Điểm', cell A9: code 1.1 appears twice (first at"),
-    ("not-a-number.xlsx", "sheet 'Điểm', cell D5: 1.1: 'ba phẩy năm' is not a number"),
-    ("negative-points.xlsx", "sheet 'Điểm', cell D5: 1.1: points cannot be negative"),
-    ("above-max.xlsx", "sheet 'Điểm', cell D5: 1.1: 4.5 points is more than its standard points 4"),
-    ("formula-no-cache.xlsx", "sheet 'Điểm', cell D5: 1.1: holds a formula whose result was never saved"),
-    ("entity-bomb.xlsx", "contains a DTD or entity declarations, which workbooks never need (possible XML bomb)"),
+    ("text-renamed.xlsx", "không phải bảng tính .xlsx (phần đầu tệp không giống bảng tính; tệp có bị đổi tên không?)"),
+    ("zip-not-workbook.xlsx", "là tệp nén zip nhưng không phải bảng tính Excel (không có xl/workbook.xml)"),
+    ("truncated.xlsx", "bị hỏng hoặc bị cắt cụt"),
+    ("encrypted.xlsx", "bảng tính có đặt mật khẩu: hãy mở bằng Excel, gỡ mật khẩu"),
+    ("legacy.xls", "là bảng tính .xls kiểu cũ, parcalc không đọc được: hãy mở tệp bằng Excel hoặc LibreOffice và lưu dưới dạng .xlsx"),
+    ("spreadsheet.ods", "là bảng tính OpenDocument (.ods), parcalc không đọc được"),
+    ("empty-sheet.xlsx", "trang tính «Sheet»: trang tính trống, không có bảng chấm điểm"),
+    ("no-header.xlsx", "trang tính «Điểm»: không tìm thấy dòng tiêu đề trong 20 dòng đầu"),
+    ("no-code-column.xlsx", "trang tính «Điểm», dòng 3: dòng tiêu đề không có cột mã"),
+    ("unknown-code.xlsx", "trang tính «Điểm», ô A9: mã 3.7 không có trong bộ tiêu chí small: sửa lại mã, hoặc dùng đúng bộ tiêu chí của bảng tính"),
+    ("duplicate-code.xlsx", "trang tính «Điểm», ô A9: mã 1.1 xuất hiện hai lần (lần đầu tại"),
+    ("not-a-number.xlsx", "trang tính «Điểm», ô D5: 1.1: «ba phẩy năm» không phải là số"),
+    ("negative-points.xlsx", "trang tính «Điểm», ô D5: 1.1: điểm không được là số âm"),
+    ("above-max.xlsx", "trang tính «Điểm», ô D5: 1.1: điểm thẩm định 4,5 lớn hơn điểm chuẩn 4"),
+    ("formula-no-cache.xlsx", "trang tính «Điểm», ô D5: 1.1: chứa công thức chưa được lưu kết quả"),
+    ("entity-bomb.xlsx", "chứa khai báo DTD hoặc khai báo thực thể (entity), thứ mà bảng tính không bao giờ cần (có thể là bom XML)"),
 ]
 
 YAML_CASES = [
-    ("syntax-error.yaml", ":17: YAML syntax error"),
-    ("unknown-key.yaml", ":18: criterion 2, unknown key 'maximum'"),
-    ("children-sum.yaml", ":11: criterion 1: its children total 5.5, not its maximum 6"),
-    ("duplicate-code.yaml", ":14: code 1.1 is used twice (first at"),
-    ("not-a-set.yaml", ":1: is not a parcalc criterion set"),
-    ("python-object.yaml", ":3: YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
-    ("alias-bomb.yaml", ":20: anchors and aliases (& and *) are not allowed"),
+    ("syntax-error.yaml", ":17: lỗi cú pháp YAML"),
+    ("unknown-key.yaml", ":18: tiêu chí 2, khóa «maximum» không hợp lệ"),
+    ("children-sum.yaml", ":11: tiêu chí 1: các tiêu chí thành phần có tổng 5,5 điểm, không bằng điểm chuẩn 6"),
+    ("duplicate-code.yaml", ":14: mã 1.1 được dùng hai lần (lần đầu tại"),
+    ("not-a-set.yaml", ":1: không phải là bộ tiêu chí của parcalc"),
+    ("python-object.yaml", ":3: không được dùng thẻ YAML «tag:yaml.org,2002:python/object/apply:os.system» trong bộ tiêu chí"),
+    ("alias-bomb.yaml", ":20: không được dùng neo và tham chiếu (& và *)"),
 ]
 
 
 def assert_one_clear_error(run, expected: str) -> None:
     assert run.exit_code == 2, run.output
     lines = run.stderr.strip().splitlines()
-    assert lines and all(line.startswith("parcalc: error: ") for line in lines), run.stderr
+    assert lines and all(line.startswith("parcalc: lỗi: ") for line in lines), run.stderr
     assert any(expected in line for line in lines), run.stderr
     assert "Traceback" not in run.output
     assert run.exception is None or isinstance(run.exception, SystemExit)
@@ -82,30 +82,30 @@ def test_yaml_alias_bomb_is_refused_quickly():
 
 
 def test_missing_file(cli):
-    assert_one_clear_error(cli("score", "no-such.xlsx"), "no-such.xlsx: no such file")
+    assert_one_clear_error(cli("score", "no-such.xlsx"), "no-such.xlsx: không có tệp này: hãy kiểm tra lại tên và đường dẫn")
 
 
 def test_a_folder(cli, tmp_path):
-    assert_one_clear_error(cli("score", tmp_path), "is a folder, not a workbook")
+    assert_one_clear_error(cli("score", tmp_path), "là một thư mục, không phải bảng tính; hãy chỉ đến một tệp .xlsx")
 
 
 def test_unknown_criterion_set(cli):
-    assert_one_clear_error(cli("score", LAM_DONG, "--criteria", "province-1999"), "unknown criterion set 'province-1999': use one of province-2017, province-2019, province-2020, province-2022")
+    assert_one_clear_error(cli("score", LAM_DONG, "--criteria", "province-1999"), "không có bộ tiêu chí «province-1999»: hãy dùng một trong province-2017, province-2019, province-2020, province-2022")
 
 
 def test_unknown_sheet(cli):
-    assert_one_clear_error(cli("score", LAM_DONG, "--sheet", "Sheet9"), "no sheet named 'Sheet9'; its sheets are 'Phụ lục'")
+    assert_one_clear_error(cli("score", LAM_DONG, "--sheet", "Sheet9"), "không có trang tính nào tên «Sheet9»; các trang tính của bảng tính là «Phụ lục»")
 
 
 def test_output_folder_missing(cli, tmp_path):
     target = tmp_path / "missing" / "out.json"
-    assert_one_clear_error(cli("score", LAM_DONG, "-f", "json", "-o", target), "does not exist; create it first")
+    assert_one_clear_error(cli("score", LAM_DONG, "-f", "json", "-o", target), "không tồn tại: hãy tạo thư mục trước")
 
 
 def test_existing_output_is_not_overwritten(cli, tmp_path):
     target = tmp_path / "out.json"
     target.write_text("keep me")
-    assert_one_clear_error(cli("score", LAM_DONG, "-c", "province-2020", "--assume-full", "-f", "json", "-o", target), "already exists; pass --force to replace it")
+    assert_one_clear_error(cli("score", LAM_DONG, "-c", "province-2020", "--assume-full", "-f", "json", "-o", target), "out.json: đã có: dùng --force để ghi đè")
     assert target.read_text() == "keep me"
     run = cli("score", LAM_DONG, "-c", "province-2020", "--assume-full", "-f", "json", "-o", target, "--force")
     assert run.exit_code == 0 and target.read_text().startswith("{")
@@ -114,12 +114,12 @@ def test_existing_output_is_not_overwritten(cli, tmp_path):
 def test_output_equal_to_input(cli, tmp_path):
     copy = tmp_path / "in.xlsx"
     copy.write_bytes(LAM_DONG.read_bytes())
-    assert_one_clear_error(cli("score", copy, "-o", copy, "--force"), "is also an input")
+    assert_one_clear_error(cli("score", copy, "-o", copy, "--force"), "in.xlsx: cũng là tệp đầu vào: hãy ghi kết quả ra tệp khác")
     assert digest(copy) == digest(LAM_DONG)
 
 
 def test_missing_points_without_assume_full(cli):
-    assert_one_clear_error(cli("score", LAM_DONG, "--criteria", "province-2020"), "no points for 2: give them in the workbook")
+    assert_one_clear_error(cli("score", LAM_DONG, "--criteria", "province-2020"), "chưa có điểm của 2: ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc dùng --assume-full để tính đủ điểm")
 
 
 def test_bad_format_is_a_usage_error(cli):

@@ -149,7 +149,7 @@ def test_a_wide_sheet_becomes_unit_columns(tmp_path):
 
 def test_cells_are_named_where_the_sheet_starts_right_of_column_a(tmp_path):
     path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [1.5, 4.0]), ("1.2", [2.0, None])], ["Sở A", "Sở B"], column=3)
-    with pytest.raises(InputError, match=r"cell F5: unit 'Sở B' has no points for 1\.2"):
+    with pytest.raises(InputError, match=r"ô F5: đơn vị «Sở B» không có điểm cho 1\.2, trong khi các đơn vị khác có"):
         open_units(path)
 
 
@@ -166,7 +166,7 @@ def test_cells_python_calamine_shows_as_empty_or_wrong_are_reported(tmp_path, va
     path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [1.0, value, 1.0]), ("1.2", [2.0, 2.0, 2.0])], ["A", "B", "C"], with_max=False)
     with pytest.raises(InputError) as caught:
         open_units(path)
-    assert message in str(caught.value)
+    assert message in caught.value.render("en")
 
 
 def test_a_row_of_formulas_never_calculated_is_not_taken_for_an_empty_row(tmp_path):
@@ -181,19 +181,21 @@ def test_a_unit_above_the_maximum_is_named_by_the_engine(cli, tmp_path):
     path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [4.0, 4.5]), ("1.2", [2.0, 2.0]), ("2.1", [4.0, 4.0])], ["Sở A", "Sở B"])
     run = cli("rank", path, "--criteria", SMALL_SET)
     assert run.exit_code == 2
-    assert "cell D4: unit 'Sở B': 1.1 has 4.5 points, more than its maximum 4" in run.stderr
+    assert run.stderr == f"parcalc: lỗi: {path}, trang tính «Điểm», ô D4: đơn vị «Sở B»: 1.1 có 4,5 điểm, nhiều hơn điểm chuẩn 4\n"
+    english = cli("rank", path, "--criteria", SMALL_SET, "--lang", "en").stderr
+    assert english == f"parcalc: error: {path}, sheet 'Điểm', cell D4: unit 'Sở B': 1.1 has 4.5 points, more than its maximum 4\n"
 
 
 def test_an_unknown_layout_is_a_usage_error(tmp_path):
     from parcalc.core.errors import UsageError
 
-    with pytest.raises(UsageError, match="'diagonal' is not a layout: use wide, long, sheets"):
+    with pytest.raises(UsageError, match="--layout: «diagonal» không phải là một cách bố trí: hãy dùng wide, long, sheets"):
         open_units(tmp_path / "any.xlsx", "diagonal")
 
 
 def test_a_code_twice_in_a_wide_sheet(tmp_path):
     path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [4.0]), ("1.1", [3.0])], ["Sở A"], with_max=False)
-    with pytest.raises(InputError, match=r"cell A5: code 1\.1 appears twice \(first at .*cell A4\)"):
+    with pytest.raises(InputError, match=r"ô A5: mã 1\.1 xuất hiện hai lần \(lần đầu tại .*ô A4\)"):
         open_units(path)
 
 
@@ -234,7 +236,7 @@ def test_a_damaged_workbook_read_ahead_is_reported_by_the_foreground_reading(tmp
     path = tmp_path / "broken.xlsx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
     xlsx.read_ahead([path])
-    with pytest.raises(InputError, match="damaged or truncated"):
+    with pytest.raises(InputError, match="bị hỏng hoặc bị cắt cụt"):
         open_units(path)
 
 

@@ -28,15 +28,29 @@ def test_version_is_the_projects():
     assert (run.returncode, run.stdout) == (0, f"parcalc {version}\n")
 
 
-@pytest.mark.parametrize("args, line", [
-    (("score", LAM_DONG, "-f", "xml"), "parcalc: error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', 'csv', 'md'. (parcalc score --help)"),
-    (("score",), "parcalc: error: Missing argument 'WORKBOOK'. (parcalc score --help)"),
-    (("scor",), "parcalc: error: No such command 'scor'. Did you mean 'score'? (parcalc --help)"),
-    (("rank", "--fail-under", "9", LAM_DONG), "parcalc: error: No such option: --fail-under (parcalc rank --help)"),
+@pytest.mark.parametrize("args, english, vietnamese", [
+    (("score", LAM_DONG, "-f", "xml"),
+     "parcalc: error: invalid value for --format: 'xml' is not one of 'table', 'json', 'csv', 'md' (parcalc score --help)",
+     "parcalc: lỗi: giá trị không hợp lệ cho --format: «xml» không thuộc các giá trị 'table', 'json', 'csv', 'md' (xem parcalc score --help)"),
+    (("score",), "parcalc: error: WORKBOOK is missing (parcalc score --help)", "parcalc: lỗi: thiếu WORKBOOK (xem parcalc score --help)"),
+    (("scor",), "parcalc: error: no such command: 'scor' (did you mean 'score'?) (parcalc --help)",
+     "parcalc: lỗi: không có lệnh «scor» (có phải là «score»?) (xem parcalc --help)"),
+    (("nothing",), "parcalc: error: no such command: 'nothing' (parcalc --help)", "parcalc: lỗi: không có lệnh «nothing» (xem parcalc --help)"),
+    (("rank", "--fail-under", "9", LAM_DONG), "parcalc: error: no such option: --fail-under (parcalc rank --help)",
+     "parcalc: lỗi: không có tùy chọn --fail-under (xem parcalc rank --help)"),
+    (("rank", "--criterio", "x", LAM_DONG), "parcalc: error: no such option: --criterio (did you mean --criteria?) (parcalc rank --help)",
+     "parcalc: lỗi: không có tùy chọn --criterio (có phải là --criteria?) (xem parcalc rank --help)"),
+    (("score", LAM_DONG, "-o"), "parcalc: error: option -o needs a value", "parcalc: lỗi: tùy chọn -o cần một giá trị"),
+    (("score", LAM_DONG, LAM_DONG), f"parcalc: error: unexpected extra argument(s): {LAM_DONG} (parcalc score --help)",
+     f"parcalc: lỗi: thừa đối số: {LAM_DONG} (xem parcalc score --help)"),
+    (("whatif", LAM_DONG, "--top", "ba"), "parcalc: error: invalid value for --top: 'ba' is not a whole number (parcalc whatif --help)",
+     "parcalc: lỗi: giá trị không hợp lệ cho --top: «ba» không phải là số nguyên (xem parcalc whatif --help)"),
 ])
-def test_usage_errors_are_one_line_and_exit_2(args, line):
+def test_usage_errors_are_one_line_and_exit_2(args, english, vietnamese):
     run = parcalc(*args)
-    assert (run.returncode, run.stderr, run.stdout) == (2, line + "\n", "")
+    assert (run.returncode, run.stderr, run.stdout) == (2, vietnamese + "\n", "")
+    run = parcalc(args[0], "--lang", "en", *args[1:])
+    assert (run.returncode, run.stderr, run.stdout) == (2, english + "\n", "")
 
 
 @pytest.mark.parametrize("command", ["score", "remediation", "gaps", "whatif", "rank", "compare", "template", "criteria show", "criteria import", "playbook init"])
@@ -66,7 +80,9 @@ def test_the_format_follows_the_extension_of_o(cli, tmp_path, command, suffix, s
 def test_an_extension_no_format_has_is_refused_before_the_work(cli, tmp_path):
     run = cli("score", LAM_DONG, "-o", tmp_path / "out.pdf")
     assert run.exit_code == 2
-    assert run.stderr == f"parcalc: error: {tmp_path / 'out.pdf'}: cannot tell the format from the extension: use .json, .csv, .md or .txt, or --format\n"
+    assert run.stderr == f"parcalc: lỗi: {tmp_path / 'out.pdf'}: không nhận ra định dạng từ phần mở rộng của tệp: dùng .json, .csv, .md, .txt, hoặc --format\n"
+    run = cli("score", LAM_DONG, "-o", tmp_path / "out.pdf", lang="en")
+    assert run.stderr == f"parcalc: error: {tmp_path / 'out.pdf'}: cannot tell the format from the extension: use .json, .csv, .md, .txt, or --format\n"
     assert cli("score", LAM_DONG, "--criteria", "province-2020", "--assume-full", "-o", tmp_path / "t.txt").exit_code == 0
     table = (tmp_path / "t.txt").read_text(encoding="utf-8").splitlines()
     assert any(line.startswith("STT ") for line in table[:4]) and table[-2].startswith("Bộ tiêu chí")  # the table, as a terminal shows it
@@ -108,7 +124,7 @@ def test_the_ci_script_builds_the_published_appendix(tmp_path):
 def test_in_github_actions_problems_are_also_annotations(cli, monkeypatch, tmp_path):
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     run = cli("score", LAM_DONG, "--criteria", "province-2020", "--assume-full", "-f", "json")
-    assert run.stderr.splitlines()[1] == (f"::warning file={LAM_DONG}::{LAM_DONG}, sheet 'Phụ lục', cell D9: 3.4 mất 0,05 điểm nhưng "
+    assert run.stderr.splitlines()[1] == (f"::warning file={LAM_DONG}::{LAM_DONG}, trang tính «Phụ lục», ô D9: 3.4 mất 0,05 điểm nhưng "
                                           "các tiêu chí con được liệt kê mất tổng cộng 0,064")
     bad = tmp_path / "set.yaml"
     bad.write_text("parcalc_criteria: 1\nid: x\ntitle: x\nlevel: custom\nnodes:\n  - {code: '1', name: a, max: NaN}\n", encoding="utf-8")
@@ -147,3 +163,11 @@ def test_a_long_job_shows_a_spinner_on_a_terminal_and_nothing_elsewhere(monkeypa
         pass  # done within the second: no spinner
     time.sleep(0.1)
     assert quick.getvalue() == ""
+
+
+def test_shell_completion_completes_commands_and_prints_its_script():
+    completed = subprocess.run([sys.executable, "-m", "parcalc"], capture_output=True, text=True, timeout=120,
+                               env={**os.environ, "_PARCALC_COMPLETE": "complete_bash", "COMP_WORDS": "parcalc re", "COMP_CWORD": "1"})
+    assert (completed.returncode, completed.stdout.split()) == (0, ["remediation"])
+    script = parcalc("--show-completion", "bash")
+    assert script.returncode == 0 and "_parcalc_completion()" in script.stdout and "complete -o default -F _parcalc_completion parcalc" in script.stdout

@@ -72,8 +72,12 @@ def test_province_2022_maxima_are_unknown_and_taken_from_the_workbook(tmp_path):
     assert all(root.max is None for root in criteria.roots) and criteria.total == D(100)
     from parcalc.core.errors import ScoringError
 
-    with pytest.raises(ScoringError, match="does not know its maximum points"):
+    with pytest.raises(ScoringError) as caught:
         api.score_workbook(GOOD / "small.xlsx", "province-2022")
+    assert ("criterion 3: set province-2022 does not know its maximum points; give them in the workbook's standard points "
+            "column (Điểm chuẩn)") in caught.value.render("en").splitlines()
+    assert ("tiêu chí 3: bộ tiêu chí province-2022 chưa có điểm chuẩn của tiêu chí này; ghi điểm chuẩn vào cột Điểm chuẩn "
+            "của bảng tính") in caught.value.render("vi").splitlines()
 
 
 def test_criteria_list(cli):
@@ -95,7 +99,10 @@ def test_criteria_show_marks_unknown_parts(cli):
 
 def test_criteria_check_ok(cli):
     run = cli("criteria", "check", *sorted(catalog.sets_folder().glob("*.yaml")))
-    assert run.exit_code == 0 and run.stdout.count("ok: ") == 4
+    assert run.exit_code == 0 and run.stdout.count("đạt: ") == 4
+    assert f"đạt: {catalog.sets_folder() / 'province-2022.yaml'} (province-2022, 8 mục, tổng chưa rõ)" in run.stdout.splitlines()
+    english = cli("criteria", "check", catalog.sets_folder() / "province-2020.yaml", lang="en").stdout
+    assert english == f"ok: {catalog.sets_folder() / 'province-2020.yaml'} (province-2020, 38 nodes, total 100.00)\n"
 
 
 def test_import_a_table_gives_a_valid_set_in_one_step(cli, tmp_path):
@@ -122,4 +129,4 @@ def test_import_marks_partial_nodes(cli, tmp_path):
 
 def test_import_refuses_a_non_yaml_output(cli, tmp_path):
     run = cli("criteria", "import", GOOD / "small.xlsx", "-o", tmp_path / "x.txt")
-    assert run.exit_code == 2 and "a criterion set is written as .yaml" in run.stderr
+    assert (run.exit_code, run.stderr) == (2, f"parcalc: lỗi: {tmp_path / 'x.txt'}: bộ tiêu chí được ghi thành tệp .yaml\n")

@@ -21,7 +21,7 @@ from tests.test_hostile_cells import workbook_with
 def one_clear_error(run, path: Path) -> str:
     assert run.exit_code == 2 and isinstance(run.exception, (SystemExit, type(None))), run.output
     lines = run.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"parcalc: error: {path}")
+    assert len(lines) == 1 and lines[0].startswith(f"parcalc: lỗi: {path}")
     return lines[0]
 
 
@@ -38,7 +38,7 @@ def rewritten(path: Path, source: Path, change) -> Path:
 
 @pytest.mark.parametrize("damage, expected", [
     (lambda data, at: data.__setitem__(slice(at + 8, at + 10), struct.pack("<H", struct.unpack("<H", data[at + 8:at + 10])[0] | 1)), "encrypted"),
-    (lambda data, at: data.__setitem__(slice(at + 10, at + 12), struct.pack("<H", 99)), "a zip compression Excel never writes"),
+    (lambda data, at: data.__setitem__(slice(at + 10, at + 12), struct.pack("<H", 99)), "tệp dùng kiểu nén zip mà Excel không bao giờ dùng"),
 ])
 def test_a_damaged_zip_is_one_line(cli, tmp_path, damage, expected):
     path = rewritten(tmp_path / "damaged.xlsx", GOOD / "small.xlsx", damage)
@@ -53,7 +53,7 @@ def test_bad_deflate_data_is_one_line(cli, tmp_path):
     data[start:start + 8] = b"\xff" * 8  # the compressed stream itself
     path = tmp_path / "deflate.xlsx"
     path.write_bytes(bytes(data))
-    assert "damaged" in one_clear_error(cli("score", path), path)
+    assert "bị hỏng" in one_clear_error(cli("score", path), path)
 
 
 @pytest.mark.parametrize("row", ["five", "5.5", "-1", "0", "99999999"])
@@ -66,14 +66,15 @@ def test_a_row_number_that_is_no_row_is_refused(cli, tmp_path, row):
         for name, data in parts.items():
             target.writestr(name, data)
     line = one_clear_error(cli("score", path), path)
-    assert line == (f"parcalc: error: {path}, sheet 'Sheet', row {row!r}: damaged workbook: a row number that is not a "
-                    "row of a sheet; save it again from Excel or LibreOffice")
+    assert line == (f"parcalc: lỗi: {path}, trang tính «Sheet», dòng {row!r}: bảng tính bị hỏng: số dòng không phải là một "
+                    "dòng của trang tính; hãy lưu lại bằng Excel hoặc LibreOffice")
 
 
 def test_a_negative_shared_string_index_is_refused_not_counted_from_the_end(cli, tmp_path):
     path = workbook_with(tmp_path / "sst.xlsx", '<c r="D3" t="s"><v>-1</v></c>')
     assert one_clear_error(cli("score", path), path) == (
-        f"parcalc: error: {path}, sheet 'Sheet', cell D3: damaged workbook: a text cell points to a missing shared string")
+        f"parcalc: lỗi: {path}, trang tính «Sheet», ô D3: bảng tính bị hỏng: một ô văn bản trỏ đến chuỗi dùng chung (shared string) "
+        "không có; hãy lưu lại bằng Excel hoặc LibreOffice")
 
 
 def test_a_phonetic_run_is_not_part_of_the_value(cli, tmp_path):
@@ -94,7 +95,7 @@ def test_an_absurdly_long_code_is_quoted_short(cli, tmp_path):
         for name, data in parts.items():
             target.writestr(name, data)
     line = one_clear_error(cli("score", path), path)
-    assert len(line) < 300 and "is not a criterion code" in line
+    assert len(line) < 300 and "không phải là mã tiêu chí" in line
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -109,7 +110,7 @@ def test_random_byte_flips_end_in_a_result_or_one_clear_error(cli, tmp_path_fact
     assert isinstance(run.exception, (SystemExit, type(None))), run.exception
     assert run.exit_code in (0, 2), run.output
     if run.exit_code == 2:
-        assert all(line.startswith("parcalc: error: ") for line in run.stderr.splitlines())
+        assert all(line.startswith("parcalc: lỗi: ") for line in run.stderr.splitlines())
 
 
 def test_a_value_typed_far_away_is_refused_before_calamine_allocates_it(cli, tmp_path):
@@ -124,9 +125,9 @@ def test_a_value_typed_far_away_is_refused_before_calamine_allocates_it(cli, tmp
     book.save(path)
     run = cli("rank", path)
     assert run.exit_code == 2
-    assert run.stderr == (f"parcalc: error: {path}, sheet 'Sheet': its cells span A1:XFD1048576, far beyond a scoring table: a "
-                          "value typed far away? Delete the rows and columns outside the table (Ctrl+End shows the last used "
-                          "cell) and save again\n")
+    assert run.stderr == (f"parcalc: lỗi: {path}, trang tính «Sheet»: các ô có dữ liệu trải rộng (A1:XFD1048576), vượt xa một bảng "
+                          "điểm: có giá trị nào bị gõ ở xa không? Hãy xóa các dòng và cột nằm ngoài bảng (Ctrl+End cho biết ô "
+                          "cuối cùng có dữ liệu) rồi lưu lại\n")
 
 
 def with_sheet(path: Path, change) -> Path:
@@ -142,13 +143,13 @@ def with_sheet(path: Path, change) -> Path:
 
 
 @pytest.mark.parametrize("change, place, what", [
-    (lambda xml: xml.replace(b'<c r="D3"><v>7</v></c>', b'<c r="D3"><v>7</v></c><c r="D3"><v>10</v></c>'), "cell D3", "the cell is given twice"),
-    (lambda xml: xml.replace(b'<row r="3"', b'<row r="2"'), "row 2", "the row is given twice or out of order"),
+    (lambda xml: xml.replace(b'<c r="D3"><v>7</v></c>', b'<c r="D3"><v>7</v></c><c r="D3"><v>10</v></c>'), "ô D3", "ô được ghi hai lần"),
+    (lambda xml: xml.replace(b'<row r="3"', b'<row r="2"'), "dòng 2", "dòng được ghi hai lần hoặc sai thứ tự"),
 ])
 def test_a_cell_or_row_given_twice_is_refused(cli, tmp_path, change, place, what):
     path = with_sheet(tmp_path / "twice.xlsx", change)
     assert one_clear_error(cli("score", path), path) == (
-        f"parcalc: error: {path}, sheet 'Sheet', {place}: damaged workbook: {what}; save it again from Excel or LibreOffice")
+        f"parcalc: lỗi: {path}, trang tính «Sheet», {place}: bảng tính bị hỏng: {what}; hãy lưu lại bằng Excel hoặc LibreOffice")
 
 
 def test_a_part_given_twice_is_refused(cli, tmp_path):
@@ -160,7 +161,7 @@ def test_a_part_given_twice_is_refused(cli, tmp_path):
             target.writestr("xl/worksheets/sheet1.xml", book.read("xl/worksheets/sheet1.xml"))
     for command in ("score", "rank"):
         assert one_clear_error(cli(command, path), path) == (
-            f"parcalc: error: {path}: is damaged: it holds xl/worksheets/sheet1.xml more than once; save it again from Excel or LibreOffice")
+            f"parcalc: lỗi: {path}: bị hỏng: tệp chứa xl/worksheets/sheet1.xml nhiều hơn một lần; hãy lưu lại bằng Excel hoặc LibreOffice")
 
 
 def test_a_strict_open_xml_workbook_is_read(cli, tmp_path):
@@ -201,7 +202,7 @@ def test_a_value_typed_far_right_in_a_middle_row_is_refused(cli, tmp_path):
             target.writestr(name, data)
     run = cli("rank", path)
     assert run.exit_code == 2
-    assert run.stderr.startswith(f"parcalc: error: {path}, sheet 'Sheet': its cells span A1:XFD2000, far beyond a scoring table")
+    assert run.stderr.startswith(f"parcalc: lỗi: {path}, trang tính «Sheet»: các ô có dữ liệu trải rộng (A1:XFD2000), vượt xa một bảng điểm")
 
 
 def test_without_its_root_relationships_both_readers_refuse(cli, tmp_path):
@@ -211,7 +212,7 @@ def test_without_its_root_relationships_both_readers_refuse(cli, tmp_path):
             if name != "_rels/.rels":
                 target.writestr(name, source.read(name))
     score = cli("score", path, "--criteria", "province-2020", "--assume-full")
-    assert (score.exit_code, score.stderr) == (2, f"parcalc: error: {path}: damaged workbook: part _rels/.rels is missing\n")
+    assert (score.exit_code, score.stderr) == (2, f"parcalc: lỗi: {path}: bảng tính bị hỏng: thiếu phần _rels/.rels; hãy lưu lại bằng Excel hoặc LibreOffice\n")
     assert cli("rank", path, "--criteria", "province-2020", "--assume-full").exit_code == 2
 
 
@@ -222,7 +223,7 @@ def test_a_zip_comment_longer_than_the_file_is_refused_by_both_readers(cli, tmp_
     path = tmp_path / "comment.xlsx"
     path.write_bytes(bytes(data))
     score = cli("score", path, "--criteria", "province-2020", "--assume-full")
-    assert score.exit_code == 2 and "its zip end record announces more bytes than the file has" in score.stderr
+    assert score.exit_code == 2 and "bản ghi cuối của tệp zip khai báo nhiều byte hơn số byte tệp thực có" in score.stderr
     assert cli("rank", path, "--criteria", "province-2020", "--assume-full").exit_code == 2
 
 
@@ -247,13 +248,13 @@ def test_both_readers_give_the_same_answer_for_the_same_bytes(cli, tmp_path_fact
         assert json.loads(score.stdout)["index"] == json.loads(rank.stdout)["units"][0]["index"]
 
 
-@pytest.mark.parametrize("ref, shown", [('r=""', "''"), ('r="D"', "'D'"), ('r="D9"', "'D9'")])
+@pytest.mark.parametrize("ref, shown", [('r=""', "«»"), ('r="D"', "«D»"), ('r="D9"', "«D9»")])
 def test_a_cell_reference_that_is_not_a_cell_of_its_row_is_refused(cli, tmp_path, ref, shown):
     path = with_sheet(tmp_path / "ref.xlsx", lambda xml: xml.replace(b'<c r="D3"', b"<c " + ref.encode()))
     run = cli("score", path)
     assert run.exit_code == 2
-    assert run.stderr == (f"parcalc: error: {path}, sheet 'Sheet', row 3: damaged workbook: the cell reference {shown} is not a "
-                          "cell of row 3; save it again from Excel or LibreOffice\n")
+    assert run.stderr == (f"parcalc: lỗi: {path}, trang tính «Sheet», dòng 3: bảng tính bị hỏng: địa chỉ ô {shown} không phải là một "
+                          "ô của dòng 3; hãy lưu lại bằng Excel hoặc LibreOffice\n")
     if ref != 'r="D9"':  # python-calamine refuses these too (it would move D9's value to row 9)
         assert cli("rank", path).exit_code == 2
 
@@ -279,17 +280,17 @@ SHEET = "xl/worksheets/sheet1.xml"
 # Classes a fuzz campaign of 2,339 runs found where `score` (the strict reader) and `rank`
 # (python-calamine) answered differently, or where rank aborted: both now refuse.
 @pytest.mark.parametrize("part, change, compression, score_says", [
-    (SHEET, lambda xml: xml.replace(b'<c r="G21"', b'<c r="XFD1048576"', 1), 8, "the cell reference 'XFD1048576' is not a cell of row 21"),
-    (SHEET, lambda xml: re.sub(rb"<v>1</v>", "<v>١</v>".encode(), xml, count=1), 8, "is a number cell holding '١'"),
-    (SHEET, lambda xml: re.sub(rb"<v>1</v>", "<v>１</v>".encode(), xml, count=1), 8, "is a number cell holding '１'"),
-    (SHEET, lambda xml: xml, zipfile.ZIP_BZIP2, "it uses a zip compression Excel never writes"),
-    (SHEET, lambda xml: xml.replace(b'<dimension ref="A1:J41"/>', b'<dimension ref=""/>'), 8, "the sheet's dimension '' is not a range"),
-    ("xl/workbook.xml", lambda xml: xml.replace(b'r:id="rId1"', b'r:id="/rId1"'), 8, "sheet 'Phụ lục' points to no sheet part"),
-    ("xl/workbook.xml", lambda xml: xml.replace(b'state="visible"', b'state="1"'), 8, "sheet 'Phụ lục' has the unknown state '1'"),
-    ("_rels/.rels", lambda xml: xml.replace(b'Target="xl/workbook.xml"', b'Target="/xl/../xl/workbook.xml"'), 8, "its root relationships do not name xl/workbook.xml"),
-    ("xl/styles.xml", lambda xml: xml.decode("utf-8").encode("utf-16"), 8, "a part that is not in UTF-8"),
-    (SHEET, lambda xml: re.sub(rb'(<c r="[A-Z]+[0-9]+"[^>]*?) t="n"', rb'\1 t="x"', xml, count=1), 8, "the cell type 'x' is none of Excel's"),
-    (SHEET, lambda xml: re.sub(rb'(<c r="[A-Z]+[0-9]+"[^>]*?) t="n"', rb'\1 t=""', xml, count=1), 8, "the cell type '' is none of Excel's"),
+    (SHEET, lambda xml: xml.replace(b'<c r="G21"', b'<c r="XFD1048576"', 1), 8, "địa chỉ ô «XFD1048576» không phải là một ô của dòng 21"),
+    (SHEET, lambda xml: re.sub(rb"<v>1</v>", "<v>١</v>".encode(), xml, count=1), 8, "là ô số nhưng chứa «١»"),
+    (SHEET, lambda xml: re.sub(rb"<v>1</v>", "<v>１</v>".encode(), xml, count=1), 8, "là ô số nhưng chứa «１»"),
+    (SHEET, lambda xml: xml, zipfile.ZIP_BZIP2, "tệp dùng kiểu nén zip mà Excel không bao giờ dùng"),
+    (SHEET, lambda xml: xml.replace(b'<dimension ref="A1:J41"/>', b'<dimension ref=""/>'), 8, "phạm vi (dimension) «» của trang tính không phải là một vùng ô"),
+    ("xl/workbook.xml", lambda xml: xml.replace(b'r:id="rId1"', b'r:id="/rId1"'), 8, "trang tính «Phụ lục» không trỏ đến phần dữ liệu trang tính nào"),
+    ("xl/workbook.xml", lambda xml: xml.replace(b'state="visible"', b'state="1"'), 8, "trang tính «Phụ lục» có trạng thái không xác định «1»"),
+    ("_rels/.rels", lambda xml: xml.replace(b'Target="xl/workbook.xml"', b'Target="/xl/../xl/workbook.xml"'), 8, "phần quan hệ gốc của tệp không chỉ đến xl/workbook.xml"),
+    ("xl/styles.xml", lambda xml: xml.decode("utf-8").encode("utf-16"), 8, "có một phần không mã hóa UTF-8"),
+    (SHEET, lambda xml: re.sub(rb'(<c r="[A-Z]+[0-9]+"[^>]*?) t="n"', rb'\1 t="x"', xml, count=1), 8, "kiểu ô «x» không phải kiểu nào của Excel"),
+    (SHEET, lambda xml: re.sub(rb'(<c r="[A-Z]+[0-9]+"[^>]*?) t="n"', rb'\1 t=""', xml, count=1), 8, "kiểu ô «» không phải kiểu nào của Excel"),
 ])
 def test_damage_calamine_refuses_is_refused_by_both_readers(cli, tmp_path, part, change, compression, score_says):
     path = _lam_dong_with(tmp_path / "damaged.xlsx", part, change, compression)
@@ -297,13 +298,13 @@ def test_damage_calamine_refuses_is_refused_by_both_readers(cli, tmp_path, part,
     score, rank = cli("score", *args), cli("rank", *args)
     assert score_says in one_clear_error(score, path)
     assert rank.exit_code == 2 and isinstance(rank.exception, (SystemExit, type(None)))
-    assert all(line.startswith("parcalc: error: ") for line in rank.stderr.splitlines())
+    assert all(line.startswith("parcalc: lỗi: ") for line in rank.stderr.splitlines())
 
 
 def test_a_far_reference_in_a_middle_row_is_refused_before_calamine_allocates_it(cli, tmp_path):
     path = _lam_dong_with(tmp_path / "far.xlsx", SHEET, lambda xml: xml.replace(b'<c r="G21"', b'<c r="XFD1048576"', 1))
     run = cli("rank", path, "--criteria", "province-2020", "--assume-full")
-    assert run.stderr.startswith(f"parcalc: error: {path}, sheet 'Phụ lục': its cells span A1:XFD1048576, far beyond a scoring table")
+    assert run.stderr.startswith(f"parcalc: lỗi: {path}, trang tính «Phụ lục»: các ô có dữ liệu trải rộng (A1:XFD1048576), vượt xa một bảng điểm")
 
 
 def test_a_wide_sheet_of_ten_thousand_criteria_is_no_scoring_table(cli, tmp_path):
@@ -322,7 +323,7 @@ def test_a_wide_sheet_of_ten_thousand_criteria_is_no_scoring_table(cli, tmp_path
         for part, data in parts.items():
             target.writestr(part, data)
     run = cli("rank", path)
-    assert run.exit_code == 2 and "criterion rows: a wide sheet has one row per criterion" in run.stderr
+    assert run.exit_code == 2 and "dòng tiêu chí: trang tính kiểu wide có mỗi tiêu chí một dòng" in run.stderr
 
 
 def test_a_unit_sheet_of_twenty_thousand_rows_is_no_scoring_table(cli, tmp_path):
@@ -331,8 +332,8 @@ def test_a_unit_sheet_of_twenty_thousand_rows_is_no_scoring_table(cli, tmp_path)
     rows = b"".join(b'<row r="%d"><c r="A%d"><v>%d</v></c></row>' % (50 + n, 50 + n, n) for n in range(MOST_ROWS))
     path = _lam_dong_with(tmp_path / "tall.xlsx", SHEET, lambda xml: xml.replace(b"</sheetData>", rows + b"</sheetData>"))
     run = cli("score", path, "--criteria", "province-2020", "--assume-full")
-    assert run.stderr == (f"parcalc: error: {path}, sheet 'Phụ lục': holds more than 20,000 rows: one unit's scoring table has a row "
-                          "per criterion (many units in one sheet: parcalc rank)\n")
+    assert run.stderr == (f"parcalc: lỗi: {path}, trang tính «Phụ lục»: có hơn 20000 dòng: bảng điểm của một đơn vị chỉ có mỗi tiêu chí "
+                          "một dòng (nhiều đơn vị trong một trang tính: dùng parcalc rank)\n")
 
 
 
@@ -341,7 +342,7 @@ def test_a_reference_past_the_last_column_or_far_below_is_refused_by_rank_too(cl
     """python-calamine would allocate the rectangle to it (up to hundreds of GB) and abort."""
     path = _lam_dong_with(tmp_path / "far.xlsx", SHEET, lambda xml: xml.replace(b'<c r="G21"', b'<c r="' + ref + b'"', 1))
     run = cli("rank", path, "--criteria", "province-2020", "--assume-full")
-    assert run.exit_code == 2 and run.stderr.startswith(f"parcalc: error: {path}, sheet 'Phụ lục': its cells span A1:{ref[:24].decode()}")
+    assert run.exit_code == 2 and run.stderr.startswith(f"parcalc: lỗi: {path}, trang tính «Phụ lục»: các ô có dữ liệu trải rộng (A1:{ref[:24].decode()})")
     assert cli("score", path, "--criteria", "province-2020", "--assume-full").exit_code == 2
 
 
@@ -354,24 +355,24 @@ def test_a_sheet_written_with_a_namespace_prefix_is_checked_too(cli, tmp_path):
 
     path = _lam_dong_with(tmp_path / "prefixed.xlsx", SHEET, prefixed)
     run = cli("rank", path, "--criteria", "province-2020", "--assume-full")
-    assert run.exit_code == 2 and "its cells span A1:XFD1048576" in run.stderr
+    assert run.exit_code == 2 and "trải rộng (A1:XFD1048576)" in run.stderr
 
 
 # Minimal reproducers saved by the third fuzz round: damage score used to read past.
 @pytest.mark.parametrize("name, args, score_says", [
-    ("zip-directory-overrun.xlsx", ("--criteria", "province-2020", "--assume-full"), "an entry of its zip directory runs past the directory's end"),
-    ("damaged-cover-sheet.xlsx", (), "(xl/worksheets/sheet1.xml): damaged or truncated workbook"),  # the cover sheet, not the table's
+    ("zip-directory-overrun.xlsx", ("--criteria", "province-2020", "--assume-full"), "một mục trong danh mục zip của tệp vượt quá cuối danh mục"),
+    ("damaged-cover-sheet.xlsx", (), "(xl/worksheets/sheet1.xml): bảng tính bị hỏng hoặc bị cắt cụt"),  # the cover sheet, not the table's
 ])
 def test_damage_in_any_sheet_or_the_directory_is_refused_by_both(cli, name, args, score_says):
     path = BAD / name
     score, rank = cli("score", path, *args), cli("rank", path, *args)
     assert score_says in one_clear_error(score, path)
-    assert rank.exit_code == 2 and all(line.startswith("parcalc: error: ") for line in rank.stderr.splitlines())
+    assert rank.exit_code == 2 and all(line.startswith("parcalc: lỗi: ") for line in rank.stderr.splitlines())
 
 
 @pytest.mark.parametrize("ending", [b"\n", b"\r\n"])
 def test_a_number_with_a_line_break_after_it_is_damage_for_both(cli, tmp_path, ending):
     path = _lam_dong_with(tmp_path / "nl.xlsx", SHEET, lambda xml: xml.replace(b"<v>1.42</v>", b"<v>1.42" + ending + b"</v>", 1))
     args = (path, "--criteria", "province-2020", "--assume-full")
-    assert "is a number cell holding" in one_clear_error(cli("score", *args), path)
+    assert "là ô số nhưng chứa" in one_clear_error(cli("score", *args), path)
     assert cli("rank", *args).exit_code == 2

@@ -47,8 +47,12 @@ def test_given_parent_bounds_its_children():
 
 
 def test_missing_leaves_are_listed_at_once():
-    with pytest.raises(ScoringError, match=r"no points for 1\.2, 2\.1, 2\*"):
+    with pytest.raises(ScoringError) as caught:
         score(TREE, given_points(**{"1_1": "30"}))
+    assert caught.value.render("en") == ("no points for 1.2, 2.1, 2*: give them in the workbook (or their parent's points), "
+                                         "or pass --assume-full to count them at full points")
+    assert caught.value.render("vi") == ("chưa có điểm của 1.2, 2.1, 2*: ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp "
+                                         "trên), hoặc dùng --assume-full để tính đủ điểm")
 
 
 def test_assume_full_counts_missing_and_says_what():
@@ -58,14 +62,18 @@ def test_assume_full_counts_missing_and_says_what():
 
 
 def test_points_above_maximum_are_an_error_naming_the_code():
-    with pytest.raises(ScoringError, match=r"1\.1 has 41 points, more than its maximum 40"):
-        score(TREE, given_points(**{"1_1": "41", "1_2": "20", "2": "1"}))
+    with pytest.raises(ScoringError) as caught:
+        score(TREE, given_points(**{"1_1": "41.5", "1_2": "20", "2": "1"}))
+    assert caught.value.render("en") == "1.1 has 41.5 points, more than its maximum 40"
+    assert caught.value.render("vi") == "1.1 có 41,5 điểm, nhiều hơn điểm chuẩn 40"
 
 
 def test_unknown_code_is_an_error():
     values = given_points(**{"1": "50", "2": "30", "3_1": "1"})
-    with pytest.raises(ScoringError, match=r"code 3\.1 is not in criterion set t"):
+    with pytest.raises(ScoringError) as caught:
         score(TREE, values)
+    assert caught.value.render("en") == "code 3.1 is not in criterion set t: correct the code or use the set the workbook was made for"
+    assert caught.value.render("vi") == "mã 3.1 không có trong bộ tiêu chí t: sửa lại mã, hoặc dùng đúng bộ tiêu chí của bảng tính"
 
 
 def test_parent_not_matching_complete_children_is_a_finding():

@@ -36,7 +36,7 @@ def test_roman_fields_without_points_and_numbering_restarting_in_each_field(cli)
     assert data["source"]["columns"] == {"max": "C «ĐIỂM / Tối đa»", "points": "E «ĐIỂM / Thẩm định»", "self_score": "D «ĐIỂM / Tự chấm»"}
     node = next(n for n in data["nodes"] if n["code"] == "1.2.2")
     assert (node["points"], node["self_score"]) == (0.5, 1)
-    assert stderr == (f"parcalc: cảnh báo: {FIELD / 'roman-fields.xlsx'}, sheet 'Chấm điểm', cell A9: số thứ tự được đánh lại "
+    assert stderr == (f"parcalc: cảnh báo: {FIELD / 'roman-fields.xlsx'}, trang tính «Chấm điểm», ô A9: số thứ tự được đánh lại "
                       "trong từng lĩnh vực (I > 1 > 1.1): đọc thành mã nằm trong lĩnh vực (II > 1 là 2.1)\n")
 
 
@@ -90,25 +90,26 @@ def test_a_workbook_with_two_table_sheets_is_refused_naming_them(cli, tmp_path):
     book.save(tmp_path / "two.xlsx")
     run = cli("score", tmp_path / "two.xlsx")
     assert run.exit_code == 2
-    assert run.stderr.endswith("; did you mean --sheet 'Năm 2024' or --sheet 'Năm 2025'?\n")
+    assert run.stderr == (f"parcalc: lỗi: {tmp_path / 'two.xlsx'}, trang tính «Bìa»: trang tính trống, không có bảng chấm điểm; "
+                          "có phải cần chọn --sheet 'Năm 2024' hoặc --sheet 'Năm 2025'?\n")
 
 
 def test_not_applicable_marks_are_refused_until_the_reading_is_said(cli):
     run = cli("score", FIELD / "not-applicable.xlsx")
-    place = f"{FIELD / 'not-applicable.xlsx'}, sheet 'Chấm điểm', cell"
-    readings = ("say how to read it: --na full (counted at full points) or --na exclude (left out of the scale; "
-                "the index is on the remaining maximum), or write its points")
+    place = f"{FIELD / 'not-applicable.xlsx'}, trang tính «Chấm điểm», ô"
+    readings = ("cho biết cách tính: --na full (tính đủ điểm) hoặc --na exclude (không tính vào thang điểm; "
+                "chỉ số tính trên phần điểm còn lại), hoặc ghi điểm của nó")
     assert run.exit_code == 2
-    assert run.stderr.splitlines() == [f"parcalc: error: {place} D9: 1.2 is marked '-' (không áp dụng): {readings}",
-                                       f"parcalc: error: {place} D11: 2.1 is marked 'KAD' (không áp dụng): {readings}"]
+    assert run.stderr.splitlines() == [f"parcalc: lỗi: {place} D9: 1.2 ghi «-» (không áp dụng): {readings}",
+                                       f"parcalc: lỗi: {place} D11: 2.1 ghi «KAD» (không áp dụng): {readings}"]
 
 
 def test_a_blank_cell_names_both_readings(cli):
     run = cli("score", FIELD / "not-applicable.xlsx", "--na", "full")
     assert run.exit_code == 2
-    assert run.stderr == (f"parcalc: error: {FIELD / 'not-applicable.xlsx'}, sheet 'Chấm điểm', cell D12: no points for 2.2: "
-                          "give them in the workbook (or their parent's points), or say how to read what is blank or left "
-                          "out: --blank zero (not achieved, 0 points) or --assume-full (counted at full points)\n")
+    assert run.stderr == (f"parcalc: lỗi: {FIELD / 'not-applicable.xlsx'}, trang tính «Chấm điểm», ô D12: chưa có điểm của 2.2: "
+                          "ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc cho biết cách đọc ô trống hay dòng "
+                          "thiếu: --blank zero (không đạt, 0 điểm) hoặc --assume-full (tính đủ điểm)\n")
 
 
 @pytest.mark.parametrize("options, scale, points, index", [
@@ -125,33 +126,33 @@ def test_each_reading_of_marks_and_blanks(cli, options, scale, points, index):
 
 def test_rates_are_not_points(cli):
     run = cli("score", FIELD / "rates.xlsx")
-    place = f"{FIELD / 'rates.xlsx'}, sheet 'Chấm điểm', cell"
+    place = f"{FIELD / 'rates.xlsx'}, trang tính «Chấm điểm», ô"
     assert run.exit_code == 2
     assert run.stderr.splitlines() == [
-        f"parcalc: error: {place} D8: 1.1: '91,67%' is a rate, not points: write the points this rate earns "
-        "(or give the rate in a value column with a scoring rule)",
-        f"parcalc: error: {place} D9: 1.2: is formatted as a percentage (85,00 %): a rate, not points; "
-        "format it as a number if it holds points",
+        f"parcalc: lỗi: {place} D8: 1.1: «91,67%» là tỷ lệ, không phải điểm: hãy ghi số điểm mà tỷ lệ này đạt được "
+        "(hoặc ghi tỷ lệ vào cột giá trị có quy tắc tính điểm)",
+        f"parcalc: lỗi: {place} D9: 1.2: được định dạng phần trăm (85,00 %): là tỷ lệ, không phải điểm; "
+        "nếu ô chứa điểm, hãy định dạng ô là số",
     ]
 
 
 def test_excel_turning_1_10_into_1_1_is_explained(cli):
     run = cli("score", FIELD / "excel-codes.xlsx")
     assert run.exit_code == 2
-    assert run.stderr == excel_1_10(f"{FIELD / 'excel-codes.xlsx'}, sheet 'Chấm điểm', cell", "A17", "A8")
+    assert run.stderr == excel_1_10(f"{FIELD / 'excel-codes.xlsx'}, trang tính «Chấm điểm», ô", "A17", "A8")
 
 
 def excel_1_10(place: str, second: str, first: str) -> str:
-    return (f"parcalc: error: {place} {second}: code 1.1 appears twice (first at {place} {first}); keep one row per code; "
-            "the code cell holds the number 1.1: Excel turns a code typed as 1.10 into 1.1, so format the code column "
-            "as text and type the codes again\n")
+    return (f"parcalc: lỗi: {place} {second}: mã 1.1 xuất hiện hai lần (lần đầu tại {place} {first}); mỗi mã chỉ giữ một dòng; "
+            "ô mã đang chứa số 1.1: Excel đổi mã gõ là 1.10 thành 1.1, vì vậy hãy định dạng cột mã là văn bản (Text) "
+            "và gõ lại các mã\n")
 
 
 def test_hidden_rows_and_a_second_table_do_not_disturb_the_reading(cli):
     data, stderr = score_json(cli, "second-table-hidden.xlsx")
     assert [(n["code"], n["points"]) for n in data["nodes"]] == [("1", 5), ("2", 4)]
     assert data["index"] == 90
-    place = f"{FIELD / 'second-table-hidden.xlsx'}, sheet 'Chấm điểm', cell"
+    place = f"{FIELD / 'second-table-hidden.xlsx'}, trang tính «Chấm điểm», ô"
     assert stderr.splitlines() == [
         f"parcalc: cảnh báo: {place} A13: từ dòng 13 là một bảng khác (có dòng tiêu đề riêng): không đọc phần này",
         f"parcalc: cảnh báo: {place} A8: các dòng ẩn 8 không được đọc (bỏ ẩn nếu đó là tiêu chí)",
@@ -233,7 +234,7 @@ def test_wide_sheet_with_blank_field_rows_ranks_by_field(cli):
     assert [(u["unit"], u["total"], u["index"], u["group"], u["fields"]["1"], u["fields"]["2"]) for u in data["units"]] == [
         ("Sở Tư pháp", 9, 90, "A", 100, 75), ("Sở Y tế", 7, 70, "C", 66.67, 100), ("Sở Nội vụ", 5, 50, "D", 58.33, 50)]
     assert list(data["units"][0]["fields"]) == ["1", "2"]  # per field of the scale: not per sub-criterion, no penalty
-    assert run.stderr == (f"parcalc: cảnh báo: {FIELD / 'departments-wide.xlsx'}, sheet 'Tổng hợp', cell A8: số thứ tự được "
+    assert run.stderr == (f"parcalc: cảnh báo: {FIELD / 'departments-wide.xlsx'}, trang tính «Tổng hợp», ô A8: số thứ tự được "
                           "đánh lại trong từng lĩnh vực (I > 1 > 1.1): đọc thành mã nằm trong lĩnh vực (II > 1 là 2.1)\n")
 
 
@@ -247,6 +248,8 @@ def test_unit_names_are_compared_after_nfc(cli, tmp_path):
         book.save(tmp_path / name)
     run = cli("rank", tmp_path / "a.xlsx", tmp_path / "b.xlsx")
     assert run.exit_code == 2
+    assert run.stderr == f"parcalc: lỗi: {tmp_path / 'b.xlsx'}: tên đơn vị «Sở Y tế» bị trùng (cũng có trong {tmp_path / 'a.xlsx'}): mỗi đơn vị cần một tên riêng\n"
+    run = cli("rank", tmp_path / "a.xlsx", tmp_path / "b.xlsx", lang="en")
     assert run.stderr == f"parcalc: error: {tmp_path / 'b.xlsx'}: unit 'Sở Y tế' is named twice (also in {tmp_path / 'a.xlsx'}); give each unit its own name\n"
     run = cli("compare", tmp_path / "a.xlsx", tmp_path / "b.xlsx", "-f", "json")
     assert run.exit_code == 0 and [u["unit"] for u in json.loads(run.stdout)["units"]] == ["Sở Y tế"]
@@ -257,7 +260,7 @@ def test_excel_lock_files_are_skipped_with_a_note(cli, tmp_path):
     lock.write_bytes(b"\x0bNguyen Van A" + b"\x00" * 150)  # what Excel leaves beside an open workbook
     run = cli("rank", FIELD / "departments-wide.xlsx", lock, "-f", "csv")
     assert run.exit_code == 0 and run.stdout.count("\n") == 4
-    assert run.stderr.splitlines()[0] == f"parcalc: lưu ý: {lock}: tệp khóa của Excel/LibreOffice (đang mở bảng tính), không phải bảng tính: bỏ qua"
+    assert run.stderr.splitlines()[0] == f"parcalc: lưu ý: {lock}: tệp khóa của Excel/LibreOffice (bảng tính đang mở), không phải bảng tính: bỏ qua"
 
 
 def test_the_messy_department_example(cli):
@@ -299,7 +302,7 @@ def test_a_wide_sheet_explains_1_10_become_1_1(cli, tmp_path):
     book.save(tmp_path / "wide.xlsx")
     run = cli("rank", tmp_path / "wide.xlsx")
     assert run.exit_code == 2
-    assert run.stderr == excel_1_10(f"{tmp_path / 'wide.xlsx'}, sheet 'Sheet', cell", "A3", "A2")
+    assert run.stderr == excel_1_10(f"{tmp_path / 'wide.xlsx'}, trang tính «Sheet», ô", "A3", "A2")
 
 
 def test_remediation_of_roman_fields_keeps_the_field_rows(cli):
@@ -316,7 +319,7 @@ def test_a_lock_file_given_alone_is_named_as_one(cli, tmp_path):
     lock.write_bytes(b"\x0bNguyen Van A" + b"\x00" * 150)
     run = cli("score", lock)
     assert run.exit_code == 2
-    assert run.stderr == f"parcalc: error: {lock}: is the lock file Excel keeps beside a workbook it has open, not a workbook: use so-tu-phap.xlsx\n"
+    assert run.stderr == f"parcalc: lỗi: {lock}: là tệp khóa Excel tạo bên cạnh bảng tính đang mở, không phải bảng tính: hãy dùng so-tu-phap.xlsx\n"
 
 
 def units_under_a_merged_heading(path):
@@ -340,9 +343,9 @@ def test_units_under_a_merged_points_heading_are_ranked_and_not_scored_as_one(cl
         ("Phòng Tư pháp", 18.5, 92.5), ("Phòng Nội vụ", 18, 90), ("Văn phòng", 16.75, 83.75)]
     run = cli("score", tmp_path / "merged.xlsx")
     assert run.exit_code == 2
-    assert run.stderr == (f"parcalc: error: {tmp_path / 'merged.xlsx'}, sheet 'Sheet', row 1: the points heading stands over "
-                          "several columns (D2 «Phòng Nội vụ», E2 «Phòng Tư pháp», F2 «Văn phòng»): a sheet with a column per "
-                          "unit is ranked with `parcalc rank`, which reads every unit\n")
+    assert run.stderr == (f"parcalc: lỗi: {tmp_path / 'merged.xlsx'}, trang tính «Sheet», dòng 1: tiêu đề cột điểm trải trên nhiều "
+                          "cột (D2 «Phòng Nội vụ», E2 «Phòng Tư pháp», F2 «Văn phòng»): trang tính có mỗi đơn vị một cột thì xếp "
+                          "hạng bằng `parcalc rank`, lệnh này đọc mọi đơn vị\n")
 
 
 def test_rank_reads_a_single_unit_workbook_in_the_messy_style(cli):
@@ -387,8 +390,10 @@ def test_not_applicable_marks_in_a_wide_sheet(cli, tmp_path):
     book.save(tmp_path / "na.xlsx")
     run = cli("rank", tmp_path / "na.xlsx")
     assert run.exit_code == 2 and len(run.stderr.splitlines()) == 2
-    assert f"{tmp_path / 'na.xlsx'}, sheet 'Sheet', cell D2: unit 'Xã B': 1 is marked 'KAD' (không áp dụng)" in run.stderr
-    assert f"{tmp_path / 'na.xlsx'}, sheet 'Sheet', cell E3: unit 'Xã C': 2 is marked '-' (không áp dụng)" in run.stderr
+    assert f"{tmp_path / 'na.xlsx'}, trang tính «Sheet», ô D2: đơn vị «Xã B»: 1 ghi «KAD» (không áp dụng)" in run.stderr
+    assert f"{tmp_path / 'na.xlsx'}, trang tính «Sheet», ô E3: đơn vị «Xã C»: 2 ghi «-» (không áp dụng)" in run.stderr
+    english = cli("rank", tmp_path / "na.xlsx", lang="en").stderr
+    assert f"{tmp_path / 'na.xlsx'}, sheet 'Sheet', cell D2: unit 'Xã B': 1 is marked 'KAD' (không áp dụng)" in english
 
     def ranked(*options):
         run = cli("rank", tmp_path / "na.xlsx", *options, "-f", "json")
@@ -423,8 +428,8 @@ def test_a_wide_sheet_refuses_cells_shown_as_percentages(cli, tmp_path):
     book.save(tmp_path / "rates.xlsx")
     run = cli("rank", tmp_path / "rates.xlsx")
     assert run.exit_code == 2
-    assert run.stderr == (f"parcalc: error: {tmp_path / 'rates.xlsx'}, sheet 'Sheet', cell D2: 1: is formatted as a percentage: "
-                          "a rate, not points; format it as a number if it holds points\n")
+    assert run.stderr == (f"parcalc: lỗi: {tmp_path / 'rates.xlsx'}, trang tính «Sheet», ô D2: 1: được định dạng phần trăm: là tỷ lệ, "
+                          "không phải điểm; nếu ô chứa điểm, hãy định dạng ô là số\n")
 
 
 def test_hidden_rows_of_a_wide_sheet_are_not_read(cli, tmp_path):
@@ -436,7 +441,7 @@ def test_hidden_rows_of_a_wide_sheet_are_not_read(cli, tmp_path):
     run = cli("rank", tmp_path / "hidden.xlsx", "-f", "json")
     assert run.exit_code == 0, run.output
     assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã A", 9), ("Xã B", 7)]  # 5 + 4, 4 + 3
-    assert run.stderr == (f"parcalc: cảnh báo: {tmp_path / 'hidden.xlsx'}, sheet 'Sheet', cell A3: các dòng ẩn 3 không được "
+    assert run.stderr == (f"parcalc: cảnh báo: {tmp_path / 'hidden.xlsx'}, trang tính «Sheet», ô A3: các dòng ẩn 3 không được "
                           "đọc (bỏ ẩn nếu đó là tiêu chí)\n")
 
 
@@ -533,5 +538,8 @@ def test_a_sheet_without_an_appraisal_column_says_so_and_not_that_cells_are_blan
     book.save(tmp_path / "h.xlsx")
     run = cli("score", tmp_path / "h.xlsx")
     assert run.exit_code == 2
+    assert run.stderr == ("parcalc: lỗi: h.xlsx, trang tính «Sheet»: không tìm thấy cột điểm thẩm định (đã đọc: C «Điểm tối đa», "
+                          "D «Điểm tự chấm»): đặt tiêu đề cột là «Điểm thẩm định» (hoặc ghi điểm bị mất dưới «Điểm bị mất»)\n")
+    run = cli("score", tmp_path / "h.xlsx", lang="en")
     assert run.stderr == ("parcalc: error: h.xlsx, sheet 'Sheet': no column of appraised points was found (read: C «Điểm tối đa», "
                           "D «Điểm tự chấm»): head it «Điểm thẩm định» (or give the lost points under «Điểm bị mất»)\n")

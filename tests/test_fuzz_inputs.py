@@ -124,7 +124,7 @@ def test_a_mutated_sheet_gets_the_same_answer_from_both_readers(cli, tmp_path_fa
     for run in (score, rank):
         assert isinstance(run.exception, (SystemExit, type(None))), run.exception
         assert run.exit_code in (0, 2), run.output
-        assert run.exit_code == 0 or all(line.startswith("parcalc: error: ") for line in run.stderr.splitlines())
+        assert run.exit_code == 0 or all(line.startswith("parcalc: lỗi: ") for line in run.stderr.splitlines())
     assert score.exit_code == rank.exit_code, (score.stderr, rank.stderr)
     if score.exit_code == 0:
         assert json.loads(score.stdout)["index"] == json.loads(rank.stdout)["units"][0]["index"]

@@ -76,9 +76,11 @@ def test_rows_largest_gap_first_at_the_finest_self_scored_level(cli, made):
 def test_a_self_score_above_the_maximum_is_said_with_its_cell(cli, made):
     run = cli("gaps", made, "-f", "json")
     assert run.stderr.splitlines() == [
-        f"parcalc: cảnh báo: {made}, sheet 'Tự đánh giá', cell D10: 3: điểm tự đánh giá 6,00 cao hơn điểm chuẩn 5,00: tính chênh lệch đến điểm chuẩn"]
+        f"parcalc: cảnh báo: {made}, trang tính «Tự đánh giá», ô D10: 3: điểm tự đánh giá 6,00 cao hơn điểm chuẩn 5,00: tính chênh lệch đến điểm chuẩn"]
     warning = json.loads(run.stdout)["warnings"]
-    assert [(w["kind"], w["code"], w["where"]) for w in warning] == [("self_above_max", "3", f"{made}, sheet 'Tự đánh giá', cell D10")]
+    assert [(w["kind"], w["code"], w["where"]) for w in warning] == [("self_above_max", "3", f"{made}, trang tính «Tự đánh giá», ô D10")]
+    english = json.loads(cli("gaps", made, "-f", "json", "--lang", "en").stdout)["warnings"][0]
+    assert english["where"] == f"{made}, sheet 'Tự đánh giá', cell D10"  # places in the language of the output
 
 
 def test_ranks_now_and_if_accepted_among_peers(cli, made, tmp_path):
@@ -121,6 +123,9 @@ def test_the_field_example_lists_its_explanations(cli):
 def test_a_workbook_without_self_scores_is_refused(cli):
     run = cli("gaps", LAM_DONG, "--criteria", "province-2020")
     assert run.exit_code == 2
+    assert run.stderr == (f"parcalc: lỗi: {LAM_DONG}, trang tính «Phụ lục»: không có điểm tự đánh giá: thêm cột có tiêu đề "
+                          "«Điểm tự đánh giá» (hoặc «Điểm tự chấm») bên cạnh điểm thẩm định\n")
+    run = cli("gaps", LAM_DONG, "--criteria", "province-2020", "--lang", "en")
     assert run.stderr == (f"parcalc: error: {LAM_DONG}, sheet 'Phụ lục': has no self-scores: add a column headed "
                           "«Điểm tự đánh giá» (or «Điểm tự chấm») beside the appraised points\n")
 

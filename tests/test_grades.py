@@ -91,18 +91,23 @@ def test_an_unknown_target_grade_names_the_sets_grades(cli, five, tmp_path):
     book.save(tmp_path / "one.xlsx")
     run = cli("whatif", tmp_path / "one.xlsx", "--criteria", five, "--target-grade", "A")
     assert run.exit_code == 2
+    assert run.stderr == ("parcalc: lỗi: --target-grade: «A» không phải là một mức xếp loại của bộ tiêu chí department-five-grades: "
+                          "các mức là Xuất sắc, Tốt, Khá, Trung bình, Yếu\n")
+    run = cli("whatif", tmp_path / "one.xlsx", "--criteria", five, "--target-grade", "A", lang="en")
     assert run.stderr == ("parcalc: error: --target-grade: 'A' is not a grade of set department-five-grades: its grades are "
                           "Xuất sắc, Tốt, Khá, Trung bình, Yếu\n")
 
 
 @pytest.mark.parametrize("grades, line, message", [
     ("  - {name: A, at_least: 80}\n  - {name: B, at_least: 90}\n  - {name: C, at_least: 0}\n", 8,
-     "grade 'B' starts at 90, not below 'A': list grades from the highest down"),
-    ("  - {name: A, at_least: 80}\n  - {name: A, at_least: 0}\n", 8, "grade 'A' is named twice"),
-    ("  - {name: A, at_least: 80}\n  - {name: B, at_least: 50}\n", 8, "the last grade ('B') must start at 0 (at_least: 0), so that every index has a grade"),
-    ("  - {name: A, at_least: 80, above: 80}\n  - {name: B, at_least: 0}\n", 7, "grade 'A': give either at_least (từ ... điểm) or above (trên ... điểm)"),
+     "xếp loại «B» bắt đầu từ 90, không thấp hơn xếp loại «A»: hãy liệt kê các xếp loại từ cao xuống thấp"),
+    ("  - {name: A, at_least: 80}\n  - {name: A, at_least: 0}\n", 8, "xếp loại «A» bị đặt tên hai lần; mỗi tên chỉ dùng một lần"),
+    ("  - {name: A, at_least: 80}\n  - {name: B, at_least: 50}\n", 8,
+     "xếp loại cuối cùng («B») phải bắt đầu từ 0 (at_least: 0) để chỉ số nào cũng có xếp loại"),
+    ("  - {name: A, at_least: 80, above: 80}\n  - {name: B, at_least: 0}\n", 7,
+     "xếp loại «A»: hãy ghi một trong hai: at_least (từ ... điểm) hoặc above (trên ... điểm)"),
     ("  - {name: A, at_least: 90}\n  - {name: B, above: 90}\n  - {name: C, at_least: 0}\n", 8,
-     "grade 'B' starts at 90, not below 'A': list grades from the highest down"),
+     "xếp loại «B» bắt đầu từ 90, không thấp hơn xếp loại «A»: hãy liệt kê các xếp loại từ cao xuống thấp"),
 ])
 def test_grades_are_checked_with_file_and_line(cli, tmp_path, grades, line, message):
     path = tmp_path / "bad.yaml"
@@ -110,7 +115,7 @@ def test_grades_are_checked_with_file_and_line(cli, tmp_path, grades, line, mess
                     + "sources:\n  - {id: t, title: T}\nnodes:\n  - {code: \"1\", name: A, max: 10, source: t}\n", encoding="utf-8")
     run = cli("criteria", "check", path)
     assert run.exit_code == 2
-    assert run.stderr == f"parcalc: error: {path}:{line}: {message}\n"
+    assert run.stderr == f"parcalc: lỗi: {path}:{line}: {message}\n"
 
 
 def test_a_sets_own_grades_are_called_xep_loai_and_moha_groups_nhom(cli):

@@ -29,27 +29,27 @@ def workbook_with(path: Path, points_xml: str) -> Path:
 
 
 @pytest.mark.parametrize("xml, message", [
-    ('<c r="D3" t="n"><v>NaN</v></c>', "1.1: 'NaN' is not a number of points (nor a count) that a sheet can hold"),
-    ('<c r="D3" t="n"><v>INF</v></c>', "1.1: 'INF' is not a number of points (nor a count) that a sheet can hold"),
-    ('<c r="D3" t="n"><v>1e309</v></c>', "1.1: '1e309' is not a number of points (nor a count) that a sheet can hold"),
-    ('<c r="D3" t="n"><v>12,5</v></c>', "1.1: is a number cell holding '12,5': the workbook is damaged; open and save it again in Excel or LibreOffice"),
-    ('<c r="D3" t="inlineStr"><is><t>1e-999999999</t></is></c>', "1.1: '1e-999999999' is not a number (write points like 1,48 or 1.48)"),
-    ('<c r="D3" t="inlineStr"><is><t>0_5</t></is></c>', "1.1: '0_5' is not a number (write points like 1,48 or 1.48)"),
-    ('<c r="D3" t="inlineStr"><is><t>1 2</t></is></c>', "1.1: '1 2' is not a number (write points like 1,48 or 1.48)"),
-    ('<c r="D3" t="inlineStr"><is><t>' + "9" * 5000 + "</t></is></c>", "1.1: '" + "9" * 40 + "…' is not a number (write points like 1,48 or 1.48)"),
+    ('<c r="D3" t="n"><v>NaN</v></c>', "1.1: «NaN» không phải là số điểm (hay số lượng) mà một bảng tính có thể chứa: hãy kiểm tra lại ô này"),
+    ('<c r="D3" t="n"><v>INF</v></c>', "1.1: «INF» không phải là số điểm (hay số lượng) mà một bảng tính có thể chứa: hãy kiểm tra lại ô này"),
+    ('<c r="D3" t="n"><v>1e309</v></c>', "1.1: «1e309» không phải là số điểm (hay số lượng) mà một bảng tính có thể chứa: hãy kiểm tra lại ô này"),
+    ('<c r="D3" t="n"><v>12,5</v></c>', "1.1: là ô số nhưng chứa «12,5»: bảng tính bị hỏng; hãy mở và lưu lại bằng Excel hoặc LibreOffice"),
+    ('<c r="D3" t="inlineStr"><is><t>1e-999999999</t></is></c>', "1.1: «1e-999999999» không phải là số (hãy ghi điểm như 1,48 hoặc 1.48)"),
+    ('<c r="D3" t="inlineStr"><is><t>0_5</t></is></c>', "1.1: «0_5» không phải là số (hãy ghi điểm như 1,48 hoặc 1.48)"),
+    ('<c r="D3" t="inlineStr"><is><t>1 2</t></is></c>', "1.1: «1 2» không phải là số (hãy ghi điểm như 1,48 hoặc 1.48)"),
+    ('<c r="D3" t="inlineStr"><is><t>' + "9" * 5000 + "</t></is></c>", "1.1: «" + "9" * 40 + "…» không phải là số (hãy ghi điểm như 1,48 hoặc 1.48)"),
 ])
 def test_a_hostile_points_cell_is_one_line_naming_it(cli, tmp_path, xml, message):
     path = workbook_with(tmp_path / "hostile.xlsx", xml)
     run = cli("score", path)
     assert run.exit_code == 2 and isinstance(run.exception, (SystemExit, type(None)))
-    assert run.stderr == f"parcalc: error: {path}, sheet 'Sheet', cell D3: {message}\n"
+    assert run.stderr == f"parcalc: lỗi: {path}, trang tính «Sheet», ô D3: {message}\n"
 
 
 @pytest.mark.parametrize("line, message", [
-    ("index_years: [" + "9" * 5000 + "]", "5: a number of 5000 characters is not one a criterion set needs"),
-    ("index_years: [1.0e+999999999]", "5: '1.0e+999999999' is not a finite number of a plausible size"),
-    ("index_years: [.nan]", "5: '.nan' is not a finite number of a plausible size"),
-    ("total: 1e999999999", "5: total: is not a finite number of a plausible size"),
+    ("index_years: [" + "9" * 5000 + "]", "5: một số dài 5000 ký tự không phải là số mà bộ tiêu chí cần; hãy kiểm tra lại giá trị"),
+    ("index_years: [1.0e+999999999]", "5: «1.0e+999999999» không phải là một số hữu hạn có độ lớn hợp lý; hãy kiểm tra lại giá trị"),
+    ("index_years: [.nan]", "5: «.nan» không phải là một số hữu hạn có độ lớn hợp lý; hãy kiểm tra lại giá trị"),
+    ("total: 1e999999999", "5: total: không phải là một số hữu hạn có độ lớn hợp lý; hãy kiểm tra lại giá trị"),
 ])
 def test_numbers_in_a_criterion_set_are_finite_and_of_a_plausible_size(cli, tmp_path, line, message):
     path = tmp_path / "set.yaml"
@@ -57,4 +57,4 @@ def test_numbers_in_a_criterion_set_are_finite_and_of_a_plausible_size(cli, tmp_
                     "nodes:\n  - {code: \"1\", name: A, max: 10, source: t}\n", encoding="utf-8")
     run = cli("criteria", "check", path)
     assert run.exit_code == 2
-    assert run.stderr == f"parcalc: error: {path}:{message}\n"
+    assert run.stderr == f"parcalc: lỗi: {path}:{message}\n"

@@ -44,7 +44,7 @@ def test_combine_caps_at_the_scale_unless_told_otherwise():
 def test_bonus_penalty_and_optional_belong_at_the_top():
     text = (FOLDER / "district-set.yaml").read_text(encoding="utf-8").replace(
         "      - {code: \"1.2\", name: Second, max: 30}", "      - {code: \"1.2\", name: Second, max: 30, optional: true}")
-    with pytest.raises(CriteriaError, match="bonus, penalty and optional blocks are top-level nodes"):
+    with pytest.raises(CriteriaError, match=r"tiêu chí 1\.2: khối điểm thưởng, điểm trừ và khối tùy chọn phải ở cấp cao nhất"):
         load_text(text, "bad.yaml")
 
 

@@ -62,8 +62,10 @@ def test_unlisted_children_are_bounded_by_their_given_parent(result):
 def test_without_assume_full_field_2_is_missing():
     from parcalc.core.errors import ScoringError
 
-    with pytest.raises(ScoringError, match=r"no points for 2: .*--assume-full"):
+    with pytest.raises(ScoringError) as caught:
         api.score_workbook(LAM_DONG, "province-2020")
+    assert caught.value.render("en") == ("no points for 2: give them in the workbook (or their parent's points), or pass "
+                                         "--assume-full to count them at full points")
 
 
 def test_without_its_set_the_appendix_is_refused_not_scored_on_95(cli):
@@ -71,6 +73,11 @@ def test_without_its_set_the_appendix_is_refused_not_scored_on_95(cli):
     it would give 83,08 where the published index is 83,93."""
     run = cli("score", LAM_DONG)
     assert run.exit_code == 2 and run.stdout == ""
+    assert run.stderr == (
+        f"parcalc: lỗi: {LAM_DONG}, trang tính «Phụ lục»: bảng tính không có dòng nào của lĩnh vực 2 nên chỉ chứa một phần cây "
+        "tiêu chí (phụ lục chỉ liệt kê các tiêu chí bị mất điểm?): chấm theo bộ tiêu chí của nó bằng --criteria SET (xem parcalc "
+        "criteria list), bộ tiêu chí có đủ các lĩnh vực còn thiếu\n")
+    run = cli("score", LAM_DONG, lang="en")
     assert run.stderr == (
         f"parcalc: error: {LAM_DONG}, sheet 'Phụ lục': the workbook has no rows for field 2, so it holds only part of a "
         "criterion tree (an appendix that lists only what lost points?): score it against its criterion set with "
@@ -97,7 +104,7 @@ def test_cli_table_at_80_columns(cli):
     assert "Chỉ số: 83,93 — Nhóm B" in run.stdout
     assert "Thẩm định 57,74 + Điều tra XHH 26,19" in run.stdout
     assert "0,996" in run.stdout and "0,004" in run.stdout
-    assert "cảnh báo" in run.stderr and "cell D9" in run.stderr
+    assert "cảnh báo" in run.stderr and "ô D9" in run.stderr
 
 
 def test_cli_english(cli):

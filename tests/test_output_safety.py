@@ -21,9 +21,19 @@ from tests.conftest import EXAMPLES, LAM_DONG, ROOT, SMALL_SET
 SCORE = ("score", LAM_DONG, "--criteria", "province-2020", "--assume-full")
 
 
+_VIETNAMESE = {
+    "is also an input; write the output to another file": "cũng là tệp đầu vào: hãy ghi kết quả ra tệp khác",
+    "is a symbolic link: name the file itself, or another file (parcalc replaces only regular files)":
+        "là liên kết tượng trưng: hãy chỉ ra chính tệp đó, hoặc một tệp khác (parcalc chỉ ghi đè tệp thông thường)",
+    "is not a regular file (a device, a pipe or a socket): name a file, or leave out -o to write to standard output":
+        "không phải là tệp thông thường (thiết bị, pipe hoặc socket): hãy chỉ ra một tệp, hoặc bỏ -o để ghi ra đầu ra chuẩn",
+}
+
+
 def refused(run, target: Path, message: str) -> None:
+    """Refused in one line, in Vietnamese (the default): `message` is the English, looked up here."""
     assert run.exit_code == 2 and run.stdout == ""
-    assert run.stderr == f"parcalc: error: {target}: {message}\n"
+    assert run.stderr == f"parcalc: lỗi: {target}: {_VIETNAMESE[message]}\n"
 
 
 @pytest.mark.parametrize("command", [
@@ -89,7 +99,8 @@ def test_a_file_that_appears_while_parcalc_works_is_kept(tmp_path):
     target.write_text("written meanwhile by another run")
     with pytest.raises(OutputError) as refusal:
         output.write_bytes(target, b"{}", force=False)
-    assert str(refusal.value.problems[0]) == f"{target}: appeared while parcalc worked; it was kept: pass --force to replace it"
+    assert refusal.value.render("en") == f"{target}: appeared while parcalc worked; it was kept: pass --force to replace it"
+    assert refusal.value.render("vi") == f"{target}: xuất hiện trong lúc parcalc đang chạy; tệp được giữ nguyên: dùng --force để ghi đè"
     assert target.read_text() == "written meanwhile by another run"
     assert sorted(tmp_path.iterdir()) == [target]  # no temporary file left
 
@@ -102,7 +113,8 @@ def test_a_write_that_fails_is_one_line_and_leaves_nothing(tmp_path, monkeypatch
     target = tmp_path / "out.json"
     with pytest.raises(OutputError) as refusal:
         output.write_bytes(target, b"{}")
-    assert str(refusal.value.problems[0]) == f"{target}: cannot be written (No space left on device)"
+    assert refusal.value.render("en") == f"{target}: cannot be written (No space left on device)"
+    assert refusal.value.render("vi") == f"{target}: không ghi được (ổ đĩa đã hết chỗ trống)"
     assert list(tmp_path.iterdir()) == []
 
 
@@ -119,6 +131,10 @@ def test_standard_output_on_a_full_disk_is_one_line_and_exit_2():
         run = subprocess.run([sys.executable, "-m", "parcalc", *map(str, SCORE), "-f", "json"], stdout=full,
                              stderr=subprocess.PIPE, text=True, cwd=ROOT)
     assert run.returncode == 2  # the one warning of the example, then the one error
+    assert run.stderr.splitlines()[1:] == ["parcalc: lỗi: đầu ra chuẩn: không ghi được (ổ đĩa đã hết chỗ trống): ghi ra tệp bằng -o"]
+    with open("/dev/full", "wb") as full:
+        run = subprocess.run([sys.executable, "-m", "parcalc", *map(str, SCORE), "-f", "json", "--lang", "en"], stdout=full,
+                             stderr=subprocess.PIPE, text=True, cwd=ROOT)
     assert run.stderr.splitlines()[1:] == ["parcalc: error: standard output: cannot be written (No space left on device); write to a file with -o"]
 
 
@@ -162,12 +178,14 @@ def test_a_run_stopped_by_a_signal_leaves_no_temporary_file(tmp_path, signal_nam
 def test_numbers_typed_in_options_are_finite_and_bounded(cli, args, place):
     run = cli(*args)
     assert run.exit_code == 2 and "Traceback" not in run.output
-    assert run.stderr.splitlines()[-1].startswith(f"parcalc: error: {place}: ")
+    assert run.stderr.splitlines()[-1].startswith(f"parcalc: lỗi: {place}: ")
 
 
 def test_a_decimal_comma_is_accepted_in_options(cli):
     run = cli(*SCORE, "-f", "json", "--fail-under", "83,94")
     assert run.exit_code == 1 and run.stderr.splitlines()[-1] == "parcalc: chỉ số 83,93 thấp hơn mức --fail-under 83,94"
+    run = cli(*SCORE, "-f", "json", "--fail-under", "83,94", lang="en")
+    assert run.exit_code == 1 and run.stderr.splitlines()[-1] == "parcalc: index 83.93 is below --fail-under 83.94"
     assert cli(*SCORE, "-f", "json", "--fail-under", "83,93").exit_code == 0
 
 

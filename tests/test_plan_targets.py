@@ -37,7 +37,7 @@ def test_binh_dinh_2021_which_targets_are_met_and_by_how_much(cli):
     assert (nodes["8"]["target_met"], nodes["8"]["margin"], nodes["15"]["margin"]) == (True, 0, 0)
     assert (nodes["1"]["value"], nodes["1"]["target"], nodes["1"]["margin"]) == (0.32, {"at_least": 0.3}, 0.02)
     assert (nodes["6"]["value"], nodes["6"]["target"]) == (1, {"at_least": 1})  # "Có"
-    assert nodes["6"]["where"].endswith("cell C10")  # the value's cell (rows start at 5: title, note, blank, header)
+    assert nodes["6"]["where"].endswith("ô C10")  # the value's cell (rows start at 5: title, note, blank, header)
     # 10 of 16 targets met
     assert (data["total"]["points"], data["index"], data["group"]) == (10, 62.5, "Chưa đạt tất cả chỉ tiêu")
 
@@ -82,8 +82,8 @@ def test_band_edges_at_least_and_above():
 
 
 @pytest.mark.parametrize("band, message", [
-    ("{at_least: 0.3, above: 0.3, points: 1}", "each band gives either at_least (từ, ít nhất) or above (trên)"),
-    ("{points: 1}", "each band gives either at_least (từ, ít nhất) or above (trên)"),
+    ("{at_least: 0.3, above: 0.3, points: 1}", "mỗi mức (band) phải ghi một trong hai: at_least (từ, ít nhất) hoặc above (trên)"),
+    ("{points: 1}", "mỗi mức (band) phải ghi một trong hai: at_least (từ, ít nhất) hoặc above (trên)"),
 ])
 def test_a_band_needs_one_edge(cli, tmp_path, band, message):
     text = (PLANS / "binh-dinh-2021-targets.yaml").read_text(encoding="utf-8").replace(
@@ -92,7 +92,7 @@ def test_a_band_needs_one_edge(cli, tmp_path, band, message):
     path.write_text(text, encoding="utf-8")
     run = cli("criteria", "check", path)
     line = next(number for number, content in enumerate(text.splitlines(), start=1) if band in content)
-    assert run.exit_code == 2 and run.stderr.splitlines() == [f"parcalc: error: {path}:{line}: criterion 1: {message}"]
+    assert run.exit_code == 2 and run.stderr.splitlines() == [f"parcalc: lỗi: {path}:{line}: tiêu chí 1: {message}"]
 
 
 @pytest.mark.parametrize("typed, expected", [("Có", 1), ("không", 0), ("Đạt", 1), ("91,5%", D("0.915")), ("0,25", D("0.25")), (" 7 % ", D("0.07"))])
@@ -113,9 +113,9 @@ def test_a_rate_that_is_not_a_number_names_its_cell(cli, tmp_path):
     book.save(tmp_path / "v.xlsx")
     run = cli("score", tmp_path / "v.xlsx", "--criteria", PLANS / "binh-dinh-2021-targets.yaml")
     assert run.exit_code == 2
-    assert run.stderr == f"parcalc: error: {tmp_path / 'v.xlsx'}, sheet 'Sheet', cell C2: 1: 'khoảng 30%' is not a rate (write it like 91,67% or 0,9167)\n"
+    assert run.stderr == f"parcalc: lỗi: {tmp_path / 'v.xlsx'}, trang tính «Sheet», ô C2: 1: «khoảng 30%» không phải là tỷ lệ (hãy ghi như 91,67% hoặc 0,9167)\n"
     sheet["C2"] = "abc"
     book.save(tmp_path / "v.xlsx")
     run = cli("score", tmp_path / "v.xlsx", "--criteria", PLANS / "binh-dinh-2021-targets.yaml")
-    assert run.stderr == (f"parcalc: error: {tmp_path / 'v.xlsx'}, sheet 'Sheet', cell C2: 1: 'abc' is not a value "
-                          "(write a rate like 32% or 0,32, a count, or Có / Không)\n")
+    assert run.stderr == (f"parcalc: lỗi: {tmp_path / 'v.xlsx'}, trang tính «Sheet», ô C2: 1: «abc» không phải là giá trị "
+                          "(hãy ghi tỷ lệ như 32% hoặc 0,32, một số lượng, hoặc Có / Không)\n")

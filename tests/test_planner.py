@@ -20,8 +20,8 @@ ARGS = ("whatif", LAM_DONG, "--criteria", "province-2020", "--assume-full", "-f"
 BASELINE = WhatIf(api.score_workbook(LAM_DONG, "province-2020", assume_full=True))
 
 
-def plan_of(cli, *options):
-    run = cli(*ARGS, *options)
+def plan_of(cli, *options, lang=""):
+    run = cli(*ARGS, *options, lang=lang)
     assert run.exit_code == 0, run.output
     data = json.loads(run.stdout)
     return data["plan"], data["notes"]
@@ -33,29 +33,37 @@ def test_survey_criteria_are_left_out_by_default_and_the_plan_says_so(cli):
     assert plan["reached"] and plan["excluded_kinds"] == ["survey"] and not any(code.startswith("9") for code in codes)
     # 83,93 + the losses recovered reaches 90 (89,995 rounds up): at least 6,065 points
     assert sum(D(str(r["lost"])) for r in plan["recoveries"]) >= D("6.065")
-    assert notes == ["the plan leaves out 9.2, 9.1 (survey): a province cannot raise a survey's result by decision "
-                     "(--exclude-kind none plans them too)"]
+    assert notes == ["kế hoạch không tính 9.2, 9.1 (survey): tỉnh không thể nâng kết quả điều tra xã hội học bằng một "
+                     "quyết định (--exclude-kind none để tính cả các tiêu chí này)"]
+    assert plan_of(cli, "--target-index", "90", lang="en")[1] == [
+        "the plan leaves out 9.2, 9.1 (survey): a province cannot raise a survey's result by decision (--exclude-kind none plans them too)"]
     plan, notes = plan_of(cli, "--target-index", "90", "--exclude-kind", "none")
     assert [r["code"] for r in plan["recoveries"]] == ["9.2", "9.1"] and notes == []  # 5,94 + 1,37: the largest losses
 
 
 def test_a_partial_recovery_counts_on_part_of_each_loss(cli):
     plan, notes = plan_of(cli, "--target-index", "86", "--max-recovery", "50%")
-    assert plan["max_recovery"] == 0.5 and notes[-1] == "the plan counts on winning back 50% of each loss (--max-recovery)"
+    assert plan["max_recovery"] == 0.5 and notes[-1] == "kế hoạch tính khôi phục 50% số điểm bị mất của mỗi tiêu chí (--max-recovery)"
+    assert plan_of(cli, "--target-index", "86", "--max-recovery", "12,5%", lang="en")[1][-1] == (
+        "the plan counts on winning back 12.5% of each loss (--max-recovery)")
     planned = [D(str(r["planned"])) for r in plan["recoveries"]]
     assert planned == [(D(str(r["lost"])) / 2).quantize(D("0.001"), rounding=ROUND_DOWN) for r in plan["recoveries"]]
     assert D(str(plan["index"])) == (D("83.93") + sum(planned)).quantize(D("0.01"))  # a 100-point scale
     assert sum(planned) >= D("86") - D("0.005") - D("83.93")
 
 
-@pytest.mark.parametrize("options, message", [
-    (("--exclude-kind", "everything"), "--exclude-kind: 'everything' is not a kind: use appraised, survey, mixed, bonus, penalty or none"),
-    (("--max-recovery", "0%"), "--max-recovery: 0% recovers nothing: give a share above 0, such as 50%"),
-    (("--max-recovery", "150%"), "--max-recovery: 150 is out of range: give a number from 0 to 100"),
+@pytest.mark.parametrize("options, english, vietnamese", [
+    (("--exclude-kind", "everything"), "--exclude-kind: 'everything' is not a kind: use appraised, survey, mixed, bonus, penalty or none",
+     "--exclude-kind: «everything» không phải là một loại tiêu chí: dùng appraised, survey, mixed, bonus, penalty hoặc none"),
+    (("--max-recovery", "0%"), "--max-recovery: 0% recovers nothing: give a share above 0, such as 50%",
+     "--max-recovery: 0% không khôi phục được gì: nhập tỷ lệ lớn hơn 0, ví dụ 50%"),
+    (("--max-recovery", "150,5%"), "--max-recovery: 150,5 is out of range: give a number from 0 to 100",
+     "--max-recovery: 150,5 nằm ngoài khoảng cho phép: nhập số từ 0 đến 100"),
 ])
-def test_bad_plan_options(cli, options, message):
-    run = cli(*ARGS, "--target-index", "90", *options)
-    assert run.exit_code == 2 and run.stderr.splitlines()[-1] == f"parcalc: error: {message}"
+def test_bad_plan_options(cli, options, english, vietnamese):
+    for lang, message in (("en", f"parcalc: error: {english}"), ("", f"parcalc: lỗi: {vietnamese}")):
+        run = cli(*ARGS, "--target-index", "90", *options, lang=lang)
+        assert (run.exit_code, run.stderr) == (2, message + "\n")
 
 
 @settings(max_examples=60, deadline=None)
@@ -89,8 +97,8 @@ def test_a_playbook_ceiling_caps_what_a_plan_counts_on(cli, tmp_path):
     half = "playbook max_recovery 50%"
     assert steps == [("8.6", 1, 1, None), ("6.1.2", 1, 0.5, half), ("6.3.3", 1, 0.5, half), ("6.3.4", 1, 0.5, half)]
     assert plan["index"] == 86.43  # 83,93 + 2,5
-    assert notes[-2:] == ["the plan counts on no more than the playbook's max_recovery for 1.5, 6.1.1, 6.1.2, 6.1.3, 6.3.3, 6.3.4",
-                          "the playbook's max_recovery 0 keeps 8.5 out of the plan"]
+    assert notes[-2:] == ["kế hoạch tính không quá mức max_recovery của playbook cho 1.5, 6.1.1, 6.1.2, 6.1.3, 6.3.3, 6.3.4",
+                          "max_recovery 0 trong playbook loại 8.5 khỏi kế hoạch"]
 
 
 def test_a_ceiling_in_points_and_the_smaller_of_two_limits_wins():
@@ -110,13 +118,17 @@ def test_a_ceiling_in_points_and_the_smaller_of_two_limits_wins():
     assert (step.planned, step.limited_by) == (D(1), None)
 
 
-@pytest.mark.parametrize("value, message", [
-    ('"abc"', "rules.1.5.max_recovery: Value error, 'abc' is not a number (write it like 85,5 or 85.5)"),
-    ('"150%"', "rules.1.5.max_recovery: Value error, 150 is out of range: give a number from 0 to 100"),
-    ("-1", "rules.1.5.max_recovery: Value error, -1 is out of range: give a number from 0 to 1000"),
+@pytest.mark.parametrize("value, english, vietnamese", [
+    ('"abc"', "rules.1.5.max_recovery: 'abc' is not a number (write it like 85,5 or 85.5)",
+     "rules.1.5.max_recovery: «abc» không phải là số (viết như 85,5 hoặc 85.5)"),
+    ('"150%"', "rules.1.5.max_recovery: 150 is out of range: give a number from 0 to 100",
+     "rules.1.5.max_recovery: 150 nằm ngoài khoảng cho phép: nhập số từ 0 đến 100"),
+    ("-1", "rules.1.5.max_recovery: -1 is out of range: give a number from 0 to 1000",
+     "rules.1.5.max_recovery: -1 nằm ngoài khoảng cho phép: nhập số từ 0 đến 1000"),
 ])
-def test_a_bad_ceiling_names_its_line(cli, tmp_path, value, message):
+def test_a_bad_ceiling_names_its_line(cli, tmp_path, value, english, vietnamese):
     playbook = tmp_path / "bad.yaml"
     playbook.write_text(f'parcalc_playbook: 1\nrules:\n  "1.5": {{max_recovery: {value}}}\n', encoding="utf-8")
-    run = cli(*ARGS, "--target-index", "86", "--playbook", str(playbook))
-    assert run.exit_code == 2 and run.stderr.splitlines()[-1] == f"parcalc: error: {playbook}:3: {message}"
+    for lang, message in (("en", f"parcalc: error: {playbook}:3: {english}"), ("", f"parcalc: lỗi: {playbook}:3: {vietnamese}")):
+        run = cli(*ARGS, "--target-index", "86", "--playbook", str(playbook), lang=lang)
+        assert run.exit_code == 2 and run.stderr.splitlines()[-1] == message

@@ -51,9 +51,9 @@ def test_ranks_follow_the_indexes_and_ties_keep_the_workbook_order(quarters):
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("units-no-header.xlsx", "cell H4: column H has points but no unit name in its header (row 3)"),
-    ("units-named-twice.xlsx", "cell F3: unit 'Sở A' has a second column (first in column D)"),
-    ("units-code-missing.xlsx", "cell E5: unit 'Sở B' has no points for 1.2, which other units have"),
+    ("units-no-header.xlsx", "ô H4: cột H có điểm nhưng tiêu đề cột (dòng 3) không có tên đơn vị; hãy ghi tên đơn vị vào tiêu đề"),
+    ("units-named-twice.xlsx", "ô F3: đơn vị «Sở A» có cột thứ hai (cột đầu tiên là cột D); mỗi đơn vị chỉ ghi tên một lần"),
+    ("units-code-missing.xlsx", "ô E5: đơn vị «Sở B» không có điểm cho 1.2, trong khi các đơn vị khác có; hãy nhập điểm"),
 ])
 def test_bad_multi_unit_workbooks(cli, name, expected):
     run = cli("rank", BAD / name, "--criteria", SMALL_SET)
@@ -63,12 +63,18 @@ def test_bad_multi_unit_workbooks(cli, name, expected):
 
 def test_a_unit_named_twice_across_workbooks(cli):
     run = cli("rank", GOOD / "units-wide.xlsx", GOOD / "units-long.xlsx", "--criteria", SMALL_SET)
-    assert run.exit_code == 2 and "unit 'Sở A' is named twice" in run.stderr
+    assert run.exit_code == 2 and (f"parcalc: lỗi: {GOOD / 'units-long.xlsx'}: tên đơn vị «Sở A» bị trùng (cũng có trong "
+                                   f"{GOOD / 'units-wide.xlsx'}): mỗi đơn vị cần một tên riêng") in run.stderr.splitlines()
 
 
 def test_scoring_problems_name_the_unit(cli, tmp_path):
     run = cli("rank", GOOD / "units-wide.xlsx", "--criteria", "province-2020")
-    assert run.exit_code == 2 and "unit 'Sở A': code 1.1 is not in criterion set province-2020" in run.stderr
+    assert run.exit_code == 2 and (f"parcalc: lỗi: {GOOD / 'units-wide.xlsx'}, trang tính «Điểm», ô A4: đơn vị «Sở A»: mã 1.1 "
+                                   "không có trong bộ tiêu chí province-2020: sửa lại mã, hoặc dùng đúng bộ tiêu chí của bảng tính"
+                                   ) == run.stderr.splitlines()[0]
+    english = cli("rank", GOOD / "units-wide.xlsx", "--criteria", "province-2020", "--lang", "en").stderr.splitlines()[0]
+    assert english == (f"parcalc: error: {GOOD / 'units-wide.xlsx'}, sheet 'Điểm', cell A4: unit 'Sở A': code 1.1 is not in "
+                       "criterion set province-2020: correct the code or use the set the workbook was made for")
 
 
 def test_outputs(cli, tmp_path):

@@ -264,27 +264,27 @@ def test_playbook_init_lists_every_sub_criterion(cli, tmp_path):
 # --- bad input and output ---------------------------------------------------------------
 
 @pytest.mark.parametrize("name, expected", [
-    ("unknown-key.yaml", "unknown-key.yaml:5: unknown key 'owner'"),
-    ("unknown-code.yaml", "unknown-code.yaml:4: code 7.7 is not in criterion set small"),
+    ("unknown-key.yaml", "unknown-key.yaml:5: khóa «owner» không hợp lệ"),
+    ("unknown-code.yaml", "unknown-code.yaml:4: mã 7.7 không có trong bộ tiêu chí small"),
 ])
 def test_bad_playbook(cli, name, expected):
     run = cli("remediation", GOOD / "small.xlsx", "--criteria", SMALL_SET, "--year", "2025",
               "--playbook", FIXTURES / "playbooks" / name)
     assert run.exit_code == 2 and run.stdout == ""
     (line,) = run.stderr.splitlines()
-    assert line.startswith(f"parcalc: error: {FIXTURES / 'playbooks' / expected}")
+    assert line.startswith(f"parcalc: lỗi: {FIXTURES / 'playbooks' / expected}")
 
 
 def test_unknown_playbook_id(cli):
     run = cli(*ARGS, "--playbook", "province-1999")
-    assert run.exit_code == 2 and "unknown playbook 'province-1999': use one of province-2020" in run.stderr
+    assert run.exit_code == 2 and "không có sổ tay khắc phục «province-1999»: hãy dùng một trong province-2020" in run.stderr
 
 
 @pytest.mark.parametrize("extra, expected", [
-    (("-o", "missing-folder/x.docx"), "does not exist; create it first"),
-    (("-f", "docx"), "docx is a binary document: write it to a file with -o FILE.docx"),
-    (("-o", "x.pdf"), "cannot tell the format from the extension"),
-    (("--min-lost", "abc"), "--min-lost: 'abc' is not a number"),
+    (("-o", "missing-folder/x.docx"), "missing-folder» không tồn tại: hãy tạo thư mục trước"),
+    (("-f", "docx"), "parcalc: lỗi: --format: docx là tệp nhị phân: ghi ra tệp bằng -o TỆP.docx\n"),
+    (("-o", "x.pdf"), "x.pdf: không nhận ra định dạng từ phần mở rộng của tệp: dùng .xlsx, .docx, .md, .csv, .json, hoặc --format\n"),
+    (("--min-lost", "abc"), "parcalc: lỗi: --min-lost: «abc» không phải là số (viết như 85,5 hoặc 85.5)\n"),
 ])
 def test_bad_output_options(cli, tmp_path, extra, expected):
     extra = tuple(str(tmp_path / e) if "/" in e or e.endswith(".pdf") else e for e in extra)
@@ -297,12 +297,13 @@ def test_existing_output_and_output_equal_to_input(cli, tmp_path):
     target = tmp_path / "phu-luc.docx"
     target.write_bytes(b"keep")
     run = cli(*ARGS, "-o", target)
-    assert run.exit_code == 2 and "already exists; pass --force" in run.stderr and target.read_bytes() == b"keep"
+    assert (run.exit_code, run.stderr) == (2, f"parcalc: lỗi: {target}: đã có: dùng --force để ghi đè\n") and target.read_bytes() == b"keep"
     assert cli(*ARGS, "-o", target, "--force").exit_code == 0 and target.read_bytes() != b"keep"
     copy = tmp_path / "in.xlsx"
     copy.write_bytes(LAM_DONG.read_bytes())
     run = cli("remediation", copy, "-o", copy, "--format", "xlsx", "--force")
-    assert run.exit_code == 2 and "is also an input" in run.stderr and digest(copy) == digest(LAM_DONG)
+    assert run.exit_code == 2 and run.stderr == f"parcalc: lỗi: {copy}: cũng là tệp đầu vào: hãy ghi kết quả ra tệp khác\n"
+    assert digest(copy) == digest(LAM_DONG)
 
 
 def test_broken_workbook_leaves_no_document(cli, tmp_path):

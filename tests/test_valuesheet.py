@@ -166,5 +166,5 @@ def test_a_damaged_band_is_reported_with_the_workbook_and_sheet(tmp_path, monkey
     path = workbook(tmp_path / "units.xlsx", ROWS.decode())
     monkeypatch.setattr(valuesheet, "BAND_BYTES", 200)
     monkeypatch.setattr(valuesheet, "_parse_band", lambda *args: (_ for _ in ()).throw(ValueError("XML error at row 12")))
-    with pytest.raises(InputError, match=r"units.xlsx, sheet 'Điểm': damaged workbook \(XML error at row 12\)"):
+    with pytest.raises(InputError, match=r"units.xlsx, trang tính «Điểm»: bảng tính bị hỏng \(XML error at row 12\)"):
         cells_by_row(path)

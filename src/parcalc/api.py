@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .read import catalog
 from .core.engine import ScoreResult, UnitTotals
+from .core.messages import Msg, Place
 from .core.model import Appraisal, CriterionSet, Finding
 from .core.scoring import score_appraisal
 
@@ -157,7 +158,7 @@ def gap_list(
 
     def require_self_scores(appraisal: Appraisal) -> None:
         if not any(entry.self_score is not None for entry in appraisal.entries):
-            raise InputError.at(f"{path}, sheet {appraisal.sheet!r}",
+            raise InputError.at(Place(path).sheet(appraisal.sheet),
                                 "has no self-scores: add a column headed «Điểm tự đánh giá» (or «Điểm tự chấm») beside the appraised points")
 
     appraisal, result = _read_and_score(path, as_criterion_set(criteria), sheet, assume_full, blank, na, check=require_self_scores)
@@ -272,7 +273,8 @@ def score_units(
                 try:
                     scored.append((unit, score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na, trees=trees)))
                 except ScoringError as exc:
-                    problems += [Problem(p.where or f"{path}, unit {unit!r}", f"unit {unit!r}: {p.message}") for p in exc.problems]
+                    problems += [Problem(p.where or Place(path).unit(unit), Msg("unit {unit!r}: {message}", unit=unit, message=p.message))
+                                 for p in exc.problems]
         units_here = dict.fromkeys(unit for unit, _ in scored)
         if len(units_here) == len(scored) and seen.keys().isdisjoint(units_here):  # at once: 10,000 units are common
             seen.update(dict.fromkeys(units_here, str(path)))
@@ -280,7 +282,8 @@ def score_units(
             continue
         for unit, result in scored:
             if unit in seen:
-                problems.append(Problem(str(path), f"unit {unit!r} is named twice (also in {seen[unit]}); give each unit its own name"))
+                problems.append(Problem(str(path), Msg("unit {unit!r} is named twice (also in {other}); give each unit its own name",
+                                                       unit=unit, other=seen[unit])))
                 continue
             seen[unit] = str(path)
             named.append((unit, result))
@@ -349,8 +352,8 @@ def grade_floor(criteria: CriterionSet, name: str) -> "Decimal":
         if " ".join(grade.name.casefold().split()) == " ".join(name.casefold().split()) or (
                 grade.name_en and grade.name_en.casefold() == name.casefold()):
             return grade.floor if grade.inclusive else grade.floor + Decimal("0.01")
-    names = ", ".join(grade.name for grade in criteria.grades)
-    raise UsageError.at("--target-grade", f"{name!r} is not a grade of set {criteria.id}: its grades are {names}")
+    raise UsageError.at("--target-grade", "{name!r} is not a grade of set {set}: its grades are {grades}",
+                        name=name, set=criteria.id, grades=", ".join(grade.name for grade in criteria.grades))
 
 
 def import_criteria_table(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -21,12 +22,13 @@ if TYPE_CHECKING:
     from .core.model import Finding
 
 from .core.errors import EXIT_BAD_INPUT, EXIT_BELOW_TARGET, OutputError, ParcalcError, UsageError
+from .core.messages import Msg, choose_language, current_language, render_place
 
 app = typer.Typer(
     help="Calculator for Vietnam's PAR Index (Chỉ số cải cách hành chính): points, lost points, index, group.",
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
 )
 def _show_version(asked: bool) -> None:
@@ -97,7 +99,7 @@ NaOption = Annotated[Optional[NaReading], typer.Option("--na", help="A cell mark
 FailUnderOption = Annotated[Optional[str], typer.Option("--fail-under", help="Exit with code 1 when the index is below this index, 0 to 100, e.g. 85,5 (after writing).", show_default=False)]
 CriteriaOption = Annotated[Optional[str], typer.Option("--criteria", "-c", help="A shipped set id (parcalc criteria list) or a path to a YAML set.")]
 SheetOption = Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read (default: the first).")]
-LangOption = Annotated[Lang, typer.Option("--lang", help="Language of headings and messages.")]
+LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of headings and messages: vi or en (default: the PARCALC_LANG environment variable, else vi).", show_default=False)]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")]
 DocOutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write; its extension gives the format.")]
@@ -111,29 +113,30 @@ def _value(choice: Optional[Enum]) -> Optional[str]:
     return choice.value if choice is not None else None
 
 
-def _err(line: str) -> None:
-    sys.stderr.write(line + "\n")
+def _err(line: Msg) -> None:
+    """One line to stderr, in the language of the command."""
+    sys.stderr.write(line.render() + "\n")
 
 
 def _report(error: ParcalcError) -> None:
     for problem in error.problems:
-        _err(f"parcalc: error: {problem}")
-        _annotate("error", problem.where, problem.message)
+        _err(Msg("parcalc: error: {problem}", problem=problem))
+        _annotate("error", problem.where, problem.message.render())
 
 
-def _annotate(kind: str, where: Optional[str], message: str) -> None:
+def _annotate(kind: str, where: object, message: str) -> None:
     """In GitHub Actions, also a workflow command, so that the problem shows on the run
     and beside the file (`::warning file=data/x.xlsx::...`; YAML problems with their line)."""
     if os.environ.get("GITHUB_ACTIONS") != "true":
         return
-    place = where or ""
-    file, line = place.split(", ", 1)[0].split(" (", 1)[0], ""
+    place = render_place(where) if where else ""
+    file, line = str(where or "").split(", ", 1)[0].split(" (", 1)[0], ""
     head, colon, number = file.rpartition(":")
     if colon and number.isdigit():
         file, line = head, number
     properties = f"file={_escape(file, ':,')}" + (f",line={line}" if line else "") if file else ""
     text = f"{place}: {message}" if place else message
-    _err(f"::{kind} {properties}::{_escape(text)}" if properties else f"::{kind}::{_escape(text)}")
+    sys.stderr.write((f"::{kind} {properties}::{_escape(text)}" if properties else f"::{kind}::{_escape(text)}") + "\n")
 
 
 _ESCAPES = {"%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"}
@@ -149,11 +152,18 @@ def guarded(command: Callable) -> Callable:
 
     @functools.wraps(command)
     def wrapper(*args: object, **kwargs: object) -> object:
+        chooses = "lang" in kwargs
+        if chooses:  # --lang, else PARCALC_LANG, else Vietnamese: for the output and every message
+            kwargs["lang"] = kwargs["lang"] or Lang(current_language())
+            before = choose_language(kwargs["lang"].value)  # type: ignore[union-attr]
         try:
             return command(*args, **kwargs)
         except ParcalcError as exc:
             _report(exc)
             raise typer.Exit(exc.exit_code) from None
+        finally:
+            if chooses:
+                choose_language(before)
 
     return wrapper
 
@@ -177,7 +187,9 @@ def _to_stdout(data: bytes) -> None:
     except BrokenPipeError:  # the reader stopped (| head): nothing more to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except OSError as exc:
-        raise OutputError.at("standard output", f"cannot be written ({exc.strerror or exc}); write to a file with -o") from None
+        from .write.output import os_reason
+
+        raise OutputError.at(Msg("standard output"), "cannot be written ({reason}); write to a file with -o", reason=os_reason(exc)) from None
 
 
 def _check_output(output: Optional[Path], force: bool, **inputs: object) -> None:
@@ -211,7 +223,7 @@ class _working:
     DELAY_SECONDS = 1.0
 
     def __init__(self, lang: Lang, workbooks: int) -> None:
-        self.text = (f"Đang đọc và chấm {workbooks} bảng tính…" if lang is Lang.vi else f"Reading and scoring {workbooks} workbook(s)…")
+        self.text = Msg("Reading and scoring {count} workbook(s)…", count=workbooks).render(lang.value)
         self.status = None
         self.done = None
 
@@ -244,9 +256,7 @@ def _skip_lock_files(workbooks: list[Path], lang: Lang) -> list[Path]:
 
     kept, locks = api.without_lock_files(workbooks)
     for lock in locks:
-        _err(f"parcalc: {'lưu ý' if lang is Lang.vi else 'note'}: {lock}: " + (
-            "tệp khóa của Excel/LibreOffice (đang mở bảng tính), không phải bảng tính: bỏ qua" if lang is Lang.vi
-            else "a lock file of Excel/LibreOffice (the workbook is open), not a workbook: skipped"))
+        _err(Msg("parcalc: note: {file}: a lock file of Excel/LibreOffice (the workbook is open), not a workbook: skipped", file=lock))
     if locks and not kept:
         raise UsageError.at(str(locks[0]), "only lock files were given: name the workbooks themselves")
     return kept
@@ -257,9 +267,8 @@ def _warn(findings: Iterable["Finding"], lang: Lang) -> None:
 
     from .core import labels
 
-    label = "cảnh báo" if lang is Lang.vi else "warning"
     for finding in findings:
-        _err(f"parcalc: {label}: {warning_line(finding, lang.value)}")
+        _err(Msg("parcalc: warning: {warning}", warning=warning_line(finding, lang.value)))
         _annotate("warning", finding.where, labels.finding_message(finding.key, finding.code, finding.params, lang.value))
 
 
@@ -273,7 +282,7 @@ def score(
     blank: BlankOption = None,
     na: NaOption = None,
     fmt: FormatOption = None,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = None,
     fail_under: FailUnderOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -318,7 +327,7 @@ def _kinds(chosen: Optional[list[str]]) -> tuple[str, ...]:
         return ()
     for kind in chosen:
         if kind not in _KINDS:
-            raise UsageError.at("--exclude-kind", f"{kind!r} is not a kind: use {', '.join(_KINDS)} or none")
+            raise UsageError.at("--exclude-kind", "{kind!r} is not a kind: use {kinds} or none", kind=kind, kinds=", ".join(_KINDS))
     return tuple(chosen)
 
 
@@ -336,13 +345,13 @@ def _check_target_index(index: "Decimal", target: "Optional[Decimal]", lang: Lan
     if target is None:
         return
     if index < target:
+        from decimal import Decimal
+
         from .core.numbers import format_points
 
-        sep = "," if lang is Lang.vi else "."
-        shown, wanted = format_points(index, sep), f"{target.normalize():f}".replace(".", sep)
-        _err(f"parcalc: chỉ số {shown} thấp hơn mức --fail-under {wanted}" if lang is Lang.vi
-             else f"parcalc: index {shown} is below --fail-under {wanted}")
-        _annotate("error", None, f"index {index} is below --fail-under {target}")
+        below = Msg("parcalc: index {index} is below --fail-under {target}", index=Decimal(format_points(index, ".")), target=Decimal(f"{target.normalize():f}"))
+        _err(below)
+        _annotate("error", None, below.render().removeprefix("parcalc: "))
         raise typer.Exit(EXIT_BELOW_TARGET)
 
 
@@ -362,7 +371,7 @@ def remediation(
     title: Annotated[Optional[str], typer.Option("--title", help="The appendix title; {year} is replaced.")] = None,
     plan: Annotated[Optional[str], typer.Option("--plan", help='The plan it belongs to, e.g. "6006/KH-UBND ngày 23/8/2021".')] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="The year in the title and placeholders (default: this year).")] = None,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = None,
     force: ForceOption = False,
     fail_under: FailUnderOption = None,
 ) -> None:
@@ -403,7 +412,7 @@ def gaps(
     title: Annotated[Optional[str], typer.Option("--title", help="The list's title; {year} is replaced.")] = None,
     plan: Annotated[Optional[str], typer.Option("--plan", help='The report it is attached to, e.g. "Báo cáo số 120/BC-UBND".')] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="The index year, in the title.")] = None,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = None,
     force: ForceOption = False,
 ) -> None:
     """List where the appraised points fall below the self-score, for explanation (giải trình)."""
@@ -429,12 +438,12 @@ def _output_format(fmt: Optional[Enum], output: Optional[Path], choices: type[En
         suffix = output.suffix.lower().lstrip(".")
         chosen = suffix if suffix in known else "table" if "table" in known and suffix in ("txt", "") else ""
         if not chosen:
-            shown = ", ".join(f".{value}" for value in known if value != "table") + (" or .txt" if "table" in known else "")
-            raise UsageError.at(str(output), f"cannot tell the format from the extension: use {shown}, or --format")
+            shown = ", ".join([f".{value}" for value in known if value != "table"] + ([".txt"] if "table" in known else []))
+            raise UsageError.at(str(output), "cannot tell the format from the extension: use {extensions}, or --format", extensions=shown)
     else:
         chosen = default
     if output is None and chosen in ("xlsx", "docx"):
-        raise UsageError.at("--format", f"{chosen} is a binary document: write it to a file with -o FILE.{chosen}")
+        raise UsageError.at("--format", "{format} is a binary document: write it to a file with -o FILE.{format}", format=chosen)
     return chosen
 
 
@@ -460,7 +469,7 @@ def whatif(
     unit: UnitOption = None,
     playbook: Annotated[Optional[str], typer.Option("--playbook", help="A playbook whose `effort` per code weighs the plan.")] = None,
     fmt: FormatOption = None,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -507,7 +516,7 @@ def rank(
     blank: BlankOption = None,
     na: NaOption = None,
     fmt: Annotated[Optional[RankFormat], typer.Option("--format", "-f", help="Output format (default: from the extension of -o, else table).", show_default=False)] = None,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -540,7 +549,7 @@ def compare(
     blank: BlankOption = None,
     na: NaOption = None,
     fmt: FormatOption = None,
-    lang: LangOption = Lang.vi,
+    lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -568,7 +577,7 @@ def playbook_init(
 
     _check_output(output, force, sets=[criteria])
     _emit(api.playbook_skeleton(criteria).encode("utf-8"), output, force)
-    typer.echo(f"wrote {output}")
+    typer.echo(Msg("wrote {path}", path=output).render())
 
 
 @app.command()
@@ -576,7 +585,7 @@ def playbook_init(
 def template(
     criteria: Annotated[str, typer.Option("--criteria", "-c", help="A shipped set id or a path to a YAML set.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")],
-    lang: LangOption = Lang.vi,
+    lang: LangOption = None,
     force: ForceOption = False,
 ) -> None:
     """Write a blank scoring workbook for a criterion set, which `parcalc score` reads back."""
@@ -601,7 +610,7 @@ def criteria_list() -> None:
 @guarded
 def criteria_show(
     criteria: Annotated[str, typer.Argument(help="A shipped set id or a path to a YAML set.", show_default=False)],
-    lang: LangOption = Lang.vi,
+    lang: LangOption = None,
 ) -> None:
     """Show a criterion set's tree with its points; unknown parts are marked."""
     from . import api
@@ -626,7 +635,8 @@ def criteria_check(
             failed = True
             _report(exc)
             continue
-        typer.echo(f"ok: {path} ({loaded.id}, {sum(1 for _ in loaded.walk())} nodes, total {loaded.total_max if loaded.total_max is not None else 'unknown'})")
+        total = loaded.total_max if loaded.total_max is not None else Msg("unknown")
+        typer.echo(Msg("ok: {path} ({set}, {nodes} nodes, total {total})", path=path, set=loaded.id, nodes=sum(1 for _ in loaded.walk()), total=total).render())
     if failed:
         raise typer.Exit(EXIT_BAD_INPUT)
 
@@ -650,7 +660,7 @@ def criteria_import(
     _check_output(output, force, files=[table])
     text = api.import_criteria_table(table, set_id=set_id or output.stem, title=title or table.stem, level=level.value, sheet=sheet)
     _emit(text.encode("utf-8"), output, force)
-    typer.echo(f"wrote {output}")
+    typer.echo(Msg("wrote {path}", path=output).render())
 
 
 # What help shows for a value, instead of typer's Python types (<str>, <list[Path]>).
@@ -673,19 +683,101 @@ def _plain_metavars(command: object) -> None:
         _plain_metavars(sub)
 
 
+def _help_in_language(command: object) -> None:
+    """Help in the language of the command line: parcalc's texts from the catalogue, and
+    the section words typer lets an application translate (gettext, as click does);
+    typer's "Usage:" line stays as typer writes it."""
+    from .core.vietnamese import VI
+
+    def translated(text: str) -> str:
+        return VI.get(text.strip(), text) if current_language() == "vi" else text
+
+    import typer.core
+
+    if callable(getattr(typer.core, "_", None)):
+        typer.core._ = translated  # type: ignore[attr-defined]
+    for param in getattr(command, "params", ()):
+        if getattr(param, "help", None):
+            param.help = translated(param.help)
+    for attribute in ("help", "short_help"):
+        if getattr(command, attribute, None):
+            setattr(command, attribute, translated(getattr(command, attribute)))
+    for sub in getattr(command, "commands", {}).values():
+        _help_in_language(sub)
+
+
 def _click_error(name: str) -> type:
     """typer's (vendored) click exception class `name`, found from a public one."""
     return next(cls for cls in typer.BadParameter.__mro__ if cls.__name__ == name)
 
 
+_CHOICE = re.compile(r"(?:Value error, )?'(?P<value>.*)' is not one of (?P<choices>.*?)\.?")
+_EXTRA = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)")
+_COMMAND = re.compile(r"No such command '(?P<name>[^']*)'\.(?: Did you mean '(?P<near>[^']*)'\?)?")
+
+
+def _param_name(param: object) -> str:
+    """How help names a parameter: its first option (--format), or its metavar (WORKBOOK)."""
+    opts = getattr(param, "opts", None) or []
+    if getattr(param, "param_type_name", "") == "option" and opts:
+        return opts[0]
+    return getattr(param, "metavar", None) or str(getattr(param, "name", "") or "").upper()
+
+
+def _usage_message(exc: Exception) -> Msg:
+    """typer's (click's) usage error, said in parcalc's words and language."""
+    kind, text = type(exc).__name__, exc.format_message()  # type: ignore[attr-defined]
+    if kind == "NoSuchOption":
+        near = getattr(exc, "possibilities", None)
+        if near:
+            return Msg("no such option: {option} (did you mean {choices}?)", option=exc.option_name, choices=", ".join(sorted(near)))  # type: ignore[attr-defined]
+        return Msg("no such option: {option}", option=exc.option_name)  # type: ignore[attr-defined]
+    if kind == "BadOptionUsage":
+        return Msg("option {option} needs a value", option=exc.option_name)  # type: ignore[attr-defined]
+    if kind == "MissingParameter":
+        return Msg("{name} is missing", name=_param_name(exc.param))  # type: ignore[attr-defined]
+    if kind == "BadParameter":
+        cause = exc.__cause__
+        errors = cause.errors() if hasattr(cause, "errors") else [{}]
+        choice = _CHOICE.fullmatch(getattr(exc, "message", text))
+        if choice:
+            reason = Msg("{value!r} is not one of {choices}", value=choice["value"], choices=choice["choices"])
+        elif errors[0].get("type") == "int_parsing":
+            reason = Msg("{value!r} is not a whole number", value=errors[0].get("input"))
+        elif errors[0].get("type") == "float_parsing":
+            reason = Msg("{value!r} is not a number", value=errors[0].get("input"))
+        else:
+            reason = Msg("{detail}", detail=text)
+        return Msg("invalid value for {option}: {reason}", option=_param_name(exc.param), reason=reason)  # type: ignore[attr-defined]
+    extra, command = _EXTRA.fullmatch(text), _COMMAND.fullmatch(text)
+    if extra:
+        return Msg("unexpected extra argument(s): {args}", args=extra["args"])
+    if command and command["near"]:
+        return Msg("no such command: {name!r} (did you mean {near!r}?)", name=command["name"], near=command["near"])
+    if command:
+        return Msg("no such command: {name!r}", name=command["name"])
+    return Msg("{detail}", detail=text)
+
+
+def _language_asked(args: list[str]) -> str | None:
+    """--lang of the command line, known before it is parsed (for its usage errors)."""
+    for previous, arg in zip(["", *args], args):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else arg if previous == "--lang" else None
+        if value in ("vi", "en"):
+            return value
+    return None
+
+
 def run(args: list[str]) -> int:
     """The command line as parcalc says it: usage errors in parcalc's one-line form
-    (exit 2), help without Python type names."""
+    (exit 2) and language, help without Python type names."""
     from typer.main import get_command
 
     command = get_command(app)
     _plain_metavars(command)
     usage_error, click_exception = _click_error("UsageError"), _click_error("ClickException")
+    before = choose_language(_language_asked(args))
+    _help_in_language(command)
     try:
         code = command.main(args=args, prog_name="parcalc", standalone_mode=False)
     except usage_error as exc:
@@ -693,17 +785,19 @@ def run(args: list[str]) -> int:
             sys.stdout.write(exc.format_message() + "\n")
             return 0
         context = getattr(exc, "ctx", None)
-        where = f" ({context.command_path} --help)" if context is not None else ""
-        message = exc.format_message().replace("Value error, ", "")
-        _err(f"parcalc: error: {message}{where}")
-        _annotate("error", None, message)
+        message = _usage_message(exc)
+        _err(Msg("parcalc: error: {message} ({command} --help)", message=message, command=context.command_path)
+             if context is not None else Msg("parcalc: error: {message}", message=message))
+        _annotate("error", None, message.render())
         return EXIT_BAD_INPUT
     except click_exception as exc:
-        _err(f"parcalc: error: {exc.format_message()}")
+        _err(Msg("parcalc: error: {message}", message=Msg("{detail}", detail=exc.format_message())))
         return EXIT_BAD_INPUT
-    except _click_error("Abort"):
-        _err("parcalc: interrupted")
+    except typer.Abort:
+        _err(Msg("parcalc: interrupted"))
         return 130
+    finally:
+        choose_language(before)
     return code if isinstance(code, int) else 0
 
 

@@ -17,6 +17,7 @@ from typing import Iterable
 from ..core import codes
 from ..core.engine import ABSENT, ScoreResult, Totals, totals
 from ..core.errors import UsageError
+from ..core.messages import Msg
 from ..core.model import MOHA_GROUPS, Grade
 from ..core.numbers import parse_typed
 
@@ -33,13 +34,13 @@ class Override:
         code, equals, amount = text.partition("=")
         normalized = codes.normalize_code(code)
         if not equals or normalized is None:
-            raise UsageError.at(where, f"{text!r} is not CODE=POINTS or CODE=value:NUMBER (e.g. 6.1.2=1 or 3.4.1=value:0.98)")
+            raise UsageError.at(where, "{text!r} is not CODE=POINTS or CODE=value:NUMBER (e.g. 6.1.2=1 or 3.4.1=value:0.98)", text=text)
         is_value = amount.strip().lower().startswith("value:")
         number_text = amount.strip()[len("value:"):] if is_value else amount
         try:
             number = parse_typed(number_text, lowest=Decimal(0))
         except ValueError as exc:
-            raise UsageError.at(where, f"{text!r}: {exc}") from None
+            raise UsageError.at(where, "{text!r}: {reason}", text=text, reason=exc.args[0]) from None
         return cls(normalized, value=number) if is_value else cls(normalized, points=number)
 
     def __str__(self) -> str:
@@ -106,8 +107,9 @@ class WhatIf:
             before = current.get(override.code, self._points[override.code])
             if before is None:
                 raise UsageError.at(
-                    f"scenario {scenario.name!r}",
-                    f"{override.code}'s points are not known one by one (they are inside its parent's total); override its parent instead",
+                    Msg("scenario {name!r}", name=scenario.name),
+                    "{code}'s points are not known one by one (they are inside its parent's total); override its parent instead",
+                    code=override.code,
                 )
             delta = new - before
             if not delta:
@@ -132,22 +134,23 @@ class WhatIf:
         return [self.evaluate(scenario) for scenario in scenarios]
 
     def _new_points(self, override: Override, scenario: str) -> Decimal:
-        where = f"scenario {scenario!r}, {override}"
+        where = Msg("scenario {name!r}, {override}", name=scenario, override=str(override))
         node = self._nodes.get(override.code)
         if node is None:
-            raise UsageError.at(where, f"code {override.code} is not in criterion set {self.baseline.criteria.id}")
+            raise UsageError.at(where, "code {code} is not in criterion set {set}", code=override.code, set=self.baseline.criteria.id)
         maximum = node.max
         if override.value is not None:
             rule = node.criterion.rule
             if rule is None:
-                raise UsageError.at(where, f"{override.code} has no scoring rule in set {self.baseline.criteria.id}; give points instead (CODE=POINTS)")
+                raise UsageError.at(where, "{code} has no scoring rule in set {set}; give points instead (CODE=POINTS)",
+                                    code=override.code, set=self.baseline.criteria.id)
             try:
                 return rule.points(override.value, maximum)
             except ValueError as exc:
-                raise UsageError.at(where, str(exc)) from None
+                raise UsageError.at(where, exc.args[0]) from None
         assert override.points is not None
         if not 0 <= override.points <= maximum:
-            raise UsageError.at(where, f"{override.points} points is outside 0..{maximum}, the maximum of {override.code}")
+            raise UsageError.at(where, "{points} points is outside 0..{max}, the maximum of {code}", points=override.points, max=maximum, code=override.code)
         return override.points
 
     def recoverable(self) -> list[tuple[str, Decimal]]:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Mapping, Sequence
 
 from ..core import codes
+from ..core.messages import Msg, short_list
 from . import planning
 from .playbook import Ceiling
 from .peers import Peer, index_for_rank, rank_among
@@ -23,7 +24,7 @@ class WhatIfReport:
     plan: planning.Plan | None = None
     target_rank: int | None = None
     sensitivity: tuple[tuple[planning.Recovery, int], ...] = ()
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    notes: tuple[Msg, ...] = field(default_factory=tuple)
 
     def rank(self, outcome: Outcome) -> int | None:
         return rank_among(outcome.index, list(self.peers)) if self.peers else None
@@ -42,25 +43,25 @@ def build_report(
     share: Decimal = Decimal(1),
     ceilings: Mapping[str, Ceiling] | None = None,
 ) -> WhatIfReport:
-    notes: list[str] = []
+    notes: list[Msg] = []
     if target_index is not None or target_rank is not None:
         left_out = [code for code, _ in whatif.recoverable() if whatif.kind(code) in exclude_kinds]
         if left_out:
-            notes.append(f"the plan leaves out {', '.join(left_out)} ({', '.join(exclude_kinds)}): a province cannot raise "
-                         "a survey's result by decision (--exclude-kind none plans them too)")
+            notes.append(Msg("the plan leaves out {codes} ({kinds}): a province cannot raise a survey's result by decision "
+                             "(--exclude-kind none plans them too)", codes=", ".join(left_out), kinds=", ".join(exclude_kinds)))
         if share < 1:
-            notes.append(f"the plan counts on winning back {(share * 100).normalize():f}% of each loss (--max-recovery)")
+            notes.append(Msg("the plan counts on winning back {percent}% of each loss (--max-recovery)", percent=Decimal(f"{(share * 100).normalize():f}")))
         capped = sorted((code for code in ceilings or {} if whatif.kind(code) not in exclude_kinds), key=codes.sort_key)
         kept_out = [code for code in capped if not ceilings[code].limit(Decimal(1))]  # type: ignore[index]
         partly = [code for code in capped if code not in kept_out]
         if partly:
-            notes.append(f"the plan counts on no more than the playbook's max_recovery for {_listed(partly)}")
+            notes.append(Msg("the plan counts on no more than the playbook's max_recovery for {codes}", codes=short_list(partly)))
         if kept_out:
-            notes.append(f"the playbook's max_recovery 0 keeps {_listed(kept_out)} out of the plan")
+            notes.append(Msg("the playbook's max_recovery 0 keeps {codes} out of the plan", codes=short_list(kept_out)))
     if target_rank is not None:
         needed = index_for_rank(target_rank, list(peers))
         if needed is None:
-            notes.append(f"fewer than {target_rank} peers are listed: rank {target_rank} needs no recovery among them")
+            notes.append(Msg("fewer than {rank} peers are listed: rank {rank} needs no recovery among them", rank=target_rank))
             needed = Decimal(0)
         target_index = max(target_index or Decimal(0), needed)
     baseline = whatif.baseline_outcome()
@@ -79,6 +80,3 @@ def build_report(
         notes=tuple(notes),
     )
 
-
-def _listed(codes_: list[str]) -> str:
-    return ", ".join(codes_[:12]) + (" …" if len(codes_) > 12 else "")

@@ -17,6 +17,7 @@ from operator import add, sub
 from typing import Any, Callable, Generic, Iterable, Mapping, Sequence, TypeVar
 
 from .errors import Problem, ScoringError
+from .messages import Msg, short_list
 from .model import EXTRA_KINDS, MOHA_GROUPS, Criterion, CriterionSet, Entry, Finding, Grade
 from .numbers import TOLERANCE, percent
 from .rules import Threshold
@@ -299,18 +300,18 @@ def totals(criteria: CriterionSet, root_points: Mapping[str, Decimal | None], ab
 def _missing_problem(missing: list[str], values: Mapping[str, Entry]) -> Problem:
     """Points that no row gives: blank cells of rows in the workbook, or codes it leaves
     out. Both readings are named, since a wrong one moves a unit between groups."""
-    shown = ", ".join(missing[:12]) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
+    shown = short_list(missing)
     blank = [code for code in missing if code in values]
     if blank:
         return Problem(
             values[blank[0]].place() if len(blank) == len(missing) == 1 else None,
-            f"no points for {shown}: give them in the workbook (or their parent's points), or say how to read "
-            "what is blank or left out: --blank zero (not achieved, 0 points) or --assume-full (counted at full points)",
+            Msg("no points for {codes}: give them in the workbook (or their parent's points), or say how to read "
+                "what is blank or left out: --blank zero (not achieved, 0 points) or --assume-full (counted at full points)", codes=shown),
         )
     return Problem(
         None,
-        f"no points for {shown}: give them in the workbook (or their parent's points), "
-        "or pass --assume-full to count them at full points",
+        Msg("no points for {codes}: give them in the workbook (or their parent's points), "
+            "or pass --assume-full to count them at full points", codes=shown),
     )
 
 
@@ -331,16 +332,16 @@ class _Scorer:
             if entry.code not in known:
                 self.problems.append(Problem(
                     entry.place("code"),
-                    f"code {entry.code} is not in criterion set {criteria.id}: "
-                    "correct the code or use the set the workbook was made for",
+                    Msg("code {code} is not in criterion set {set}: correct the code or use the set the workbook was made for",
+                        code=entry.code, set=criteria.id),
                 ))
         for position, node in enumerate(known.values()):
             self.order[node.code] = position
             if node.max is None:
                 self.problems.append(Problem(
                     None,
-                    f"criterion {node.code}: set {criteria.id} does not know its maximum "
-                    "points; give them in the workbook's standard points column (Điểm chuẩn)",
+                    Msg("criterion {code}: set {set} does not know its maximum points; give them in the workbook's "
+                        "standard points column (Điểm chuẩn)", code=node.code, set=criteria.id),
                 ))
 
     def mark_absent(self, root: Criterion) -> None:
@@ -355,7 +356,7 @@ class _Scorer:
             if entry.points > node.max:
                 self.problems.append(Problem(
                     entry.place(),
-                    f"{node.code} has {entry.points} points, more than its maximum {node.max}",
+                    Msg("{code} has {points} points, more than its maximum {max}", code=node.code, points=entry.points, max=node.max),
                 ))
         children = [
             self.evaluate(child, bounded_by=node.code if given else bounded_by)

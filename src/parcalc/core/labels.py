@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Mapping
 
+from .messages import Msg
 from .numbers import format_points
 
 _TEXT: dict[str, dict[str, str]] = {
@@ -66,55 +67,31 @@ _TEXT: dict[str, dict[str, str]] = {
     },
 }
 
-_FINDINGS: dict[str, dict[str, str]] = {
-    "vi": {
-        "children_sum": "{code}: điểm {points} nhưng các tiêu chí con cộng lại được {children_points}",
-        "children_lose_more": "{code} mất {lost} điểm nhưng các tiêu chí con được liệt kê mất tổng cộng {children_lost}",
-        "children_exceed": "{code}: các tiêu chí con được {children_points} điểm, nhiều hơn {points} điểm của {code}",
-        "lost_mismatch": "{code}: điểm bị mất ghi {lost}, nhưng điểm chuẩn {max} trừ điểm thẩm định {points} là {expected}",
-        "max_mismatch": "{code}: điểm chuẩn trong bảng tính là {workbook}, bộ tiêu chí ghi {set} (dùng {set})",
-        "name_mismatch": "{code}: tên trong bảng tính «{workbook}» khác tên trong bộ tiêu chí «{set}»",
-        "no_parent_row": "{code}: bảng tính không có dòng của tiêu chí cấp trên",
-        "other_sheet": "trang tính đầu tiên «{first}» không có bảng chấm điểm: đã đọc trang tính «{sheet}»",
-        "sheets_skipped": "các trang tính {sheets} không có bảng chấm điểm: bỏ qua",
-        "second_table": "từ dòng {row} là một bảng khác (có dòng tiêu đề riêng): không đọc phần này",
-        "hidden_rows": "các dòng ẩn {rows} không được đọc (bỏ ẩn nếu đó là tiêu chí)",
-        "nested_codes": "số thứ tự được đánh lại trong từng lĩnh vực (I > 1 > 1.1): đọc thành mã nằm trong lĩnh vực (II > 1 là 2.1)",
-        "extra_code": "dòng «{name}» không có số thứ tự: đặt mã {code}",
-        "stated_total": "dòng tổng ghi {stated} điểm, nhưng tổng các lĩnh vực là {computed}",
-        "stated_max": "dòng tổng ghi {stated} điểm chuẩn, nhưng thang điểm là {computed}",
-        "na_full": "{codes}: ghi «không áp dụng», tính đủ điểm (--na full)",
-        "na_exclude": "{codes}: ghi «không áp dụng», không tính vào thang điểm (--na exclude): chỉ số tính trên {scale} điểm",
-        "blank_zero": "{codes}: ô điểm để trống, tính 0 điểm (--blank zero)",
-        "value_mismatch": "{code}: giá trị {value} theo quy tắc ({kind}) cho {computed} điểm, nhưng bảng tính ghi {points}",
-        "no_remedy": "{code}: chưa có giải pháp (thêm vào cột Giải pháp của bảng tính hoặc vào playbook)",
-        "self_above_max": "{code}: điểm tự đánh giá {self_score} cao hơn điểm chuẩn {max}: tính chênh lệch đến điểm chuẩn",
-        "no_self_scores": "bảng tính không có cột điểm tự đánh giá (Điểm tự đánh giá, Điểm tự chấm): không có gì để giải trình",
-    },
-    "en": {
-        "children_sum": "{code}: {points} points given, but its sub-criteria add up to {children_points}",
-        "children_lose_more": "{code} loses {lost} but its listed sub-criteria lose {children_lost} together",
-        "children_exceed": "{code}: its sub-criteria have {children_points} points together, more than the {points} given for {code}",
-        "lost_mismatch": "{code}: lost points say {lost}, but standard {max} minus appraised {points} is {expected}",
-        "max_mismatch": "{code}: the workbook's standard points are {workbook}, the criterion set says {set} (using {set})",
-        "name_mismatch": "{code}: the workbook names it «{workbook}», the criterion set «{set}»",
-        "no_parent_row": "{code}: the workbook has no row for its parent",
-        "other_sheet": "the first sheet «{first}» holds no scoring table: read sheet «{sheet}»",
-        "sheets_skipped": "sheets {sheets} hold no scoring table: skipped",
-        "second_table": "from row {row} on is another table (with its own header): not read",
-        "hidden_rows": "hidden rows {rows} were not read (unhide them if they are criteria)",
-        "nested_codes": "numbering restarts inside each field (I > 1 > 1.1): read as codes inside the field (II > 1 is 2.1)",
-        "extra_code": "the row «{name}» has no number: given code {code}",
-        "stated_total": "the total row says {stated} points, but the fields add up to {computed}",
-        "stated_max": "the total row says {stated} standard points, but the scale is {computed}",
-        "na_full": "{codes}: marked «not applicable», counted at full points (--na full)",
-        "na_exclude": "{codes}: marked «not applicable», left out of the scale (--na exclude): the index is on {scale} points",
-        "blank_zero": "{codes}: blank points cells counted as 0 (--blank zero)",
-        "value_mismatch": "{code}: value {value} gives {computed} points under its rule ({kind}), but the workbook says {points}",
-        "no_remedy": "{code}: no remedy yet (add it to the workbook's remedy column or to the playbook)",
-        "self_above_max": "{code}: self-score {self_score} is above the standard points {max}: the gap counts up to the standard points",
-        "no_self_scores": "the workbook has no self-score column (Điểm tự đánh giá, Điểm tự chấm): nothing to explain",
-    },
+# The warnings (findings) by kind, in English; their Vietnamese is in the catalogue
+# (core/vietnamese.py), keyed by these texts as every message is.
+FINDINGS: dict[str, str] = {
+    "children_sum": "{code}: {points} points given, but its sub-criteria add up to {children_points}",
+    "children_lose_more": "{code} loses {lost} but its listed sub-criteria lose {children_lost} together",
+    "children_exceed": "{code}: its sub-criteria have {children_points} points together, more than the {points} given for {code}",
+    "lost_mismatch": "{code}: lost points say {lost}, but standard {max} minus appraised {points} is {expected}",
+    "max_mismatch": "{code}: the workbook's standard points are {workbook}, the criterion set says {set} (using {set})",
+    "name_mismatch": "{code}: the workbook names it «{workbook}», the criterion set «{set}»",
+    "no_parent_row": "{code}: the workbook has no row for its parent",
+    "other_sheet": "the first sheet «{first}» holds no scoring table: read sheet «{sheet}»",
+    "sheets_skipped": "sheets {sheets} hold no scoring table: skipped",
+    "second_table": "from row {row} on is another table (with its own header): not read",
+    "hidden_rows": "hidden rows {rows} were not read (unhide them if they are criteria)",
+    "nested_codes": "numbering restarts inside each field (I > 1 > 1.1): read as codes inside the field (II > 1 is 2.1)",
+    "extra_code": "the row «{name}» has no number: given code {code}",
+    "stated_total": "the total row says {stated} points, but the fields add up to {computed}",
+    "stated_max": "the total row says {stated} standard points, but the scale is {computed}",
+    "na_full": "{codes}: marked «not applicable», counted at full points (--na full)",
+    "na_exclude": "{codes}: marked «not applicable», left out of the scale (--na exclude): the index is on {scale} points",
+    "blank_zero": "{codes}: blank points cells counted as 0 (--blank zero)",
+    "value_mismatch": "{code}: value {value} gives {computed} points under its rule ({kind}), but the workbook says {points}",
+    "no_remedy": "{code}: no remedy yet (add it to the workbook's remedy column or to the playbook)",
+    "self_above_max": "{code}: self-score {self_score} is above the standard points {max}: the gap counts up to the standard points",
+    "no_self_scores": "the workbook has no self-score column (Điểm tự đánh giá, Điểm tự chấm): nothing to explain",
 }
 
 
@@ -142,4 +119,4 @@ def decimal_sep(lang: str) -> str:
 def finding_message(key: str, code: str | None, params: Mapping[str, object], lang: str) -> str:
     sep = decimal_sep(lang)
     shown = {name: format_points(value, sep) if isinstance(value, Decimal) else value for name, value in params.items()}
-    return _FINDINGS[lang][key].format(code=code, **shown)
+    return Msg(FINDINGS[key], code=code, **shown).render(lang)

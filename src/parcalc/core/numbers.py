@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from .messages import Msg
+
 TWO_PLACES = Decimal("0.01")
 HUNDRED = Decimal(100)
 # Tolerance for "does this published figure add up": tables are printed to two decimals.
@@ -60,11 +62,13 @@ def parse_typed(text: str, lowest: Decimal | None = None, highest: Decimal | Non
     cleaned = text.strip()
     value = typed_number(cleaned)
     if value is None:
-        raise ValueError(f"{text!r} is not a number (write it like 85,5 or 85.5)")
+        raise ValueError(Msg("{text!r} is not a number (write it like 85,5 or 85.5)", text=text))
     if (lowest is not None and value < lowest) or (highest is not None and value > highest):
-        bounds = f"from {lowest} to {highest}" if lowest is not None and highest is not None else (
-            f"at least {lowest}" if lowest is not None else f"at most {highest}")
-        raise ValueError(f"{cleaned} is out of range: give a number {bounds}")
+        if lowest is not None and highest is not None:
+            raise ValueError(Msg("{value} is out of range: give a number from {lowest} to {highest}", value=cleaned, lowest=lowest, highest=highest))
+        if lowest is not None:
+            raise ValueError(Msg("{value} is out of range: give a number at least {lowest}", value=cleaned, lowest=lowest))
+        raise ValueError(Msg("{value} is out of range: give a number at most {highest}", value=cleaned, highest=highest))
     return value
 
 

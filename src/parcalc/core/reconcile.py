@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from . import codes
 from .errors import InputError, Problem
+from .messages import Msg, Place, short_list
 from .model import EXTRA_KINDS, Appraisal, Criterion, CriterionSet, Entry, Finding
 
 def tree_from_workbook(appraisal: Appraisal, kind: str = "mixed", *, whole: bool = True) -> tuple[CriterionSet, list[Finding]]:
@@ -44,12 +45,13 @@ def tree_from_workbook(appraisal: Appraisal, kind: str = "mixed", *, whole: bool
             return replace(node, max=entry.points or Decimal(0))  # a bonus or penalty without a ceiling: what it gives
         if entry.max is None:
             if not kids or listed is None:
-                problems.append(Problem(entry.place("code"), f"{code} has no standard points (Điểm chuẩn, Điểm tối đa): add them, or pass --criteria SET"))
+                problems.append(Problem(entry.place("code"), Msg("{code} has no standard points (Điểm chuẩn, Điểm tối đa): add them, or pass --criteria SET", code=code)))
                 return node
             return replace(node, max=listed)  # a heading row: its children's sum
         if kids and listed is not None:
             if listed > entry.max:
-                problems.append(Problem(entry.place("max"), f"{code}: the rows under it have {listed} standard points together, more than its {entry.max}"))
+                problems.append(Problem(entry.place("max"), Msg("{code}: the rows under it have {listed} standard points together, more than its {max}",
+                                                           code=code, listed=listed, max=entry.max)))
             node = replace(node, partial=listed < entry.max)
         return node
 
@@ -72,13 +74,12 @@ def _check_whole(roots: tuple[Criterion, ...], appraisal: Appraisal) -> None:
     fields = sorted({int(root.code.split(".")[0]) for root in roots if root.kind not in EXTRA_KINDS})
     missing = sorted(set(range(1, (fields[-1] if fields else 0) + 1)) - set(fields))
     if missing:
-        shown = ", ".join(map(str, missing[:12])) + (f" and {len(missing) - 12} more" if len(missing) > 12 else "")
         place = next((entry.place("code") for entry in appraisal.entries), None) or appraisal.source
         raise InputError.at(
-            place.rpartition(", cell ")[0] or place,
-            f"the workbook has no rows for field{'s' if len(missing) > 1 else ''} {shown}, so it holds only part of a "
-            "criterion tree (an appendix that lists only what lost points?): score it against its criterion set "
-            "with --criteria SET (parcalc criteria list), which knows the missing fields",
+            place.up() if isinstance(place, Place) and place.parts else place,
+            Msg("the workbook has no rows for field{s} {fields}, so it holds only part of a criterion tree (an appendix that "
+                "lists only what lost points?): score it against its criterion set with --criteria SET (parcalc criteria list), "
+                "which knows the missing fields", s="s" if len(missing) > 1 else "", fields=short_list([str(number) for number in missing])),
         )
 
 

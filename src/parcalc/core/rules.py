@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .numbers import round_half_up
+from .messages import Msg
 
 KINDS = ("direct", "bands", "proportional", "yesno", "per_item", "deduction")
 
@@ -59,7 +60,7 @@ class Rule:
     def points(self, value: Decimal, maximum: Decimal) -> Decimal:
         """Points for `value`; raises ValueError for a value the rule cannot take."""
         if value < 0:
-            raise ValueError(f"a {self.kind} value cannot be negative")
+            raise ValueError(Msg("a {kind} value cannot be negative", kind=self.kind))
         if self.kind == "direct":
             result = value
         elif self.kind == "bands":
@@ -69,7 +70,7 @@ class Rule:
             result = min(maximum, maximum * value / self.target)
         elif self.kind == "yesno":
             if value not in (0, 1):
-                raise ValueError("a yes/no value is 1 (yes) or 0 (no)")
+                raise ValueError(Msg("a yes/no value is 1 (yes) or 0 (no)"))
             result = maximum if value == 1 else Decimal(0)
         elif self.kind == "per_item":
             assert self.per_item is not None
@@ -78,7 +79,7 @@ class Rule:
             assert self.per_violation is not None
             result = max(Decimal(0), maximum - value * self.per_violation)
         if result > maximum:
-            raise ValueError(f"gives {result}, more than the maximum {maximum}")
+            raise ValueError(Msg("gives {result}, more than the maximum {maximum}", result=result, maximum=maximum))
         return round_half_up(result, Decimal(1).scaleb(-self.places))
 
     def full_points_at(self, maximum: Decimal) -> Threshold | None:

@@ -10,6 +10,7 @@ from typing import Mapping
 from . import engine, reconcile
 from .engine import ScoreResult
 from .errors import InputError, Problem, ScoringError, UsageError
+from .messages import Msg, Place
 from .model import Appraisal, Criterion, CriterionSet, Entry, Finding
 from .numbers import TOLERANCE
 from .rules import Rule
@@ -38,7 +39,7 @@ def score_appraisal(
     that name every reading, since a wrong guess moves a unit between groups."""
     for option, value, readings in (("--blank", blank, BLANK_READINGS), ("--na", na, NA_READINGS)):
         if value is not None and value not in readings:
-            raise UsageError.at(option, f"{value!r} is not a reading: use {' or '.join(readings)}")
+            raise UsageError.at(option, "{value!r} is not a reading: use {readings}", value=value, readings="/".join(readings))
     _require_points(appraisal)
     if criteria is None:
         tree, findings = _workbook_tree(appraisal, trees)
@@ -63,9 +64,10 @@ def _read_marks(tree: CriterionSet, appraisal: Appraisal, na: str | None, findin
     if not marked:
         return tree, appraisal
     if na is None:
-        raise ScoringError(*(Problem(entry.place(), f"{entry.code} is marked {entry.mark!r} (không áp dụng): say how to read it: "
-                                     "--na full (counted at full points) or --na exclude (left out of the scale; the index is "
-                                     "on the remaining maximum), or write its points") for entry in marked))
+        raise ScoringError(*(Problem(entry.place(), Msg("{code} is marked {mark!r} (không áp dụng): say how to read it: "
+                                                       "--na full (counted at full points) or --na exclude (left out of the scale; "
+                                                       "the index is on the remaining maximum), or write its points",
+                                                       code=entry.code, mark=entry.mark)) for entry in marked))
     by_code = tree.by_code()
     codes_shown = ", ".join(entry.code for entry in marked)
     if na == "full":
@@ -155,10 +157,9 @@ def _require_points(appraisal: Appraisal) -> None:
     read = dict(appraisal.columns)
     if not read or any(role in read for role in ("points", "lost", "value")):
         return
-    where = f"{appraisal.source}, sheet {appraisal.sheet!r}" if appraisal.sheet else str(appraisal.source)
-    shown = ", ".join(f"{column}" for column in read.values())
-    raise InputError.at(where, f"no column of appraised points was found (read: {shown}): head it «Điểm thẩm định» "
-                               "(or give the lost points under «Điểm bị mất»)")
+    where = Place(appraisal.source).sheet(appraisal.sheet) if appraisal.sheet else str(appraisal.source)
+    raise InputError.at(where, "no column of appraised points was found (read: {columns}): head it «Điểm thẩm định» "
+                               "(or give the lost points under «Điểm bị mất»)", columns=", ".join(read.values()))
 
 
 def apply_rules(criteria: CriterionSet, appraisal: Appraisal) -> tuple[Appraisal, list[Finding]]:
@@ -178,7 +179,7 @@ def apply_rules(criteria: CriterionSet, appraisal: Appraisal) -> tuple[Appraisal
         try:
             computed = rule.points(entry.value, maximum)
         except ValueError as exc:
-            raise ScoringError.at(entry.place("value"), f"{entry.code}: value {entry.value}: {exc}") from None
+            raise ScoringError.at(entry.place("value"), "{code}: value {value}: {reason}", code=entry.code, value=entry.value, reason=exc.args[0]) from None
         if entry.points is None:
             entries.append(replace(entry, points=computed))
         else:

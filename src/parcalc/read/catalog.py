@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.errors import CriteriaError
+from ..core.messages import Msg
 from ..core.model import CriterionSet
 
 
@@ -27,25 +28,36 @@ def shipped_ids(folder: Path | None = None) -> list[str]:
     return sorted(path.stem for path in folder.glob("*.yaml")) if folder.is_dir() else []
 
 
-def _resolve(name: str, folder: Path, what: str, hint: str = "") -> Path:
+def _resolve(name: str, folder: Path) -> Path | None:
+    """The path `name` means: itself if it is one, else the shipped file of that id; None
+    when it is neither."""
     candidate = Path(name)
     if candidate.suffix.lower() in (".yaml", ".yml") or candidate.exists():
         return candidate
     shipped = folder / f"{name}.yaml"
-    if shipped.is_file():
-        return shipped
-    known = ", ".join(shipped_ids(folder)) or "none"
-    raise CriteriaError.at(None, f"unknown {what} {name!r}: use one of {known}{hint} or a path to a .yaml file")
+    return shipped if shipped.is_file() else None
+
+
+def _known(folder: Path) -> str | Msg:
+    return ", ".join(shipped_ids(folder)) or Msg("none")
 
 
 def resolve(name: str) -> Path:
     """A shipped set id (`province-2020`) or a path to a YAML file."""
-    return _resolve(name, sets_folder(), "criterion set", " (parcalc criteria list)")
+    path = _resolve(name, sets_folder())
+    if path is None:
+        raise CriteriaError.at(None, "unknown criterion set {name!r}: use one of {known} (parcalc criteria list) or a path to a .yaml file",
+                               name=name, known=_known(sets_folder()))
+    return path
 
 
 def resolve_playbook(name: str) -> Path:
     """A shipped playbook id (`province-2020`) or a path to a playbook YAML."""
-    return _resolve(name, playbooks_folder(), "playbook")
+    path = _resolve(name, playbooks_folder())
+    if path is None:
+        raise CriteriaError.at(None, "unknown playbook {name!r}: use one of {known} or a path to a .yaml file",
+                               name=name, known=_known(playbooks_folder()))
+    return path
 
 
 def load(name: str) -> CriterionSet:

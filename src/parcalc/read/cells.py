@@ -8,6 +8,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from ..core.messages import Msg
 from ..core.numbers import format_points, from_stored_number, typed_number
 from .xlsx import Cell, value_cell
 
@@ -25,9 +26,9 @@ YES_NO = {"co": Decimal(1), "dat": Decimal(1), "yes": Decimal(1), "khong": Decim
 
 
 def excerpt(text: str) -> str:
-    """A cell's text as quoted in a message: at most 40 characters."""
+    """A cell's text as a message quotes it (`{text!r}`, «{text}»): at most 40 characters."""
     shown = text.strip()
-    return repr(shown if len(shown) <= 40 else shown[:40] + "…")
+    return shown if len(shown) <= 40 else shown[:40] + "…"
 
 
 def plain(text: str) -> str:
@@ -51,7 +52,7 @@ def not_applicable_mark(cell: Cell | None) -> str | None:
 def parse_points_text(text: str, *, rate: bool = False) -> Decimal | None:
     """`1,48`, `1.48`, ` 4 điểm `, `6,5 đ` exactly; blank or a dash is None. With
     `rate` (an indicator's value), `91,67%` is 0.9167 and Có / Không (Đạt / Không đạt)
-    are 1 / 0. Raises ValueError naming what is wrong."""
+    are 1 / 0. Raises ValueError naming what is wrong (its argument a Msg)."""
     cleaned = _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
     if not cleaned or cleaned in BLANK_DASHES:
         return None
@@ -60,30 +61,32 @@ def parse_points_text(text: str, *, rate: bool = False) -> Decimal | None:
     if cleaned.endswith("%") and rate:
         number = typed_number(cleaned[:-1].strip())
         if number is None:
-            raise ValueError(f"{excerpt(cleaned)} is not a rate (write it like 91,67% or 0,9167)")
+            raise ValueError(Msg("{text!r} is not a rate (write it like 91,67% or 0,9167)", text=excerpt(cleaned)))
         return number / 100
     if cleaned.endswith("%"):
-        raise ValueError(f"{excerpt(cleaned)} is a rate, not points: write the points this rate earns (or give the rate in a value column with a scoring rule)")
+        raise ValueError(Msg("{text!r} is a rate, not points: write the points this rate earns (or give the rate in a value column with a scoring rule)",
+                             text=excerpt(cleaned)))
     number = typed_number(_UNIT.sub("", cleaned.lower()))
     if number is None and rate:
-        raise ValueError(f"{excerpt(cleaned)} is not a value (write a rate like 32% or 0,32, a count, or Có / Không)")
+        raise ValueError(Msg("{text!r} is not a value (write a rate like 32% or 0,32, a count, or Có / Không)", text=excerpt(cleaned)))
     if number is None:
-        raise ValueError(f"{excerpt(cleaned)} is not a number (write points like 1,48 or 1.48)")
+        raise ValueError(Msg("{text!r} is not a number (write points like 1,48 or 1.48)", text=excerpt(cleaned)))
     return number
 
 
 def cell_number(cell: Cell, *, negative: bool = False, rate: bool = False) -> Decimal | None:
-    """A cell's points, exactly; ValueError says what is wrong with it. `negative`
+    """A cell's points, exactly; ValueError (with a Msg) says what is wrong with it. `negative`
     admits a sign (penalty rows often write the deduction as -2); `rate` admits
     percentages (an indicator's value: a cell formatted 25% holds 0.25)."""
     if cell.kind == "formula-without-value":
-        raise ValueError("holds a formula whose result was never saved: open the workbook in Excel or LibreOffice, let it calculate, save, and try again")
+        raise ValueError(Msg("holds a formula whose result was never saved: open the workbook in Excel or LibreOffice, let it calculate, save, and try again"))
     if cell.kind == "error":
-        raise ValueError(f"holds the Excel error {cell.text}: fix the formula")
+        raise ValueError(Msg("holds the Excel error {error}: fix the formula", error=cell.text))
     if cell.kind == "bool":
-        raise ValueError("holds TRUE/FALSE, not points")
+        raise ValueError(Msg("holds TRUE/FALSE, not points"))
     if cell.kind == "percent" and not rate:
-        raise ValueError(f"is formatted as a percentage ({format_points(from_stored_number(cell.text) * 100)} %): a rate, not points; format it as a number if it holds points")
+        raise ValueError(Msg("is formatted as a percentage ({percent} %): a rate, not points; format it as a number if it holds points",
+                             percent=format_points(from_stored_number(cell.text) * 100)))
     try:
         stored = cell.kind in ("number", "percent")
         if stored and not _STORED_NUMBER.fullmatch(cell.text):
@@ -92,11 +95,12 @@ def cell_number(cell: Cell, *, negative: bool = False, rate: bool = False) -> De
     except ValueError as exc:
         if not stored:
             raise
-        raise ValueError(f"is a number cell holding {excerpt(cell.text)}: the workbook is damaged; open and save it again in Excel or LibreOffice") from exc
+        raise ValueError(Msg("is a number cell holding {text!r}: the workbook is damaged; open and save it again in Excel or LibreOffice",
+                             text=excerpt(cell.text))) from exc
     if number is not None and (not number.is_finite() or abs(number) >= _LARGEST):
-        raise ValueError(f"{excerpt(cell.text)} is not a number of points (nor a count) that a sheet can hold")
+        raise ValueError(Msg("{text!r} is not a number of points (nor a count) that a sheet can hold", text=excerpt(cell.text)))
     if number is not None and number < 0 and not negative:
-        raise ValueError(f"points cannot be negative ({cell.text.strip()})")
+        raise ValueError(Msg("points cannot be negative ({text})", text=cell.text.strip()))
     return number
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core import codes
+from ..core.messages import Msg
 from ..core.model import Finding
 from .headers import fold
 
@@ -90,14 +91,14 @@ class CodeColumn:
         return RowCode(NODE, code, self.blocks.get(head))
 
 
-def twice(code: str, first: str, stored_as_number: str | None) -> str:
+def twice(code: str, first: str, stored_as_number: str | None) -> Msg:
     """The message for a code given a second time; `stored_as_number` is the code cell's
     number when it holds one, which explains 1.10 having become 1.1."""
-    message = f"code {code} appears twice (first at {first}); keep one row per code"
     if stored_as_number is not None and "." in code:
-        message += (f"; the code cell holds the number {stored_as_number}: Excel turns a code typed as "
-                    f"{code}0 into {code}, so format the code column as text and type the codes again")
-    return message
+        return Msg("code {code} appears twice (first at {first}); keep one row per code; the code cell holds the number {number}: "
+                   "Excel turns a code typed as {code}0 into {code}, so format the code column as text and type the codes again",
+                   code=code, first=first, number=stored_as_number)
+    return Msg("code {code} appears twice (first at {first}); keep one row per code", code=code, first=first)
 
 
 def _matches(folded: str, names: frozenset[str], prefixes: tuple[str, ...]) -> bool:

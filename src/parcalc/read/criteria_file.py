@@ -13,6 +13,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from ..core import codes
 from . import yamlsafe
 from ..core.errors import CriteriaError, Problem
+from ..core.messages import Msg, Place
 from ..core.numbers import plausible
 from ..core.model import MOHA_GROUPS, Criterion, CriterionSet, Grade, LegalBasis, Source
 
@@ -24,7 +25,7 @@ def _plausible(value: Decimal) -> Decimal:
     """Points, targets and rates: finite and of a size a criterion set can mean (a huge
     exponent would stall the arithmetic)."""
     if not plausible(value):
-        raise ValueError("is not a finite number of a plausible size")
+        raise ValueError(Msg("is not a finite number of a plausible size"))
     return value
 
 
@@ -112,16 +113,17 @@ def load_file(path: FsPath) -> CriterionSet:
     """Read and check a criterion set; raises CriteriaError with every problem found."""
     from .textfile import read_text
 
-    return load_text(read_text(path, "a criterion set (.yaml)", CriteriaError), str(path))
+    return load_text(read_text(path, Msg("a criterion set (.yaml)"), CriteriaError), str(path))
 
 
 def load_text(text: str, filename: str) -> CriterionSet:
     data, lines = yamlsafe.load(text, filename)
     if not isinstance(data, dict) or "parcalc_criteria" not in data:
         raise CriteriaError.at(
-            f"{filename}:1",
+            Place(filename, line=1),
             "is not a parcalc criterion set: it must be a mapping that starts with "
-            f"`parcalc_criteria: {SCHEMA_VERSION}` (see README, 'Writing a criterion set')",
+            "`parcalc_criteria: {version}` (see README, 'Writing a criterion set')",
+            version=SCHEMA_VERSION,
         )
     try:
         spec = SetSpec.model_validate(data)
@@ -144,16 +146,17 @@ def _pydantic_problems(exc: ValidationError, data: Any, lines: dict, filename: s
             continue
         loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith(("decimal", "literal", "function"))))
         line = yamlsafe.line_of(lines, loc)
-        where = f"{filename}:{line}" if line else filename
+        where = Place(filename, line=line) if line else Place(filename)
         code = _code_at(data, loc)
         field = ".".join(str(part) for part in loc if isinstance(part, str))
-        subject = f"criterion {code}, " if code else ""
         if error["type"] == "extra_forbidden":
-            message = f"{subject}unknown key {loc[-1]!r}: check its spelling (README lists the keys)"
+            message = Msg("unknown key {key!r}: check its spelling (README lists the keys)", key=loc[-1])
         elif error["type"] == "missing":
-            message = f"{subject}missing key {field.rsplit('.', 1)[-1]!r}"
+            message = Msg("missing key {key!r}", key=field.rsplit(".", 1)[-1])
         else:
-            message = f"{subject}{field}: {error['msg'].removeprefix('Value error, ')}"
+            message = yamlsafe.schema_message(error, field)
+        if code:
+            message = Msg("criterion {code}, {message}", code=code, message=message)
         problems.append(Problem(where, message))
     return problems
 
@@ -176,31 +179,31 @@ def _convert(spec: SetSpec, lines: dict, filename: str, problems: list[Problem])
     source_ids = {source.id for source in spec.sources}
     seen: dict[str, str] = {}
 
-    def where(path: tuple) -> str:
+    def where(path: tuple) -> Place:
         line = yamlsafe.line_of(lines, path)
-        return f"{filename}:{line}" if line else filename
+        return Place(filename, line=line) if line else Place(filename)
 
     def convert(node: NodeSpec, path: tuple, parent: str | None, parent_kind: str) -> Criterion:
         here = where(path + ("code",))
         code = codes.normalize_code(node.code)
         if code is None or code != node.code.strip():
-            problems.append(Problem(here, f"code {node.code!r} is not a dotted code such as 3.4.1"))
+            problems.append(Problem(here, Msg("code {code!r} is not a dotted code such as 3.4.1", code=node.code)))
             code = node.code
         elif code in seen:
-            problems.append(Problem(here, f"code {code} is used twice (first at {seen[code]})"))
+            problems.append(Problem(here, Msg("code {code} is used twice (first at {first})", code=code, first=seen[code])))
         else:
             seen[code] = here
         if parent is None and codes.depth(code) != 1:
-            problems.append(Problem(here, f"code {code} is at the top but is not a field code (1, 2, ...)"))
+            problems.append(Problem(here, Msg("code {code} is at the top but is not a field code (1, 2, ...)", code=code)))
         elif parent is not None and codes.parent_code(code) != parent:
-            problems.append(Problem(here, f"code {code} is listed under {parent} but does not belong there (expected {parent}.N)"))
+            problems.append(Problem(here, Msg("code {code} is listed under {parent} but does not belong there (expected {parent}.N)", code=code, parent=parent)))
         if node.source is not None and node.source not in source_ids:
-            problems.append(Problem(where(path + ("source",)), f"criterion {code}: source {node.source!r} is not among the set's sources"))
+            problems.append(Problem(where(path + ("source",)), Msg("criterion {code}: source {source!r} is not among the set's sources", code=code, source=node.source)))
         if isinstance(node.max, Decimal) and node.max < 0:
-            problems.append(Problem(where(path + ("max",)), f"criterion {code}: maximum points cannot be negative"))
+            problems.append(Problem(where(path + ("max",)), Msg("criterion {code}: maximum points cannot be negative", code=code)))
         kind = node.kind or parent_kind
         if parent is not None and (node.optional or (node.kind in ("bonus", "penalty") and parent_kind != node.kind)):
-            problems.append(Problem(here, f"criterion {code}: bonus, penalty and optional blocks are top-level nodes (fields)"))
+            problems.append(Problem(here, Msg("criterion {code}: bonus, penalty and optional blocks are top-level nodes (fields)", code=code)))
         rule = _rule(node, code, where(path + ("rule",)), problems)
         children = tuple(
             convert(child, path + ("children", i), code, kind)
@@ -240,9 +243,9 @@ def _convert(spec: SetSpec, lines: dict, filename: str, problems: list[Problem])
     )
     total = criterion_set.total_max
     if spec.total is not None and total is not None and total != spec.total:
-        problems.append(Problem(where(("total",)), f"the fields total {total} points, not the declared total {spec.total}"))
+        problems.append(Problem(where(("total",)), Msg("the fields total {total} points, not the declared total {declared}", total=total, declared=spec.total)))
     if spec.level in ("province", "ministry") and spec.total != Decimal(100):
-        problems.append(Problem(where(("total",)), f"a {spec.level} index totals 100 points: declare `total: 100`"))
+        problems.append(Problem(where(("total",)), Msg("a {level} index totals 100 points: declare `total: 100`", level=spec.level)))
     return criterion_set
 
 
@@ -253,18 +256,20 @@ def _grades(specs: list[GradeSpec], where, problems: list[Problem]) -> tuple[Gra
     for position, spec in enumerate(specs):
         place = where(("grades", position))
         if (spec.at_least is None) == (spec.above is None):
-            problems.append(Problem(place, f"grade {spec.name!r}: give either at_least (từ ... điểm) or above (trên ... điểm)"))
+            problems.append(Problem(place, Msg("grade {grade!r}: give either at_least (từ ... điểm) or above (trên ... điểm)", grade=spec.name)))
             continue
         grade = Grade(spec.name, spec.at_least if spec.at_least is not None else spec.above, spec.at_least is not None, spec.name_en)  # type: ignore[arg-type]
         if any(earlier.name == grade.name for earlier in grades):
-            problems.append(Problem(place, f"grade {grade.name!r} is named twice"))
+            problems.append(Problem(place, Msg("grade {grade!r} is named twice", grade=grade.name)))
         elif grades and _edge(grade) >= _edge(grades[-1]):
-            problems.append(Problem(place, f"grade {grade.name!r} starts at {grade.floor}, not below {grades[-1].name!r}: list grades from the highest down"))
+            problems.append(Problem(place, Msg("grade {grade!r} starts at {floor}, not below {above!r}: list grades from the highest down",
+                                            grade=grade.name, floor=grade.floor, above=grades[-1].name)))
         grades.append(grade)
     if not grades:
         problems.append(Problem(where(("grades",)), "list at least one grade, or leave grades out for MoHA's A, B, C, D"))
     elif grades[-1].floor != 0 or not grades[-1].inclusive:
-        problems.append(Problem(where(("grades", len(specs) - 1)), f"the last grade ({grades[-1].name!r}) must start at 0 (at_least: 0), so that every index has a grade"))
+        problems.append(Problem(where(("grades", len(specs) - 1)), Msg("the last grade ({grade!r}) must start at 0 (at_least: 0), so that every index has a grade",
+                                                            grade=grades[-1].name)))
     return tuple(grades)
 
 
@@ -273,7 +278,7 @@ def _edge(grade: Grade) -> tuple[Decimal, int]:
     return grade.floor, 0 if grade.inclusive else 1
 
 
-def _rule(node: NodeSpec, code: str, where: str, problems: list[Problem]):
+def _rule(node: NodeSpec, code: str, where: Place, problems: list[Problem]):
     if node.rule is None:
         return None
     from ..core.rules import Band, Rule, check
@@ -290,16 +295,16 @@ def _rule(node: NodeSpec, code: str, where: str, problems: list[Problem]):
         places=spec.places,
     )
     if node.children:
-        problems.append(Problem(where, f"criterion {code}: a rule belongs on a node without children"))
+        problems.append(Problem(where, Msg("criterion {code}: a rule belongs on a node without children", code=code)))
     if any((band.at_least is None) == (band.above is None) for band in spec.bands):
-        problems.append(Problem(where, f"criterion {code}: each band gives either at_least (từ, ít nhất) or above (trên)"))
+        problems.append(Problem(where, Msg("criterion {code}: each band gives either at_least (từ, ít nhất) or above (trên)", code=code)))
         return rule  # its other checks would only repeat this one
     maximum = None if node.max == UNKNOWN else node.max
-    problems.extend(Problem(where, f"criterion {code}: {message}") for message in check(rule, maximum))  # type: ignore[arg-type]
+    problems.extend(Problem(where, Msg("criterion {code}: {message}", code=code, message=message)) for message in check(rule, maximum))  # type: ignore[arg-type]
     return rule
 
 
-def _check_sum(node: Criterion, where: str, problems: list[Problem]) -> None:
+def _check_sum(node: Criterion, where: Place, problems: list[Problem]) -> None:
     if not node.children or node.max is None:
         return
     listed = node.listed_max
@@ -307,10 +312,11 @@ def _check_sum(node: Criterion, where: str, problems: list[Problem]) -> None:
         return  # a child's maximum is unknown: nothing to add up
     if node.partial:
         if listed > node.max:
-            problems.append(Problem(where, f"criterion {node.code}: its listed children total {listed}, more than its maximum {node.max}"))
+            problems.append(Problem(where, Msg("criterion {code}: its listed children total {listed}, more than its maximum {max}",
+                                              code=node.code, listed=listed, max=node.max)))
     elif listed != node.max:
-        problems.append(Problem(
-            where,
-            f"criterion {node.code}: its children total {listed}, not its maximum {node.max}; "
+        problems.append(Problem(where, Msg(
+            "criterion {code}: its children total {listed}, not its maximum {max}; "
             "fix the points, or mark it `partial: true` if its official breakdown is only partly known",
-        ))
+            code=node.code, listed=listed, max=node.max,
+        )))

@@ -13,6 +13,7 @@ from typing import Sequence
 
 from ..core import codes
 from ..core.errors import InputError
+from ..core.messages import Place
 from .xlsx import Cell
 
 HEADER_SEARCH_ROWS = 20
@@ -158,7 +159,7 @@ def find_layout(rows: Rows, sheet: str, filename: str, require: tuple[str, ...],
     """The header in the first rows: a code column and one of `require`, in one row or
     in two (headings under a merged heading, such as "Điểm" over "Tối đa | Thẩm định").
     Returns the layout and the position in `rows` where the data begins."""
-    place = f"{filename}, sheet {sheet!r}"
+    place = Place(filename).sheet(sheet)
     headed_without_code: int | None = None
     for position, (number, cells) in enumerate(rows):
         if number > HEADER_SEARCH_ROWS:
@@ -170,8 +171,8 @@ def find_layout(rows: Rows, sheet: str, filename: str, require: tuple[str, ...],
                 two = two_row_header(cells, below[1], columns, number, merged)
             except UnitColumnsError as units:
                 shown = ", ".join(f"{cell.ref} «{_clean(cell.text)}»" for cell in units.cells[:4]) + (", ..." if len(units.cells) > 4 else "")
-                raise InputError.at(f"{place}, row {number}", f"the points heading stands over several columns ({shown}): a sheet "
-                                    "with a column per unit is ranked with `parcalc rank`, which reads every unit") from None
+                raise InputError.at(place.row(number), "the points heading stands over several columns ({cells}): a sheet "
+                                    "with a column per unit is ranked with `parcalc rank`, which reads every unit", cells=shown) from None
             if two is not None and any(role in two[0] for role in require):
                 return Layout(sheet, below[0], *two), position + 2
         if "code" in columns and any(role in columns for role in require):
@@ -182,15 +183,15 @@ def find_layout(rows: Rows, sheet: str, filename: str, require: tuple[str, ...],
         raise InputError.at(place, "the sheet is empty")
     if headed_without_code is not None:
         raise InputError.at(
-            f"{place}, row {headed_without_code}",
+            place.row(headed_without_code),
             "the header has no code column: add a column headed STT, Mã or code holding codes such as 3.4.1",
         )
     wanted = {"points": "Điểm thẩm định", "max": "Điểm chuẩn", "lost": "Điểm bị mất", "value": "Giá trị"}
     names = " / ".join(wanted.get(role, role) for role in require)
     raise InputError.at(
         place,
-        f"no header row in the first {HEADER_SEARCH_ROWS} rows: expected a code column (STT, Mã, code) "
-        f"and a points column ({names})",
+        "no header row in the first {rows} rows: expected a code column (STT, Mã, code) and a points column ({names})",
+        rows=HEADER_SEARCH_ROWS, names=names,
     )
 
 

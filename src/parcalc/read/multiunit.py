@@ -17,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
 from itertools import chain
 from operator import itemgetter
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 from ..core import codes
 from ..core.columnar import CodeRow
 from ..core.errors import InputError, Problem, UsageError
+from ..core.messages import Msg, Place
 from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, is_not_applicable, value_points
 from .code_column import NODE, CodeColumn, twice
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from .valuesheet import ValueSheet
 
 LAYOUTS = ("wide", "long", "sheets")
+_LAYOUT_OPTION = "--layout"  # the place of a layout problem
 _MAX_PROBLEMS = 50
 _KNOWN_FLOATS = 1 << 16  # values remembered across rows; sheets of formula results have more
 
@@ -53,8 +56,12 @@ class UnitColumns:
     findings: tuple[Finding, ...] = ()  # what reading the code column noticed
     marks: Mapping[tuple[int, int], str] = field(default_factory=dict)  # (row number, unit position) -> không áp dụng mark
 
-    def place(self, ref: str) -> str:
-        return f"{self.filename}, sheet {self.sheet!r}, cell {ref}"
+    @cached_property
+    def _sheet_place(self) -> Place:
+        return Place(self.filename).sheet(self.sheet)
+
+    def place(self, ref: str) -> Place:
+        return self._sheet_place.cell(ref)
 
     def cells(self) -> Iterator[tuple[CodeRow, Sequence]]:
         """Each code row with its units' values, in unit order, read from the sheet again."""
@@ -100,7 +107,7 @@ def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
     calls `on_row` with each code row whose every unit has points, and the units'
     values (`CodeRow.points` maps each to its points)."""
     if layout not in (None, *LAYOUTS):
-        raise UsageError.at("--layout", f"{layout!r} is not a layout: use {', '.join(LAYOUTS)}")
+        raise UsageError.at(_LAYOUT_OPTION, "{layout!r} is not a layout: use {layouts}", layout=layout, layouts=", ".join(LAYOUTS))
     with Workbook(path) as book:
         first = book.sheet(sheet)
         if layout in (None, "wide"):
@@ -228,17 +235,19 @@ def _unit_header(rows, filename: str, sheet: str) -> Layout:
         columns = header_roles(cells)
         if "code" in columns and "unit" in columns:
             return Layout(sheet, number, columns)
-    raise InputError.at(f"{filename}, sheet {sheet!r}", f"no header row in the first {HEADER_SEARCH_ROWS} rows with a code column and a unit column (Đơn vị, unit)")
+    raise InputError.at(Place(filename).sheet(sheet), "no header row in the first {rows} rows with a code column and a unit column (Đơn vị, unit)",
+                        rows=HEADER_SEARCH_ROWS)
 
 
 def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[int, dict[int, Cell], dict[str, int]] | None,
           on_row: Callable[[CodeRow, Sequence], None] | None) -> UnitColumns:
     filename = book.name
     if header_found is None:
-        raise InputError.at(f"{filename}, sheet {sheet!r}", f"no header row in the first {HEADER_SEARCH_ROWS} rows with a code column and one column per unit")
+        raise InputError.at(Place(filename).sheet(sheet), "no header row in the first {rows} rows with a code column and one column per unit",
+                            rows=HEADER_SEARCH_ROWS)
     header_row, header, roles = header_found
     layout = Layout(sheet, header_row, roles)
-    place = lambda ref: f"{filename}, sheet {sheet!r}, cell {ref}"  # noqa: E731
+    place = Place(filename).sheet(sheet).cell
     role_columns = set(layout.columns.values())
     units: dict[int, str] = {}
     problems: list[Problem] = []
@@ -249,13 +258,14 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[in
         if column in role_columns or not name:
             continue
         if name in seen:
-            problems.append(Problem(place(cell.ref), f"unit {name!r} has a second column (first in column {column_letter(seen[name])}); name each unit once"))
+            problems.append(Problem(place(cell.ref), Msg("unit {unit!r} has a second column (first in column {column}); name each unit once",
+                                                   unit=name, column=column_letter(seen[name]))))
             second_columns.add(column)
             continue
         seen[name] = column
         units[column] = name
     if not units:
-        raise InputError.at(f"{filename}, sheet {sheet!r}, row {header_row}", "no unit columns: the wide layout has one points column per unit, headed with its name")
+        raise InputError.at(Place(filename).sheet(sheet).row(header_row), "no unit columns: the wide layout has one points column per unit, headed with its name")
     width = max(header)  # the header's last named column: every unit's is at most that
     reader = _WideRows(filename, sheet, layout, tuple(column - 1 for column in units), tuple(units.values()), problems, width, on_row,
                        frozenset(column - 1 for column in second_columns))
@@ -272,7 +282,7 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[in
                     continue  # (1) (2) (3) ... under the header
             reader.read(number, row)
     if skipped:
-        reader.settle.findings.append(hidden_note(f"{filename}, sheet {sheet!r}, cell A{skipped[0]}", skipped))
+        reader.settle.findings.append(hidden_note(place(f"A{skipped[0]}"), skipped))
     reader.explain_blanks(book)
     reader.refuse_rates(book.percent_refs(sheet))
     if problems:
@@ -293,6 +303,7 @@ class _WideRows:
                  problems: list[Problem], width: int, on_row: Callable[[CodeRow, Sequence], None] | None,
                  reported: frozenset[int] = frozenset()) -> None:
         self.filename, self.sheet, self.columns, self.units, self.problems = filename, sheet, columns, units, problems
+        self.sheet_place = Place(filename).sheet(sheet)
         self.on_row = on_row
         self.header_row = layout.header_row
         self.pick = _picker(columns)
@@ -309,10 +320,10 @@ class _WideRows:
         self.marks: dict[tuple[int, int], str] = {}  # (row number, unit position) -> a không áp dụng mark
         self.float_points: dict[float, Decimal | None] = {}  # rows share most values: each read once
         self.seen: dict[str, str] = {}
-        self.blanks: dict[str, tuple[str, CodeRow | None]] = {}  # ref -> (what it should hold, its row if partly blank)
+        self.blanks: dict[str, tuple[str | Msg, CodeRow | None]] = {}  # ref -> (what it should hold, its row if partly blank)
 
-    def place(self, number: int, index: int) -> str:
-        return f"{self.filename}, sheet {self.sheet!r}, cell {column_letter(index + 1)}{number}"
+    def place(self, number: int, index: int) -> Place:
+        return self.sheet_place.cell(f"{column_letter(index + 1)}{number}")
 
     def read(self, number: int, row: list) -> None:
         code_value = row[self.code_index] if self.code_index < len(row) else ""
@@ -324,8 +335,8 @@ class _WideRows:
         code, block = kind.code, kind.block
         assert code is not None
         if len(self.seen) >= MOST_CODE_ROWS:
-            raise InputError.at(where_code, f"more than {MOST_CODE_ROWS:,} criterion rows: a wide sheet has one row per criterion, so this is "
-                                "no scoring table (a row per unit and criterion is the long layout: --layout long)")
+            raise InputError.at(where_code, "more than {most} criterion rows: a wide sheet has one row per criterion, so this is "
+                                "no scoring table (a row per unit and criterion is the long layout: --layout long)", most=MOST_CODE_ROWS)
         if code in self.seen:
             self.problems.append(Problem(where_code, twice(code, self.seen[code], value_cell("", code_value).text if type(code_value) is float else None)))
             return
@@ -333,12 +344,13 @@ class _WideRows:
         problems_before = len(self.problems)
         for index in chain(self.unheaded, range(self.width, len(row))):  # also right of the header
             if row[index] != "":
-                self.problems.append(Problem(self.place(number, index), f"column {column_letter(index + 1)} has points but no unit name in its header (row {self.header_row})"))
+                self.problems.append(Problem(self.place(number, index), Msg("column {column} has points but no unit name in its header (row {row})",
+                                                                      column=column_letter(index + 1), row=self.header_row)))
         maximum = None
         if self.max_index is not None:
             maximum = self._points(number, code, (row[self.max_index],), (self.max_index,))[row[self.max_index]]
             if row[self.max_index] == "":
-                self.blanks[f"{column_letter(self.max_index + 1)}{number}"] = (f"the standard points of {code}", None)
+                self.blanks[f"{column_letter(self.max_index + 1)}{number}"] = (Msg("the standard points of {code}", code=code), None)
         cells = self.pick(row)
         table = self._points(number, code, cells, self.columns, negative=block == "penalty")
         code_row = CodeRow(number, code, name or None, maximum, table, where_code, table[cells[0]],
@@ -375,11 +387,11 @@ class _WideRows:
                 if type(value) is float and len(known) < _KNOWN_FLOATS:
                     known[value] = table[value]
         if bool in set(map(type, cells)):  # as a key True == 1.0: the set may have kept only one of them
-            self._report(number, code, ValueError("holds TRUE/FALSE, not points"), [columns[p] for p, v in enumerate(cells) if type(v) is bool])
+            self._report(number, code, ValueError(Msg("holds TRUE/FALSE, not points")), [columns[p] for p, v in enumerate(cells) if type(v) is bool])
         return table
 
     def _report(self, number: int, code: str, exc: ValueError, indexes: list[int]) -> None:
-        self.problems += [Problem(self.place(number, index), f"{code}: {exc}") for index in indexes[:_MAX_PROBLEMS]]
+        self.problems += [Problem(self.place(number, index), Msg("{code}: {reason}", code=code, reason=_reason(exc))) for index in indexes[:_MAX_PROBLEMS]]
 
     def refuse_rates(self, percent_refs: set[str]) -> None:
         """Unit cells shown as a percentage hold rates, not points (as cell_number says)."""
@@ -391,30 +403,30 @@ class _WideRows:
             letters = ref.rstrip("0123456789")
             number, column = int(ref[len(letters):]), column_index(letters) - 1
             if number in rows and column in unit_columns:
-                self.problems.append(Problem(self.place(number, column), f"{rows[number].code}: is formatted as a percentage: "
-                                             "a rate, not points; format it as a number if it holds points"))
+                self.problems.append(Problem(self.place(number, column), Msg("{code}: is formatted as a percentage: "
+                                             "a rate, not points; format it as a number if it holds points", code=rows[number].code)))
 
     def explain_blanks(self, book: Workbook) -> None:
         """Blank cells that hold a formula without a saved result or an Excel error are
         errors; so is a unit left blank in a row where other units have points."""
         explained = book.explain_empty(self.sheet, set(self.blanks))
         for ref, (what, row) in self.blanks.items():
-            where = f"{self.filename}, sheet {self.sheet!r}, cell {ref}"
+            where = self.sheet_place.cell(ref)
             if ref in explained:
                 try:
                     cell_number(explained[ref])
                 except ValueError as exc:
-                    self.problems.append(Problem(where, f"{row.code if row else what}: {exc}"))
+                    self.problems.append(Problem(where, Msg("{code}: {reason}", code=row.code if row else what, reason=_reason(exc))))
             elif row is not None and row.given:
-                self.problems.append(Problem(where, f"unit {what!r} has no points for {row.code}, which other units have"))
+                self.problems.append(Problem(where, Msg("unit {unit!r} has no points for {code}, which other units have", unit=what, code=row.code)))
 
 
 def _long(book: Workbook, sheet: str) -> list[Appraisal]:
     rows, filename = book.rows(sheet), book.name
     layout = _unit_header(rows, filename, sheet)
     if "points" not in layout.columns:
-        raise InputError.at(f"{filename}, sheet {sheet!r}, row {layout.header_row}", "the long layout needs a points column (Điểm thẩm định, points)")
-    place = lambda ref: f"{filename}, sheet {sheet!r}, cell {ref}"  # noqa: E731
+        raise InputError.at(Place(filename).sheet(sheet).row(layout.header_row), "the long layout needs a points column (Điểm thẩm định, points)")
+    place = Place(filename).sheet(sheet).cell
     by_unit: dict[str, dict[str, Entry]] = {}
     settles: dict[str, CodeColumn] = {}  # each unit's rows are a table of their own
     problems: list[Problem] = []
@@ -433,7 +445,7 @@ def _long(book: Workbook, sheet: str) -> list[Appraisal]:
             continue
         if unit_cell is None or not unit_cell.text.strip():
             if codes.normalize_code(code_cell.text) or codes.roman_value(code_cell.text):
-                problems.append(Problem(place(code_cell.ref), f"the row of {code_cell.text.strip()} names no unit"))
+                problems.append(Problem(place(code_cell.ref), Msg("the row of {code} names no unit", code=code_cell.text.strip())))
             continue
         unit = unit_name(unit_cell.text)
         name = unit_name(cells[name_column].text) if name_column in cells else ""
@@ -451,13 +463,14 @@ def _long(book: Workbook, sheet: str) -> list[Appraisal]:
                       where={"code": place(code_cell.ref), **({"points": place(points_cell.ref)} if points_cell else {})})
         unit_entries = by_unit.setdefault(unit, {})
         if code in unit_entries:
-            problems.append(Problem(place(code_cell.ref), f"unit {unit!r} has {code} twice (first at {unit_entries[code].where['code']})"))
+            problems.append(Problem(place(code_cell.ref), Msg("unit {unit!r} has {code} twice (first at {first})", unit=unit, code=code,
+                                                               first=unit_entries[code].where["code"])))
             continue
         unit_entries[code] = entry
     if problems:
         raise InputError(*problems[:50])
     if not by_unit:
-        raise InputError.at(f"{filename}, sheet {sheet!r}", "no rows with a unit and a criterion code")
+        raise InputError.at(Place(filename).sheet(sheet), "no rows with a unit and a criterion code")
     hidden = [number for number in book.hidden.get(sheet, ()) if number > layout.header_row]
     notes = (hidden_note(place(f"A{hidden[0]}"), hidden),) if hidden else ()
     return [Appraisal(entries=tuple(entries.values()), source=unit, sheet=sheet, findings=(*notes, *settles[unit].findings))
@@ -478,5 +491,10 @@ def _points_of(cell: Cell | None, code: str, problems: list[Problem], place, neg
         number = cell_number(cell, negative=negative)
         return abs(number) if number is not None else None
     except ValueError as exc:
-        problems.append(Problem(place(cell.ref), f"{code}: {exc}"))
+        problems.append(Problem(place(cell.ref), Msg("{code}: {reason}", code=code, reason=_reason(exc))))
         return None
+
+
+def _reason(exc: ValueError) -> object:
+    """What a cell reader's ValueError says (a Msg), to be shown in the user's language."""
+    return exc.args[0] if exc.args else str(exc)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..analysis.peers import Peer
 from ..core.errors import InputError, Problem
+from ..core.messages import Msg, Place
 from ..core.numbers import parse_decimal
 from .textfile import read_text
 
@@ -18,12 +19,13 @@ def load_peers(path: Path, year: int | None = None, exclude: str | None = None) 
     """Rows of a peers CSV (unit, year, index, optional rank and source) for `year`
     (default: the latest year in the file), without the unit named `exclude`."""
     shown = str(path)
-    text = read_text(path, "a peers file (.csv)", InputError)
+    text = read_text(path, Msg("a peers file (.csv)"), InputError)
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     reader = csv.DictReader(lines)
     missing = [name for name in REQUIRED if name not in (reader.fieldnames or [])]
     if missing:
-        raise InputError.at(f"{shown}:1", f"the header needs the columns {', '.join(REQUIRED)} (missing: {', '.join(missing)})")
+        raise InputError.at(Place(shown, line=1), "the header needs the columns {required} (missing: {missing})",
+                            required=", ".join(REQUIRED), missing=", ".join(missing))
     peers, problems = [], []
     for number, row in enumerate(reader, start=2):
         try:
@@ -33,7 +35,7 @@ def load_peers(path: Path, year: int | None = None, exclude: str | None = None) 
             rank = int(row["rank"]) if (row.get("rank") or "").strip() else None
             peers.append(Peer(_same(row["unit"]), int(row["year"]), index, rank, (row.get("source") or "").strip()))
         except (ValueError, TypeError):
-            problems.append(Problem(f"{shown}, row {number}", f"{row.get('unit')!r}: year, index (0..100) and rank must be numbers"))
+            problems.append(Problem(Place(shown).row(number), Msg("{unit!r}: year, index (0..100) and rank must be numbers", unit=row.get("unit"))))
     if problems:
         raise InputError(*problems)
     if not peers:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from ..analysis.playbook import ACTION_FIELDS, SCHEMA_VERSION, Action, Ceiling, Playbook
 from ..core import codes
 from ..core.errors import CriteriaError, Problem
+from ..core.messages import Msg, Place
 from ..core.model import CriterionSet
 from ..core.numbers import HUNDRED, parse_typed
 from . import yamlsafe
@@ -56,34 +57,36 @@ class PlaybookSpec(BaseModel):
 def load_playbook(path: Path, criteria: CriterionSet | None = None) -> Playbook:
     """Read and check a playbook; codes that are not patterns must be in `criteria`."""
     shown = str(path)
-    text = read_text(path, "a playbook (.yaml)", CriteriaError)
+    text = read_text(path, Msg("a playbook (.yaml)"), CriteriaError)
     data, lines = yamlsafe.load(text, shown)
     if not isinstance(data, dict) or "parcalc_playbook" not in data:
-        raise CriteriaError.at(f"{shown}:1", f"is not a parcalc playbook: it must start with `parcalc_playbook: {SCHEMA_VERSION}`")
+        raise CriteriaError.at(Place(shown, line=1), "is not a parcalc playbook: it must start with `parcalc_playbook: {version}`",
+                               version=SCHEMA_VERSION)
     try:
         spec = PlaybookSpec.model_validate(data)
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
             line = yamlsafe.line_of(lines, error["loc"])
-            where = f"{shown}:{line}" if line else shown
+            where = Place(shown, line=line) if line else Place(shown)
             if error["type"] == "extra_forbidden":
-                problems.append(Problem(where, f"unknown key {error['loc'][-1]!r}: playbook entries take {', '.join(ACTION_FIELDS)}, effort and max_recovery"))
+                problems.append(Problem(where, Msg("unknown key {key!r}: playbook entries take {fields}, effort and max_recovery",
+                                                   key=error["loc"][-1], fields=", ".join(ACTION_FIELDS))))
             else:
-                problems.append(Problem(where, f"{'.'.join(map(str, error['loc']))}: {error['msg']}"))
+                problems.append(Problem(where, yamlsafe.schema_message(error, ".".join(map(str, error["loc"])))))
         raise CriteriaError(*problems) from None
     problems = []
     known = criteria.by_code() if criteria is not None else None  # without a set, codes are not checked
     for key in spec.rules:
-        where = f"{shown}:{yamlsafe.line_of(lines, ('rules', key))}"
+        where = Place(shown, line=yamlsafe.line_of(lines, ("rules", key)))
         if key.endswith("*"):
             prefix = key[:-1].rstrip(".")
             if prefix and codes.normalize_code(prefix) != prefix:
-                problems.append(Problem(where, f"pattern {key!r} is not a code followed by .* (such as 3.4.*)"))
+                problems.append(Problem(where, Msg("pattern {pattern!r} is not a code followed by .* (such as 3.4.*)", pattern=key)))
         elif codes.normalize_code(key) != key:
-            problems.append(Problem(where, f"{key!r} is not a criterion code such as 3.4.1"))
+            problems.append(Problem(where, Msg("{code!r} is not a criterion code such as 3.4.1", code=key)))
         elif known is not None and key not in known:
-            problems.append(Problem(where, f"code {key} is not in criterion set {criteria.id}"))
+            problems.append(Problem(where, Msg("code {code} is not in criterion set {set}", code=key, set=criteria.id)))
     if problems:
         raise CriteriaError(*problems)
     return Playbook(rules={key: _action(rule) for key, rule in spec.rules.items()}, defaults=_action(spec.defaults),

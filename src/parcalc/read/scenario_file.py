@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import yamlsafe
 from ..core.errors import Problem, UsageError
+from ..core.messages import Msg, Place
 from .textfile import read_text
 from ..analysis.whatif import Override, Scenario
 
@@ -38,10 +39,10 @@ class _FileSpec(BaseModel):
 
 def load_scenarios(path: Path) -> list[Scenario]:
     shown = str(path)
-    text = read_text(path, "a scenario file (.yaml)", UsageError)
+    text = read_text(path, Msg("a scenario file (.yaml)"), UsageError)
     data, lines = yamlsafe.load(text, shown)
     if not isinstance(data, dict) or "parcalc_scenarios" not in data:
-        raise UsageError.at(f"{shown}:1", "is not a parcalc scenario file: it must start with `parcalc_scenarios: 1`")
+        raise UsageError.at(Place(shown, line=1), "is not a parcalc scenario file: it must start with `parcalc_scenarios: 1`")
     try:
         spec = _FileSpec.model_validate(data)
     except ValidationError as exc:
@@ -49,14 +50,17 @@ def load_scenarios(path: Path) -> list[Scenario]:
         for error in exc.errors():
             loc = tuple(part for part in error["loc"] if part not in ("decimal", "str"))
             line = yamlsafe.line_of(lines, loc)
-            message = f"unknown key {loc[-1]!r}" if error["type"] == "extra_forbidden" else f"{'.'.join(map(str, loc))}: {error['msg']}"
-            problems.append(Problem(f"{shown}:{line}" if line else shown, message))
+            if error["type"] == "extra_forbidden":
+                message = Msg("unknown key {key!r}", key=loc[-1])
+            else:
+                message = yamlsafe.schema_message(error, ".".join(map(str, loc)))
+            problems.append(Problem(Place(shown, line=line) if line else Place(shown), message))
         raise UsageError(*problems) from None
     scenarios, problems = [], []
     for position, scenario in enumerate(spec.scenarios):
         overrides = []
         for code, amount in scenario.set.items():
-            where = f"{shown}:{yamlsafe.line_of(lines, ('scenarios', position, 'set', code))}"
+            where = Place(shown, line=yamlsafe.line_of(lines, ("scenarios", position, "set", code)))
             try:
                 overrides.append(Override.parse(f"{code}={amount}", where))
             except UsageError as exc:

@@ -5,18 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.errors import ParcalcError
+from ..core.messages import Msg
 
 
-def read_text(path: Path, what: str, error: type[ParcalcError]) -> str:
-    """The file's UTF-8 text (a BOM is dropped); `what` names it in messages."""
+def read_text(path: Path, what: Msg, error: type[ParcalcError]) -> str:
+    """The file's UTF-8 text (a BOM is dropped); `what` names it in messages
+    (`Msg("a criterion set (.yaml)")`)."""
     shown = str(path)
     if path.is_dir():
-        raise error.at(shown, f"is a folder, not {what}")
+        raise error.at(shown, "is a folder, not {what}", what=what)
     try:
         return path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
         raise error.at(shown, "no such file") from None
     except OSError as exc:
-        raise error.at(shown, f"cannot be read: {exc.strerror}") from None
+        raise error.at(shown, "cannot be read: {reason}", reason=exc.strerror) from None
     except UnicodeDecodeError as exc:
-        raise error.at(shown, f"is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+        raise error.at(shown, "is not UTF-8 text (byte {byte}); save it as UTF-8", byte=exc.start) from None

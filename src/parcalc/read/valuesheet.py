@@ -36,6 +36,7 @@ from queue import Queue, SimpleQueue
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..core.errors import InputError
+from ..core.messages import Msg, Place
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet
@@ -91,13 +92,13 @@ class ValueSheet:
             try:
                 yield self._bands[index].result()
             except SheetTooLarge as extent:
-                raise InputError.at(f"{self.name}, sheet {self.sheet!r}", f"its cells span {extent}, far beyond a scoring table: a value "
+                raise InputError.at(Place(self.name).sheet(self.sheet), "its cells span {extent}, far beyond a scoring table: a value "
                                     "typed far away? Delete the rows and columns outside the table (Ctrl+End shows the last used "
-                                    "cell) and save again") from None
+                                    "cell) and save again", extent=extent.args[0]) from None
             except (zipfile.BadZipFile, EOFError, OSError) as exc:
-                raise InputError.at(self.name, f"damaged or truncated workbook ({exc})") from None
+                raise InputError.at(self.name, "damaged or truncated workbook ({error})", error=str(exc)) from None
             except Exception as exc:  # noqa: BLE001 - calamine raises its own error types for damaged parts
-                raise InputError.at(f"{self.name}, sheet {self.sheet!r}", f"damaged workbook ({exc}); save it again from Excel") from None
+                raise InputError.at(Place(self.name).sheet(self.sheet), "damaged workbook ({error}); save it again from Excel", error=str(exc)) from None
             index += 1
 
 
@@ -161,7 +162,13 @@ _LAST_CELL = re.compile(rb'<c\b[^>]*?\sr="([A-Z]{1,7})([0-9]{1,9})"')
 
 
 class SheetTooLarge(ValueError):
-    """A sheet whose cells span more than MOST_CELLS: InputError where the rows are read."""
+    """A sheet whose cells span more than MOST_CELLS: InputError where the rows are read.
+    Its argument is the span: a range of cells (the same in every language), or a row."""
+
+
+def _span(first: str, last: str) -> str:
+    """A range of cells, `A1:XFD9`: written alike in every language, not a message."""
+    return f"{first}:{last}"
 
 
 def check_extent(xml: bytes) -> None:
@@ -172,16 +179,16 @@ def check_extent(xml: bytes) -> None:
         rows = int(found.group(4)) - int(found.group(2)) + 1
         columns = _column(found.group(3)) - _column(found.group(1)) + 1
         if rows * columns > MOST_CELLS:
-            raise SheetTooLarge(f"{found.group(1).decode()}{found.group(2).decode()}:{found.group(3).decode()}{found.group(4).decode()}")
+            raise SheetTooLarge(_span((found.group(1) + found.group(2)).decode(), (found.group(3) + found.group(4)).decode()))
     last = xml.rfind(b"<row ")
     number = _LAST_ROW.match(xml, last) if last != -1 else None
     if number is None and b":row" in xml:  # a sheet written with a namespace prefix (one band): find its rows slowly
         number = next(reversed(list(_PREFIXED_ROW.finditer(xml))), None)
     if number and int(number.group(1)) > 1_048_576:
-        raise SheetTooLarge(f"row {int(number.group(1))}")
+        raise SheetTooLarge(Msg("row {row}", row=int(number.group(1))))
     cell = _LAST_CELL.match(xml, xml.rfind(b"<c ")) if number else None  # the last row's last cell: a rectangle from A1
     if cell and int(cell.group(2)) * _column(cell.group(1)) > MOST_CELLS:
-        raise SheetTooLarge(f"A1:{cell.group(1).decode()}{cell.group(2).decode()}")
+        raise SheetTooLarge(_span("A1", (cell.group(1) + cell.group(2)).decode()))
     first = (_LAST_ROW.search(xml) or _PREFIXED_ROW.search(xml)) if number else None
     if first and number:
         _check_columns(xml, int(first.group(1)), int(number.group(1)))
@@ -191,14 +198,14 @@ def check_extent(xml: bytes) -> None:
     flat = xml.translate(_REF_SHAPES)
     far = _far_column(xml, flat)
     if far:
-        raise SheetTooLarge(f"A1:{far}")
+        raise SheetTooLarge(_span("A1", far))
     if number:
         beyond = _ref_beyond(xml, flat, len(number.group(1)))
         if beyond:  # the last row tag may be a comment's text, rows without numbers count on: bound by the real ones
             numbered = max(int(row.group(1)) for row in _PREFIXED_ROW.finditer(xml))
             beyond = _ref_beyond(xml, flat, len(str(numbered + xml.count(b"row"))))
         if beyond:
-            raise SheetTooLarge(f"A1:{beyond}")
+            raise SheetTooLarge(_span("A1", beyond))
 
 
 def _check_columns(xml: bytes, first: int, last: int) -> None:
@@ -216,7 +223,7 @@ def _check_columns(xml: bytes, first: int, last: int) -> None:
         return
     widest = max(pattern.finditer(xml), key=lambda ref: (len(ref.group(1)), ref.group(1)))
     if _column(widest.group(1)) > limit:
-        raise SheetTooLarge(f"A{first}:{widest.group(1).decode()}{last}")
+        raise SheetTooLarge(_span(f"A{first}", f"{widest.group(1).decode()}{last}"))
 
 
 _EXCEL_COLUMNS = 16_384  # XFD

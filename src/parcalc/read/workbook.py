@@ -17,11 +17,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, fie
 
 from ..core import codes
 from ..core.errors import InputError, Problem
+from ..core.messages import Msg, Place
 from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, excerpt, not_applicable_mark
 from .code_column import NODE, NOT_A_CODE, TOTAL, CodeColumn, twice
 from .headers import NUMBER_ROLES, TEXT_ROLES, Layout, Rows, find_layout, header_roles, is_column_numbering
-from .xlsx import Cell, DamagedWorkbook, Workbook, column_letter
+from .xlsx import Cell, DamagedWorkbook, Names, Workbook, column_letter
 
 
 class RowValues(BaseModel):
@@ -61,8 +62,8 @@ def read_appraisal(path: Path, sheet: str | None = None) -> Appraisal:
             if len(others) != 1:
                 if not others:
                     raise
-                choices = " or ".join(f"--sheet {name!r}" for name in others)
-                raise InputError.at(f"{book.name}, sheet {first!r}", f"{refusal.problems[0].message}; did you mean {choices}?") from None
+                raise InputError.at(Place(book.name).sheet(first), "{message}; did you mean {choices}?",
+                                    message=refusal.problems[0].message, choices=Names(others, option="--sheet")) from None
             (other, table), = others.items()
             appraisal = read_table(book, other, path.name, *table)  # the sheet read once, when it was looked at
             note = Finding("other_sheet", None, book.name, {"first": first, "sheet": other})
@@ -87,8 +88,8 @@ class TooManyRows(InputError):
 def _find_table(book: Workbook, sheet: str) -> tuple[list[tuple[int, dict[int, Cell]]], Layout, int]:
     rows = list(itertools.islice(book.rows(sheet), MOST_ROWS + 1))
     if len(rows) > MOST_ROWS:
-        raise TooManyRows.at(f"{book.name}, sheet {sheet!r}", f"holds more than {MOST_ROWS:,} rows: one unit's scoring table has a row per "
-                            "criterion (many units in one sheet: parcalc rank)")
+        raise TooManyRows.at(Place(book.name).sheet(sheet), "holds more than {most:,} rows: one unit's scoring table has a row per "
+                             "criterion (many units in one sheet: parcalc rank)", most=MOST_ROWS)
     layout, start = find_layout(rows, sheet, book.name, require=("points", "max", "lost", "value"), merged=book.merged.get(sheet, ()))
     return rows, layout, start
 
@@ -137,8 +138,8 @@ class _Table:
     totals: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    def place(self, ref: str) -> str:
-        return f"{self.filename}, sheet {self.layout.sheet!r}, cell {ref}"
+    def place(self, ref: str) -> Place:
+        return Place(self.filename).sheet(self.layout.sheet).cell(ref)
 
     def read(self, rows: Rows) -> None:
         code_column = self.layout.columns["code"]
@@ -160,7 +161,8 @@ class _Table:
                 self._total(number, cells, code_cell)
             elif row.role == NOT_A_CODE:
                 if any(cell.text.strip() for cell in self._numbers(cells).values()):
-                    self.problems.append(Problem(self.place(code_cell.ref), f"{excerpt(code_text)} is not a criterion code (codes look like 3, 3.4.1 or a Roman field number such as II)"))  # type: ignore[union-attr]
+                    self.problems.append(Problem(self.place(code_cell.ref), Msg(  # type: ignore[union-attr]
+                        "{text!r} is not a criterion code (codes look like 3, 3.4.1 or a Roman field number such as II)", text=excerpt(code_text))))
             elif row.role == NODE:
                 self.rows.append(_Row(number, cells, row.code, row.block, code_cell))  # type: ignore[arg-type]
         self.findings += settle.findings
@@ -176,7 +178,8 @@ class _Table:
         if self.problems:
             raise InputError(*self.problems)
         if not entries:
-            raise InputError.at(f"{self.filename}, sheet {self.layout.sheet!r}", f"no rows with a criterion code below the header (row {self.layout.header_row})")
+            raise InputError.at(Place(self.filename).sheet(self.layout.sheet), "no rows with a criterion code below the header (row {row})",
+                                row=self.layout.header_row)
         return tuple(entries.values())
 
     def _entry(self, row: _Row, entries: dict[str, Entry]) -> Entry | None:
@@ -190,7 +193,9 @@ class _Table:
         except ValidationError as exc:
             for error in exc.errors():
                 role = str(error["loc"][0])
-                self.problems.append(Problem(self.place(numbers[role].ref), f"{code}: {error['msg'].removeprefix('Value error, ')}"))
+                cause = error.get("ctx", {}).get("error")  # cell_number's ValueError, whose argument is a Msg
+                message = cause.args[0] if isinstance(cause, ValueError) and cause.args else error["msg"]
+                self.problems.append(Problem(self.place(numbers[role].ref), Msg("{code}: {message}", code=code, message=message)))
             return None
         code_ref = row.code_cell.ref if row.code_cell is not None else f"A{row.number}"
         where = {"code": self.place(code_ref)}
@@ -201,7 +206,8 @@ class _Table:
             self.problems.append(Problem(where["code"], self._twice(code, row, entries[code])))
             return None
         if values.max is not None and values.points is not None and values.points > values.max:
-            self.problems.append(Problem(where["points"], f"{code}: {values.points} points is more than its standard points {values.max}"))
+            self.problems.append(Problem(where["points"], Msg("{code}: {points} points is more than its standard points {max}",
+                                                              code=code, points=values.points, max=values.max)))
             return None
         points = values.points
         if points is None and values.lost is not None and values.max is not None:

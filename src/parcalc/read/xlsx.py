@@ -29,6 +29,7 @@ from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
 from xml.parsers import expat
 
 from ..core.errors import InputError
+from ..core.messages import Msg, Place
 
 if TYPE_CHECKING:
     from .valuesheet import ValueSheet
@@ -50,7 +51,7 @@ _FORMULA_OR_ERROR = re.compile(rb'<(?:\w+:)?f[\s>/]|\st=["\x27]e["\x27]')
 # name that is not UTF-8 (UnicodeDecodeError), headers that disagree (BadZipFile), a cut file.
 DAMAGED_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, zlib.error, RuntimeError,
                NotImplementedError, UnicodeDecodeError, ValueError)
-CONVERT_HINT = "open it in Excel or LibreOffice and save it as .xlsx (or: libreoffice --headless --convert-to xlsx FILE)"
+CONVERT_HINT = Msg("open it in Excel or LibreOffice and save it as .xlsx (or: libreoffice --headless --convert-to xlsx FILE)")
 
 
 @dataclass(frozen=True)
@@ -74,11 +75,33 @@ class DamagedWorkbook(InputError):
 
 
 class _DamagedCell(Exception):
-    """A cell or row the strict reader cannot take; Workbook.rows names file and sheet."""
+    """A cell or row the strict reader cannot take; Workbook.rows names file and sheet.
+    `where` is ("row", number) or ("cell", ref) within the sheet, or None (the sheet)."""
 
-    def __init__(self, where: str, message: str) -> None:
+    def __init__(self, where: tuple[str, object] | None, message: str | Msg) -> None:
         super().__init__(message)
         self.where, self.message = where, message
+
+    def place(self, sheet: Place) -> Place:
+        if self.where is None:
+            return sheet
+        kind, value = self.where
+        return sheet.row(value) if kind == "row" else sheet.cell(str(value))
+
+
+class Names(Msg):
+    """Names listed in a message, quoted as each language quotes them ('A', 'B' / «A», «B»),
+    or, with `option`, as options to type (--sheet 'A' or --sheet 'B' / ... hoặc ...)."""
+
+    def __init__(self, names: Iterable[str], option: str | None = None) -> None:
+        super().__init__("", names=tuple(names), option=option)
+
+    def render(self, lang: str | None = None) -> str:
+        names, option = self.params["names"], self.params["option"]
+        if not option:
+            return ", ".join(Msg("{name!r}", name=name).render(lang) for name in names)  # type: ignore[attr-defined]
+        typed = [Msg("{option} {name!r}", option=option, name=name).render(lang) for name in names]  # type: ignore[attr-defined]
+        return Msg("{choices} or {last}", choices=", ".join(typed[:-1]), last=typed[-1]).render(lang) if len(typed) > 1 else typed[0]
 
 
 @lru_cache(maxsize=None)  # a wide sheet names the same columns on every row
@@ -135,8 +158,7 @@ class Workbook:
                 raise InputError.at(self.name, "the workbook has no sheets")
             return next(iter(self._sheets))
         if name not in self._sheets:
-            listed = ", ".join(repr(sheet) for sheet in self._sheets)
-            raise InputError.at(self.name, f"no sheet named {name!r}; its sheets are {listed}")
+            raise InputError.at(self.name, "no sheet named {name!r}; its sheets are {sheets}", name=name, sheets=Names(self._sheets))
         return name
 
     def values(self, sheet: str) -> "ValueSheet":
@@ -210,40 +232,41 @@ class Workbook:
             for rows in self._parse_chunks(part, reader):
                 yield from rows
         except _DamagedCell as damage:
-            raise DamagedWorkbook.at(f"{self.name}, sheet {sheet!r}, {damage.where}", damage.message) from None
+            raise DamagedWorkbook.at(damage.place(Place(self.name).sheet(sheet)), damage.message) from None
         self.merged[sheet], self.hidden[sheet] = reader.merges, reader.hidden
 
     def _parse_chunks(self, part: str, reader: "_SheetReader") -> Iterator[list]:
+        where = Place(self.name, detail=part)
         with self._open_part(part) as stream:
             parser = _parser(reader.start, reader.end, reader.text)
             try:
                 first = True
                 while chunk := stream.read(1 << 16):
                     if first:
-                        _check_encoding(chunk, f"{self.name} ({part})")
+                        _check_encoding(chunk, where)
                         first = False
                     parser.Parse(chunk, False)
                     yield reader.take()
                 parser.Parse(b"", True)
             except _RefusedDTD:
-                raise DamagedWorkbook.at(f"{self.name} ({part})", "contains a DTD or entity declarations, which workbooks never need (possible XML bomb); refusing to read it") from None
+                raise DamagedWorkbook.at(where, "contains a DTD or entity declarations, which workbooks never need (possible XML bomb); refusing to read it") from None
             except expat.ExpatError as exc:
-                raise DamagedWorkbook.at(f"{self.name} ({part})", f"damaged XML in the workbook ({expat.errors.messages[exc.code]}, line {exc.lineno})") from None
+                raise DamagedWorkbook.at(where, "damaged XML in the workbook ({error}, line {line})", error=expat.errors.messages[exc.code], line=exc.lineno) from None
             except DAMAGED_ZIP as exc:
-                raise DamagedWorkbook.at(f"{self.name} ({part})", f"damaged or truncated workbook ({_short(exc)}); save it again from Excel or LibreOffice") from None
+                raise DamagedWorkbook.at(where, "damaged or truncated workbook ({error}); save it again from Excel or LibreOffice", error=_short(exc)) from None
             yield reader.take()
 
     def _open_part(self, part: str) -> IO[bytes]:
         try:
             info = self._zip.getinfo(part)
         except KeyError:
-            raise InputError.at(self.name, f"damaged workbook: part {part} is missing") from None
+            raise InputError.at(self.name, "damaged workbook: part {part} is missing", part=part) from None
         if info.file_size > _MAX_PART:
-            raise InputError.at(self.name, f"part {part} unpacks to {info.file_size} bytes, too large to be a real sheet")
+            raise InputError.at(self.name, "part {part} unpacks to {size} bytes, too large to be a real sheet", part=part, size=info.file_size)
         try:
             return self._zip.open(info)
         except DAMAGED_ZIP as exc:
-            raise DamagedWorkbook.at(f"{self.name} ({part})", f"damaged workbook ({_short(exc)}); save it again from Excel or LibreOffice") from None
+            raise DamagedWorkbook.at(Place(self.name, detail=part), "damaged workbook ({error}); save it again from Excel or LibreOffice", error=_short(exc)) from None
 
     def _parse_whole(self, part: str, start: Callable, end: Callable, text: Callable) -> None:
         for _ in self._parse_chunks(part, _Callbacks(start, end, text)):
@@ -273,7 +296,7 @@ class Workbook:
 
         self._parse_whole("_rels/.rels", root, _ignore, _ignore)
         if [target.lstrip("/") for target, _ in documents] != ["xl/workbook.xml"]:
-            raise InputError.at(f"{self.name} (_rels/.rels)", "damaged workbook: its root relationships do not name xl/workbook.xml as the "
+            raise InputError.at(Place(self.name, detail="_rels/.rels"), "damaged workbook: its root relationships do not name xl/workbook.xml as the "
                                 "workbook; save it again from Excel or LibreOffice")
         types: dict[str, str] = {}
 
@@ -288,7 +311,7 @@ class Workbook:
 
         self._parse_whole("xl/_rels/workbook.xml.rels", rel, _ignore, _ignore)
         sheets: dict[str, str] = {}
-        damaged: list[str] = []
+        damaged: list[Msg] = []
 
         def sheet(name: str, attrs: dict) -> None:
             if name == "sheet":
@@ -296,15 +319,15 @@ class Workbook:
                 rel_id = attrs.get(f"{_REL_OFFICE} id") or attrs.get(f"{_REL_STRICT} id", "")
                 # python-calamine refuses a workbook with any such sheet, read or not: so do we
                 if rel_id not in rels or types.get(rel_id, "").rsplit("/", 1)[-1] not in _SHEET_TYPES:
-                    damaged.append(f"sheet {shown!r} points to no sheet part")
+                    damaged.append(Msg("sheet {sheet!r} points to no sheet part", sheet=shown))
                 elif attrs.get("state", "visible") not in ("visible", "hidden", "veryHidden"):
-                    damaged.append(f"sheet {shown!r} has the unknown state {attrs.get('state', '')[:20]!r}")
+                    damaged.append(Msg("sheet {sheet!r} has the unknown state {state!r}", sheet=shown, state=attrs.get("state", "")[:20]))
                 elif rels[rel_id]:
                     sheets[shown] = _resolve("xl", rels[rel_id])
 
         self._parse_whole("xl/workbook.xml", sheet, _ignore, _ignore)
         if damaged:
-            raise InputError.at(f"{self.name} (xl/workbook.xml)", f"damaged workbook: {damaged[0]}; save it again from Excel or LibreOffice")
+            raise InputError.at(Place(self.name, detail="xl/workbook.xml"), "damaged workbook: {damage}; save it again from Excel or LibreOffice", damage=damaged[0])
         return sheets
 
     def _percent_styles(self) -> frozenset[int]:
@@ -394,7 +417,7 @@ def _is_percent_format(code: str) -> bool:
 _DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*?\sencoding=["']([^"']*)["']""")
 
 
-def _check_encoding(head: bytes, where: str) -> None:
+def _check_encoding(head: bytes, where: Place) -> None:
     """Excel and LibreOffice write every part in UTF-8, and python-calamine reads no
     other: a part in UTF-16 or Latin-1 is refused by both readers alike."""
     declared = _DECLARED_ENCODING.match(head.lstrip(b"\xef\xbb\xbf"))
@@ -422,28 +445,28 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         raise InputError.at(shown, "is a folder, not a workbook")
     if is_lock_file(path):
         real = path.name.removeprefix("~$").removeprefix(".~lock.").removesuffix("#")
-        raise InputError.at(shown, f"is the lock file Excel keeps beside a workbook it has open, not a workbook: use {real}")
+        raise InputError.at(shown, "is the lock file Excel keeps beside a workbook it has open, not a workbook: use {real}", real=real)
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
     except FileNotFoundError:
         raise InputError.at(shown, "no such file") from None
     except OSError as exc:
-        raise InputError.at(shown, f"cannot be read: {exc.strerror}") from None
+        raise InputError.at(shown, "cannot be read: {reason}", reason=exc.strerror) from None
     if head.startswith(_CFB_MAGIC):
         if _ENCRYPTED_STREAM in path.read_bytes()[:1 << 20]:
             raise InputError.at(shown, "the workbook is password-protected: open it in Excel, remove the password (File > Info > Protect Workbook) and save a copy")
-        raise InputError.at(shown, f"is an old binary .xls workbook, which parcalc does not read: {CONVERT_HINT}")
+        raise InputError.at(shown, "is an old binary .xls workbook, which parcalc does not read: {hint}", hint=CONVERT_HINT)
     if not head.startswith(_ZIP_MAGIC):
         raise InputError.at(shown, "is not an .xlsx workbook (it does not start like one; was it renamed?)")
     try:
         archive = zipfile.ZipFile(path)
     except DAMAGED_ZIP as exc:
-        raise InputError.at(shown, f"is damaged or truncated ({_short(exc)}); save it again from Excel") from None
+        raise InputError.at(shown, "is damaged or truncated ({error}); save it again from Excel", error=_short(exc)) from None
     damage = _end_record_damage(path, archive)
     if damage:
         archive.close()
-        raise InputError.at(shown, f"is damaged or truncated ({damage}); save it again from Excel")
+        raise InputError.at(shown, "is damaged or truncated ({error}); save it again from Excel", error=damage)
     if any(info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for info in archive.infolist()):
         archive.close()  # bzip2, lzma: Excel never writes them and python-calamine cannot read them
         raise InputError.at(shown, "is damaged: it uses a zip compression Excel never writes; save it again from Excel or LibreOffice")
@@ -452,12 +475,12 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
     if len(names) != len(listed):  # readers disagree on which copy counts: a phantom sheet or unit
         twice = sorted({name for name in listed if listed.count(name) > 1})
         archive.close()
-        raise InputError.at(shown, f"is damaged: it holds {', '.join(twice[:3])} more than once; save it again from Excel or LibreOffice")
+        raise InputError.at(shown, "is damaged: it holds {parts} more than once; save it again from Excel or LibreOffice", parts=", ".join(twice[:3]))
     if "xl/workbook.xml" not in names:
         mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
         archive.close()
         if b"opendocument.spreadsheet" in mimetype:
-            raise InputError.at(shown, f"is an OpenDocument spreadsheet (.ods), which parcalc does not read: {CONVERT_HINT}")
+            raise InputError.at(shown, "is an OpenDocument spreadsheet (.ods), which parcalc does not read: {hint}", hint=CONVERT_HINT)
         raise InputError.at(shown, "is a zip archive but not an Excel workbook (no xl/workbook.xml)")
     return archive
 
@@ -491,7 +514,7 @@ def _parser(start: Callable, end: Callable, text: Callable) -> "expat.XMLParserT
     return parser
 
 
-def _end_record_damage(path: Path, archive: zipfile.ZipFile) -> str | None:
+def _end_record_damage(path: Path, archive: zipfile.ZipFile) -> Msg | None:
     """What Python's zipfile tolerates in the zip's end record and python-calamine does
     not: a comment announced longer than the bytes after it."""
     with open(path, "rb") as file:
@@ -502,7 +525,7 @@ def _end_record_damage(path: Path, archive: zipfile.ZipFile) -> str | None:
     if at < 0 or len(tail) < at + 22:
         return None  # zipfile has refused it already
     if int.from_bytes(tail[at + 20:at + 22], "little") > len(tail) - at - 22:
-        return "its zip end record announces more bytes than the file has"
+        return Msg("its zip end record announces more bytes than the file has")
     with open(path, "rb") as file:  # each directory entry's names and fields within the directory
         file.seek(archive.start_dir)
         directory = file.read(int.from_bytes(tail[at + 12:at + 16], "little"))
@@ -510,7 +533,7 @@ def _end_record_damage(path: Path, archive: zipfile.ZipFile) -> str | None:
     while offset + 46 <= len(directory) and directory[offset:offset + 4] == b"PK\x01\x02":
         offset += 46 + sum(int.from_bytes(directory[offset + k:offset + k + 2], "little") for k in (28, 30, 32))
     if offset > len(directory):
-        return "an entry of its zip directory runs past the directory's end"
+        return Msg("an entry of its zip directory runs past the directory's end")
     return None
 
 
@@ -581,11 +604,11 @@ class _SheetReader:
         if name == "row":
             number = attrs.get("r")
             if number is not None and not (number.isdigit() and number.isascii() and 0 < int(number) <= _MAX_ROW):
-                raise _DamagedCell(f"row {number[:20]!r}", "damaged workbook: a row number that is not a row of a sheet; save it again from Excel or LibreOffice")
+                raise _DamagedCell(("row", repr(number[:20])), "damaged workbook: a row number that is not a row of a sheet; save it again from Excel or LibreOffice")
             previous = self.row_number
             self.row_number = int(number) if number is not None else self.row_number + 1
             if self.row_number <= previous:  # spreadsheets write each row once, in order
-                raise _DamagedCell(f"row {self.row_number}", "damaged workbook: the row is given twice or out of order; save it again from Excel or LibreOffice")
+                raise _DamagedCell(("row", self.row_number), "damaged workbook: the row is given twice or out of order; save it again from Excel or LibreOffice")
             self.cells = {}
             self.column = 0
             self.row_hidden = attrs.get("hidden") in ("1", "true")
@@ -595,22 +618,22 @@ class _SheetReader:
             if ref is not None and (match is None or int(match.group(2)) != self.row_number):
                 # python-calamine refuses a reference without a row, and puts a cell whose
                 # reference names another row in that row: refuse both, as damage
-                raise _DamagedCell(f"row {self.row_number}", f"damaged workbook: the cell reference {ref[:20]!r} is not a cell of row "
-                                   f"{self.row_number}; save it again from Excel or LibreOffice")
+                raise _DamagedCell(("row", self.row_number), Msg("damaged workbook: the cell reference {ref!r} is not a cell of row {row}; "
+                                                                 "save it again from Excel or LibreOffice", ref=ref[:20], row=self.row_number))
             self.column = column_index(match.group(1)) if match else self.column + 1
             self.ref = match.group(0) if match else f"{column_letter(self.column)}{self.row_number}"
             self.type = attrs.get("t", "n")
             if self.type not in _CELL_TYPES:  # python-calamine refuses the workbook: so do we
-                raise _DamagedCell(f"cell {self.ref}", f"damaged workbook: the cell type {self.type[:20]!r} is none of Excel's; "
-                                   "save it again from Excel or LibreOffice")
+                raise _DamagedCell(("cell", self.ref), Msg("damaged workbook: the cell type {type!r} is none of Excel's; "
+                                                           "save it again from Excel or LibreOffice", type=self.type[:20]))
             self.style = int(attrs["s"]) if attrs.get("s", "").isdigit() else 0
             self.value = None
             self.has_formula = False
         elif name == "f":
             self.has_formula = True
         elif name == "dimension" and not _range(attrs.get("ref", "").upper()):
-            raise _DamagedCell("dimension", f"damaged workbook: the sheet's dimension {attrs.get('ref', '')[:20]!r} is not a range; "
-                               "save it again from Excel or LibreOffice")
+            raise _DamagedCell(None, Msg("damaged workbook: the sheet's dimension {ref!r} is not a range; "
+                                         "save it again from Excel or LibreOffice", ref=attrs.get("ref", "")[:20]))
         elif name == "mergeCell":
             merged = _range(attrs.get("ref", ""))
             if merged:
@@ -631,7 +654,7 @@ class _SheetReader:
             cell = self._cell()
             if cell is not None:
                 if self.column in self.cells:  # which one counts is anybody's guess
-                    raise _DamagedCell(f"cell {cell.ref}", "damaged workbook: the cell is given twice; save it again from Excel or LibreOffice")
+                    raise _DamagedCell(("cell", cell.ref), "damaged workbook: the cell is given twice; save it again from Excel or LibreOffice")
                 self.cells[self.column] = cell
         elif name == "row":
             if self.cells and self.row_hidden:
@@ -656,7 +679,7 @@ class _SheetReader:
                     raise IndexError(index)  # Python would count from the end
                 return Cell(self.ref, self.strings[index], "text")
             except (ValueError, IndexError):
-                raise _DamagedCell(f"cell {self.ref}", "damaged workbook: a text cell points to a missing shared string") from None
+                raise _DamagedCell(("cell", self.ref), "damaged workbook: a text cell points to a missing shared string") from None
         if self.type in ("str", "inlineStr"):
             return Cell(self.ref, raw, "text")
         if self.type == "b":

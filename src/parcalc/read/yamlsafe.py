@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import unicodedata
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..core.errors import CriteriaError, Problem
+from ..core.messages import Msg, Place
 from ..core.numbers import plausible
 
 # libyaml's C parser when PyYAML has it (5x faster on a criterion set); same nodes, same marks.
@@ -42,10 +43,10 @@ def load(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = f":{mark.line + 1}" if mark else ""
-        raise CriteriaError.at(f"{filename}{line}", f"YAML syntax error: {_one_line(exc.problem or exc)}") from None
+        where = Place(filename, line=mark.line + 1) if mark else Place(filename)
+        raise CriteriaError.at(where, "YAML syntax error: {problem}", problem=_one_line(exc.problem or exc)) from None
     except yaml.YAMLError as exc:
-        raise CriteriaError.at(filename, f"YAML syntax error: {_one_line(exc)}") from None
+        raise CriteriaError.at(Place(filename), "YAML syntax error: {problem}", problem=_one_line(exc)) from None
     builder = _Builder(filename)
     data = builder.build(root, ()) if root is not None else None
     if builder.problems:
@@ -71,8 +72,8 @@ class _Builder:
         self.seen: set[int] = set()
         self.scalars = SafeConstructor()
 
-    def where(self, node: Node) -> str:
-        return f"{self.filename}:{node.start_mark.line + 1}"
+    def where(self, node: Node) -> Place:
+        return Place(self.filename, line=node.start_mark.line + 1)
 
     def build(self, node: Node, path: Path) -> Any:
         self.lines.setdefault(path, node.start_mark.line + 1)
@@ -98,10 +99,10 @@ class _Builder:
         for key_node, value_node in node.value:
             key = self.build(key_node, path + ("<key>",))
             if not isinstance(key, str):
-                self.problems.append(Problem(self.where(key_node), f"keys must be text, not {key!r}"))
+                self.problems.append(Problem(self.where(key_node), Msg("keys must be text, not {key!r}", key=key)))
                 continue
             if key in result:
-                self.problems.append(Problem(self.where(key_node), f"key {key!r} is given twice"))
+                self.problems.append(Problem(self.where(key_node), Msg("key {key!r} is given twice", key=key)))
                 continue
             self.lines[path + (key,)] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, path + (key,))
@@ -113,7 +114,7 @@ class _Builder:
         if kind not in _PLAIN_SCALARS:
             return self._bad_tag(node)
         if kind in ("float", "int") and len(node.value) > _MOST_CHARACTERS:
-            self.problems.append(Problem(self.where(node), f"a number of {len(node.value)} characters is not one a criterion set needs"))
+            self.problems.append(Problem(self.where(node), Msg("a number of {count} characters is not one a criterion set needs", count=len(node.value))))
             return None
         if kind == "float":
             try:
@@ -121,7 +122,7 @@ class _Builder:
             except InvalidOperation:
                 value = Decimal("NaN")
             if not plausible(value):
-                self.problems.append(Problem(self.where(node), f"{node.value!r} is not a finite number of a plausible size"))
+                self.problems.append(Problem(self.where(node), Msg("{number!r} is not a finite number of a plausible size", number=node.value)))
                 return None
             return value
         if kind in ("int", "bool", "null"):
@@ -129,5 +130,51 @@ class _Builder:
         return unicodedata.normalize("NFC", node.value)
 
     def _bad_tag(self, node: Node) -> None:
-        self.problems.append(Problem(self.where(node), f"YAML tag {node.tag!r} is not allowed in a criterion set"))
+        self.problems.append(Problem(self.where(node), Msg("YAML tag {tag!r} is not allowed in a criterion set", tag=node.tag)))
         return None
+
+
+
+# pydantic's messages for the checks a YAML file (criterion set, playbook, scenarios) can
+# fail, by error type: each a catalogue message, so that it is shown in the user's language.
+_SCHEMA_MESSAGES: dict[str, Callable[[str], Msg]] = {
+    "missing": lambda field: Msg("{field}: Field required", field=field),
+    "extra_forbidden": lambda field: Msg("{field}: Extra inputs are not permitted", field=field),
+    "string_type": lambda field: Msg("{field}: Input should be a valid string", field=field),
+    "decimal_parsing": lambda field: Msg("{field}: Input should be a valid decimal", field=field),
+    "decimal_type": lambda field: Msg("{field}: Decimal input should be an integer, float, string or Decimal object", field=field),
+    "finite_number": lambda field: Msg("{field}: Input should be a finite number", field=field),
+    "int_parsing": lambda field: Msg("{field}: Input should be a valid integer, unable to parse string as an integer", field=field),
+    "int_type": lambda field: Msg("{field}: Input should be a valid integer", field=field),
+    "int_from_float": lambda field: Msg("{field}: Input should be a valid integer, got a number with a fractional part", field=field),
+    "float_parsing": lambda field: Msg("{field}: Input should be a valid number, unable to parse string as a number", field=field),
+    "float_type": lambda field: Msg("{field}: Input should be a valid number", field=field),
+    "bool_parsing": lambda field: Msg("{field}: Input should be a valid boolean, unable to interpret input", field=field),
+    "bool_type": lambda field: Msg("{field}: Input should be a valid boolean", field=field),
+    "list_type": lambda field: Msg("{field}: Input should be a valid list", field=field),
+    "dict_type": lambda field: Msg("{field}: Input should be a valid dictionary", field=field),
+    "model_type": lambda field: Msg("{field}: Input should be a valid dictionary", field=field),  # pydantic names its class
+}
+
+
+def schema_message(error: Any, field: str) -> Msg:
+    """The message of one pydantic error at `field` (a dotted path): pydantic's own words
+    in English, the catalogue's in Vietnamese; a validator's own message (a Msg) as it is."""
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind in _SCHEMA_MESSAGES:
+        return _SCHEMA_MESSAGES[kind](field)
+    if kind == "literal_error" and "expected" in ctx:
+        head, sep, last = str(ctx["expected"]).rpartition(" or ")
+        expected = Msg("{choices} or {last}", choices=head, last=last) if sep else ctx["expected"]
+        return Msg("{field}: Input should be {expected}", field=field, expected=expected)
+    if kind == "greater_than_equal" and "ge" in ctx:
+        return Msg("{field}: Input should be greater than or equal to {ge}", field=field, ge=ctx["ge"])
+    if kind == "less_than_equal" and "le" in ctx:
+        return Msg("{field}: Input should be less than or equal to {le}", field=field, le=ctx["le"])
+    if kind == "greater_than" and "gt" in ctx:
+        return Msg("{field}: Input should be greater than {gt}", field=field, gt=ctx["gt"])
+    if kind == "less_than" and "lt" in ctx:
+        return Msg("{field}: Input should be less than {lt}", field=field, lt=ctx["lt"])
+    if kind == "value_error" and isinstance(ctx.get("error"), ValueError) and ctx["error"].args:
+        return Msg("{field}: {detail}", field=field, detail=ctx["error"].args[0])
+    return Msg("{field}: {detail}", field=field, detail=error["msg"].removeprefix("Value error, "))

@@ -8,6 +8,7 @@ from json.encoder import encode_basestring
 
 from ..core import labels
 from ..core.engine import BOUNDED, NodeResult, ScoreResult
+from ..core.messages import render_place
 from ..core.model import Finding
 from ..core.numbers import format_points, to_json_number
 
@@ -51,7 +52,7 @@ def index_line(result: ScoreResult, lang: str) -> str:
 
 def warning_line(finding: Finding, lang: str) -> str:
     message = labels.finding_message(finding.key, finding.code, finding.params, lang)
-    return f"{finding.where}: {message}" if finding.where else message
+    return f"{render_place(finding.where, lang)}: {message}" if finding.where else message
 
 
 def points_cell(node: NodeResult, lang: str) -> str:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Protocol, Sequence
 
 from ..core import labels
+from ..core.messages import render_place
 from ..core.model import Finding
 from ..core.numbers import format_points
 from .common import neutralise, warning_line
@@ -79,6 +80,6 @@ def document_csv(document: Document) -> str:
 
 def warnings_json(document: Document) -> list[dict[str, object]]:
     return [
-        {"kind": f.key, "code": f.code, "where": f.where, "message": labels.finding_message(f.key, f.code, f.params, document.lang)}
+        {"kind": f.key, "code": f.code, "where": render_place(f.where, document.lang) if f.where else None, "message": labels.finding_message(f.key, f.code, f.params, document.lang)}
         for f in document.findings
     ]

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..core.errors import OutputError
+from ..core.messages import Msg
 
 _NAME_BYTES = 255  # longest file name on common file systems
 _TEMPORARY_EXTRA = len(".") + 8 + len(".tmp") + 1  # mkstemp's random part and our suffix
@@ -33,7 +34,7 @@ def check_target(target: Path, *, force: bool, inputs: Iterable[Path] = ()) -> N
             raise OutputError.at(shown, "already exists; pass --force to replace it")
     folder = target.parent
     if not folder.is_dir():
-        raise OutputError.at(shown, f"folder {str(folder)!r} does not exist; create it first")
+        raise OutputError.at(shown, "folder {folder!r} does not exist; create it first", folder=str(folder))
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -52,7 +53,7 @@ def write_bytes(target: Path, data: bytes, *, force: bool = False) -> None:
     try:
         handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(target.name), suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise OutputError.at(shown, f"cannot be written ({_reason(exc)}): check the folder exists and is writable") from None
+        raise OutputError.at(shown, "cannot be written ({reason}): check the folder exists and is writable", reason=os_reason(exc)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -64,7 +65,7 @@ def write_bytes(target: Path, data: bytes, *, force: bool = False) -> None:
     except FileExistsError:
         raise OutputError.at(shown, "appeared while parcalc worked; it was kept: pass --force to replace it") from None
     except OSError as exc:
-        raise OutputError.at(shown, f"cannot be written ({_reason(exc)})") from None
+        raise OutputError.at(shown, "cannot be written ({reason})", reason=os_reason(exc)) from None
     finally:
         Path(temporary).unlink(missing_ok=True)
 
@@ -92,8 +93,17 @@ def _temporary_prefix(name: str) -> str:
     return f".{name}."
 
 
-def _reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
+def os_reason(exc: OSError) -> Msg:
+    """Why the system refused a write, in the user's language for the usual causes."""
+    if exc.errno == errno.ENOSPC:
+        return Msg("No space left on device")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return Msg("Permission denied")
+    if exc.errno == errno.EROFS:
+        return Msg("Read-only file system")
+    if exc.errno == errno.ENOENT:
+        return Msg("No such file or directory")
+    return Msg("{detail}", detail=exc.strerror or str(exc))
 
 
 def _umask() -> int:

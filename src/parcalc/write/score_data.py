@@ -8,6 +8,7 @@ import json
 
 from ..core import labels
 from ..core.engine import ScoreResult
+from ..core.messages import render_place
 from ..core.numbers import to_json_number
 from .common import display_name, neutralise
 
@@ -47,12 +48,12 @@ def score_data(result: ScoreResult, lang: str) -> dict:
                 "self_minus_appraised": n(node.self_minus_appraised),
                 "value": n(node.value),
                 **_target(node),
-                "where": node.where,
+                "where": render_place(node.where, lang) if node.where else None,
             }
             for node in result.nodes
         ],
         "warnings": [
-            {"kind": f.key, "code": f.code, "where": f.where, "message": labels.finding_message(f.key, f.code, f.params, lang)}
+            {"kind": f.key, "code": f.code, "where": render_place(f.where, lang) if f.where else None, "message": labels.finding_message(f.key, f.code, f.params, lang)}
             for f in result.findings
         ],
     }

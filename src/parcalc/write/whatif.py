@@ -61,7 +61,7 @@ def whatif_data(report: WhatIfReport, lang: str) -> dict:
              "rank_if_recovered": report.rank(r.outcome), "places": places}
             for r, places in report.sensitivity if r.outcome is not None
         ],
-        "notes": list(report.notes),
+        "notes": [note.render(lang) for note in report.notes],
     }
     if report.plan is not None:
         plan = report.plan
@@ -143,10 +143,10 @@ def whatif_markdown(report: WhatIfReport, lang: str) -> str:
         out += [f"### {esc(title)}", "", "| " + " | ".join(headings) + " |", "|" + "---|" * len(headings)]
         out += ["| " + " | ".join(esc(cell) for cell in row) + " |" for row in rows]
         out.append("")
-    out += [f"- {note}" for note in report.notes]
+    out += [f"- {note.render(lang)}" for note in report.notes]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def whatif_table_text(report: WhatIfReport, lang: str, width: int = 100, console=None) -> str:
     width = console.width if console is not None else width
-    return print_lines(sections_lines(_sections(report, lang), width, labels.text("name", lang), report.notes), console)
+    return print_lines(sections_lines(_sections(report, lang), width, labels.text("name", lang), [note.render(lang) for note in report.notes]), console)
