@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .analysis.compare import Comparison
     from .analysis.playbook import Playbook
     from .analysis.ranking import Ranking
+    from .analysis.ranking_document import RankingAppendix
     from .analysis.gaps import GapList
     from .analysis.remediation import Appendix
     from .analysis.whatif_report import WhatIfReport
@@ -315,6 +316,51 @@ def rank_workbooks(
     scored = score_units(paths, criteria, layout=layout, sheet=sheet, assume_full=assume_full, blank=blank, na=na,
                          totals_only=True, notes=notes)
     return replace(rank_results(scored), findings=tuple(notes))
+
+
+def ranking_appendix(
+    ranking: "Ranking",
+    *,
+    year: int | None = None,
+    title: str | None = None,
+    plan: str | None = None,
+    unit: str | None = None,
+    lang: str = "vi",
+) -> "RankingAppendix":
+    """The ranking as a signed appendix: `title` ({year} replaced; default: whose index,
+    of which year), `plan` for the "(Kèm theo ...)" line, `unit` a unit of the ranking
+    to chart against the mean."""
+    from .analysis.ranking_document import build_ranking_appendix
+    from .core.errors import UsageError
+
+    focus = None
+    if unit is not None:
+        focus = ranking.find(unit)
+        if focus is None:
+            shown = ", ".join(repr(u.unit) for u in ranking.units[:5]) + (", ..." if len(ranking.units) > 5 else "")
+            raise UsageError.at("--unit", f"{unit!r} is not a unit of the ranking (its units: {shown})")
+    return build_ranking_appendix(ranking, year=year, title=title, plan=plan, lang=lang, focus=focus)
+
+
+def render_ranking(ranking: "Ranking | RankingAppendix", fmt: str, *, lang: str = "vi", **appendix: object) -> bytes:
+    """The ranking in `fmt` (json, csv, md, xlsx, docx) as bytes to write; xlsx and docx
+    are the signed appendix (`appendix` takes ranking_appendix's options), xlsx with
+    its charts."""
+    from .analysis.ranking_document import RankingAppendix
+    from .write import rank as out
+
+    document = ranking if isinstance(ranking, RankingAppendix) else None
+    plain = document.ranking if document is not None else ranking
+    if fmt in ("json", "md", "csv"):
+        text = {"json": out.rank_json, "md": out.rank_markdown, "csv": out.rank_csv}[fmt](plain, document.lang if document else lang)  # type: ignore[arg-type]
+        return text.encode("utf-8")
+    if document is None:
+        document = ranking_appendix(plain, lang=lang, **appendix)  # type: ignore[arg-type]
+    if fmt == "xlsx":
+        return out.rank_xlsx(document)
+    if fmt == "docx":
+        return out.rank_docx(document)
+    raise ValueError(fmt)
 
 
 def compare_workbooks(

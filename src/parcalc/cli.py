@@ -488,6 +488,7 @@ class RankFormat(str, Enum):
     csv = "csv"
     md = "md"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 class Layout(str, Enum):
@@ -510,6 +511,10 @@ def rank(
     lang: LangOption = Lang.vi,
     output: OutputOption = None,
     force: ForceOption = False,
+    title: Annotated[Optional[str], typer.Option("--title", help="The appendix title (xlsx, docx); {year} is replaced.")] = None,
+    plan: Annotated[Optional[str], typer.Option("--plan", help='The decision it is attached to, e.g. "Quyết định số 123/QĐ-UBND ngày 20/01/2025".')] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="The index year, in the title (xlsx, docx).")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="A unit to chart against the mean (xlsx).")] = None,
 ) -> None:
     """Rank units: rank, unit, total, index, group and each field's sub-index; counts per group and the mean."""
     from . import api
@@ -517,12 +522,15 @@ def rank(
 
     _check_output(output, force, files=workbooks, sets=[criteria])
     chosen = _output_format(fmt, output, RankFormat, "table")
+    for option, given in (("--title", title), ("--plan", plan), ("--year", year), ("--unit", unit)):
+        if given is not None and chosen not in ("xlsx", "docx"):
+            raise UsageError.at(option, f"belongs to the appendix: write it with -o FILE.xlsx or -o FILE.docx (not {chosen})")
     workbooks = _skip_lock_files(workbooks, lang)
     with _working(lang, len(workbooks)):
         ranking = api.rank_workbooks(workbooks, criteria, layout=layout.value if layout else None, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na))
     _warn(ranking.findings, lang)
-    if chosen == "xlsx":
-        _emit(rank_out.rank_xlsx(ranking, lang.value), output, force)
+    if chosen in ("xlsx", "docx"):
+        _emit(api.render_ranking(ranking, chosen, lang=lang.value, year=year, title=title, plan=plan, unit=unit), output, force)
         return
     _show(ranking, chosen, lang, output, force, {"table": rank_out.rank_table_text, "json": rank_out.rank_json,
                                              "md": rank_out.rank_markdown, "csv": rank_out.rank_csv})

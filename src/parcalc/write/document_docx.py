@@ -1,4 +1,4 @@
-"""A signed document (the remediation appendix, the explanation list) as a Word
+"""A signed document (the remediation appendix, the explanation list, the ranking) as a Word
 document in the administrative style: A4 landscape
 (the page size swapped, not only the flag), Times New Roman 13, the header row repeated
 on every page, field rows in bold, Vietnamese decimal comma."""
@@ -18,7 +18,7 @@ from docx.shared import Mm, Pt
 
 from ..core import labels
 from . import ooxml
-from .document import Document, cell_text, is_bold
+from .document import Document, Note, cell_text, column_kind, is_bold, note_text
 
 FONT = "Times New Roman"
 SIZE = Pt(13)
@@ -33,17 +33,19 @@ LANGUAGE = {"vi": "vi-VN", "en": "en-GB"}  # proofing: Word checks Vietnamese as
 # 1.2.2 broke at 13 mm and fits at 14; text columns take the rest.
 _WEIGHTS = {"code": 15, "name": 60, "max": 20, "points": 20, "lost": 19, "remedy": 56,
             "lead": 27, "support": 27, "deadline": 28, "note": 14,
-            "self_score": 20, "gap": 19, "explanation": 62, "evidence": 46}
+            "self_score": 20, "gap": 19, "explanation": 62, "evidence": 46,
+            "rank": 17, "unit": 60, "total": 20, "index": 20, "group": 19, "field": 24}
 
 
-def document_docx(source: Document, notes: Sequence[str] = ()) -> bytes:
+def document_docx(source: Document, notes: Sequence[Note] = ()) -> bytes:
     document = new_document()
     _page(document)
     _fonts(document, LANGUAGE[source.lang])
     _paragraph(document, LABEL[source.lang], bold=True)
     _paragraph(document, source.title, bold=True)
-    if source.plan_line:
-        _paragraph(document, source.plan_line, italic=True)
+    for line in (source.subtitle, source.plan_line):
+        if line:
+            _paragraph(document, line, italic=True)
     _rule(document)
     sep = labels.decimal_sep(source.lang)
     columns = source.columns
@@ -57,19 +59,22 @@ def document_docx(source: Document, notes: Sequence[str] = ()) -> bytes:
     for row, table_row in zip(source.rows, table.rows[1:]):
         _keep_whole(table_row)
         for column, cell in zip(columns, table_row.cells):
-            _fill(cell, cell_text(row, column, sep), bold=is_bold(source, row, column), right=column in source.number_columns)
+            _fill(cell, cell_text(row, column, sep), bold=is_bold(source, row, column),
+                  center=column in source.centred_columns, right=column in source.number_columns)
     _widths(table, columns)
     if notes:
         document.add_paragraph()
-    for line in notes:
-        document.add_paragraph(line)
+    for position, note in enumerate(notes, start=1):
+        layout = document.add_paragraph(note_text(note, sep)).paragraph_format
+        layout.space_after = Pt(2)
+        layout.keep_with_next = position < len(notes)  # the notes stay together on one page
     return ooxml.docx_bytes(document)
 
 
 def _widths(table, columns: Sequence[str]) -> None:
     """Word reads the cell widths, LibreOffice the table grid: set both, and fix the layout."""
     table.autofit = False
-    weights = [_WEIGHTS[column] for column in columns]
+    weights = [_WEIGHTS[column_kind(column)] for column in columns]
     share = Decimal(_PAGE_MM - _LEFT_MM - _RIGHT_MM) / sum(weights)
     widths = [Mm(float(weight * share)) for weight in weights]  # the page's width, never more
     for width, grid_column in zip(widths, table._tbl.tblGrid.gridCol_lst):
