@@ -13,7 +13,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
-from tests.conftest import EXAMPLES, GOOD, SMALL_SET
+from tests.conftest import EXAMPLES, GOOD, SMALL_SET, wide_points
 
 D = Decimal
 ARGS = ("rank", GOOD / "units-long.xlsx", "--criteria", SMALL_SET, "--year", "2024")
@@ -175,16 +175,7 @@ def test_documents_are_deterministic(outputs):
 def test_department_example_counts_and_mean_from_the_raw_cells(cli, tmp_path):
     """The 20 departments' indexes summed here from the workbook's cells (leaf rows, one
     column per department; the set's total is 100), then counted and averaged."""
-    sheet = load_workbook(DEPARTMENTS[0], read_only=True).active
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    header = next(row for row in rows if row and row[0] in ("STT", "Mã"))
-    first_unit = next(i for i, value in enumerate(header) if isinstance(value, str) and value.startswith(("Sở", "Ban", "Văn", "Thanh")))
-    totals = {name: D(0) for name in header[first_unit:] if name}
-    for row in rows:
-        if isinstance(row[0], str) and row[0].count(".") == 1:
-            for name, value in zip(header[first_unit:], row[first_unit:]):
-                if name:
-                    totals[name] += D(str(value))
+    totals = {unit: sum(fields.values()) for unit, fields in wide_points(DEPARTMENTS[0]).items()}
     indexes = [total.quantize(D("0.01"), ROUND_HALF_UP) for total in totals.values()]
     expected = {group: sum(1 for i in indexes if low <= i < high) for group, low, high in
                 (("A", 90, 1000), ("B", 80, 90), ("C", 70, 80), ("D", 0, 70))}

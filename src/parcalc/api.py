@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .analysis.playbook import Playbook
     from .analysis.ranking import Ranking
     from .analysis.ranking_document import RankingAppendix
+    from .analysis.report import Report
     from .analysis.gaps import GapList
     from .analysis.remediation import Appendix
     from .analysis.whatif_report import WhatIfReport
@@ -361,6 +362,65 @@ def render_ranking(ranking: "Ranking | RankingAppendix", fmt: str, *, lang: str 
     if fmt == "docx":
         return out.rank_docx(document)
     raise ValueError(fmt)
+
+
+def unit_report(
+    paths: "Sequence[str | Path]",
+    criteria: str | Path | CriterionSet | None = None,
+    *,
+    previous: "Sequence[str | Path]" = (),
+    criteria_previous: str | Path | CriterionSet | None = None,
+    unit: str | None = None,
+    layout: str | None = None,
+    sheet: str | None = None,
+    assume_full: bool = False,
+    blank: str | None = None,
+    na: str | None = None,
+    year: int | None = None,
+    title: str | None = None,
+    lang: str = "vi",
+) -> "Report":
+    """What `parcalc report` shows: every unit of the workbooks scored and ranked, one
+    unit (`unit`, else the first unit read) with its tree, and with `previous` (the
+    earlier year's workbooks) the changes, as `compare` finds them."""
+    from .analysis.compare import compare
+    from .analysis.ranking import rank_results
+    from .analysis.report import build_report
+    from .core.errors import UsageError
+
+    options = dict(layout=layout, sheet=sheet, assume_full=assume_full, blank=blank, na=na)
+    notes: list[Finding] = []
+    scored = score_units(paths, criteria, notes=notes, **options)  # type: ignore[arg-type]
+    ranking = replace(rank_results(scored), findings=tuple(notes))
+    focus = ranking.find(unit if unit is not None else scored[0][0]) if scored else None
+    if focus is None:
+        shown = ", ".join(repr(u.unit) for u in ranking.units[:5]) + (", ..." if len(ranking.units) > 5 else "")
+        raise UsageError.at("--unit", f"{unit!r} is not a unit of the workbooks (their units: {shown})")
+    comparison = None
+    if previous:
+        before = rank_results(score_units(previous, criteria_previous or criteria, **options))  # type: ignore[arg-type]
+        comparison = compare(before, ranking)
+    return build_report(ranking, focus, comparison=comparison, title=title, year=year, lang=lang,
+                        sources=tuple(Path(path).name for path in paths), previous_sources=tuple(Path(path).name for path in previous))
+
+
+def report_html(report: "Report") -> str:
+    """The report as one self-contained HTML page (inline style and SVG charts, no
+    script, nothing fetched). Needs matplotlib (`pip install 'parcalc[report]'`)."""
+    require_report_library()
+    from .write.report_html import report_html as html
+
+    return html(report)
+
+
+def require_report_library() -> None:
+    """A one-line error when matplotlib, which draws the report's charts, is missing."""
+    from .core.errors import UsageError
+    from .write.report_charts import available
+
+    if not available():
+        raise UsageError.at("parcalc report", "needs the plotting library matplotlib, which is not installed: "
+                                              "pip install 'parcalc[report]'")
 
 
 def compare_workbooks(

@@ -564,6 +564,41 @@ def compare(
                                                 "md": compare_out.compare_markdown, "csv": compare_out.compare_csv})
 
 
+@app.command()
+@guarded
+def report(
+    workbooks: Annotated[list[Path], typer.Argument(help="Workbooks with one unit or many.", show_default=False)],
+    criteria: CriteriaOption = None,
+    previous: Annotated[Optional[list[Path]], typer.Option("--previous", help="The previous year's workbook(s), for the changes; repeatable.")] = None,
+    criteria_previous: Annotated[Optional[str], typer.Option("--criteria-previous", help="The previous year's set, when it differs.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="The unit the page is about (default: the first unit read).")] = None,
+    layout: Annotated[Optional[Layout], typer.Option("--layout", help="wide, long or sheets; detected when left out.")] = None,
+    sheet: SheetOption = None,
+    assume_full: AssumeFullOption = False,
+    blank: BlankOption = None,
+    na: NaOption = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="The page's title; {year} is replaced.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="The index year, in the title.")] = None,
+    lang: LangOption = Lang.vi,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The .html file to write (default: standard output).")] = None,
+    force: ForceOption = False,
+) -> None:
+    """One self-contained HTML page: summary, tree with lost points, ranking, field heatmap, a unit against the mean, changes."""
+    from . import api
+
+    _check_output(output, force, files=[*workbooks, *(previous or ())], sets=[criteria, criteria_previous])
+    if output is not None and output.suffix.lower() not in (".html", ".htm"):
+        raise UsageError.at(str(output), "a report is an HTML page: name it .html")
+    api.require_report_library()  # before the work
+    workbooks = _skip_lock_files(workbooks, lang)
+    with _working(lang, len(workbooks) + len(previous or ())):
+        page = api.unit_report(workbooks, criteria, previous=previous or (), criteria_previous=criteria_previous, unit=unit,
+                               layout=layout.value if layout else None, sheet=sheet, assume_full=assume_full, blank=_value(blank),
+                               na=_value(na), year=year, title=title, lang=lang.value)
+    _warn(page.ranking.findings, lang)
+    _emit(api.report_html(page).encode("utf-8"), output, force)
+
+
 @playbook_app.command("init")
 @guarded
 def playbook_init(

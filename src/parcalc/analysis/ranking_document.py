@@ -111,7 +111,7 @@ def build_ranking_appendix(
     return RankingAppendix(
         ranking=ranking, title=title, subtitle=None if own_tree else _set_line(criteria, lang),  # type: ignore[arg-type]
         plan_line=PLAN_LINE[lang].format(plan=plan) if plan else None, year=year, lang=lang,
-        field_names=_field_names(ranking, lang), focus=focus,
+        field_names=field_headings(ranking, lang), focus=focus,
     )
 
 
@@ -121,7 +121,7 @@ def _set_line(criteria: CriterionSet, lang: str) -> str:
     return f"Bộ tiêu chí: {criteria.title}"
 
 
-def _field_names(ranking: Ranking, lang: str) -> tuple[str, ...]:
+def field_headings(ranking: Ranking, lang: str) -> tuple[str, ...]:
     """Each field's heading, from the first unit's set that has the field."""
     found: dict[str, str] = {}
     for unit in ranking.units:

@@ -19,11 +19,9 @@ from openpyxl.utils import get_column_letter
 
 from ..analysis.ranking_document import RankingAppendix
 from ..core import labels
-from .common import neutralise
+from .common import GRADE_COLOURS, neutralise
 from .document_xlsx import BODY_FONT, BOLD_FONT, BOX, FONT, Placed, number_format, print_setup
 
-# One colour per grade, best first (as many as a set has; MoHA's A-D use the first four).
-GRADE_COLOURS = ("2E7D32", "1565C0", "F9A825", "C62828", "6A1B9A", "546E7A")
 UNIT_COLOUR, MEAN_COLOUR = "1565C0", "9E9E9E"
 # Excel's own red - yellow - green scale: the lowest sub-index of a field red, the highest green
 SCALE = ("F8696B", "FFEB84", "63BE7B")
@@ -100,7 +98,8 @@ def _ranking_chart(sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
     chart = BarChart()
     chart.type, chart.grouping, chart.overlap, chart.gapWidth = "bar", "clustered", 100, 40
     _style(chart, t["ranking_title"].format(grade=word.lower()))
-    for column, colour in zip(range(2, len(grades) + 2), GRADE_COLOURS):
+    for column in range(2, len(grades) + 2):
+        colour = GRADE_COLOURS[(column - 2) % len(GRADE_COLOURS)]
         chart.add_data(Reference(sheet, min_col=column, min_row=1, max_row=last), titles_from_data=True)
         chart.series[-1].graphicalProperties = GraphicalProperties(solidFill=colour)
     chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
