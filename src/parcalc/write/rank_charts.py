@@ -88,9 +88,8 @@ def _ranking_chart(sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
     units = appendix.ranking.units
     for row, unit in enumerate(units, start=2):
         _put(sheet, row, 1, unit.unit)
-        for column, grade in enumerate(grades, start=2):
-            if unit.result.group == grade.name:
-                _put(sheet, row, column, unit.result.index)
+        for column, grade in enumerate(grades, start=2):  # bordered, empty where the unit is of another grade
+            _put(sheet, row, column, unit.result.index if unit.result.group == grade.name else None)
     sheet.column_dimensions["A"].width = 30
     for column in range(2, len(grades) + 2):
         sheet.column_dimensions[get_column_letter(column)].width = 11

@@ -177,6 +177,13 @@ def _cell(x: int, y: int, colour):
     return Rectangle((x, y), 1, 1, facecolor=colour, edgecolor="white", linewidth=1)
 
 
+def _rows_height(labels: Sequence[str], least: float) -> float:
+    """Inches for bars spaced evenly, one (or a pair) per label: at least `least` each,
+    more when a label wraps to several lines (10 pt lines), so that labels never overlap."""
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    return len(labels) * max(least, 0.17 * lines + 0.1)
+
+
 def _wrap(text: str, width: int = 16) -> str:
     import textwrap
 
@@ -187,7 +194,8 @@ def _wrap(text: str, width: int = 16) -> str:
 def pair_chart(headings: Sequence[str], first: Sequence[Decimal | None], second: Sequence[Decimal | None],
                names: tuple[str, str], label: str, sep: str, axis_label: str) -> str:
     """Each field: the unit's sub-index against the mean, side by side, values written."""
-    figure = _figure(max(2.5, 0.6 * len(headings) + 1.2))
+    labels = [_wrap(text, 28) for text in headings]
+    figure = _figure(max(2.5, _rows_height(labels, 0.6) + 1.2))
     axes = figure.add_subplot()
     for offset, values, name, colour in ((-0.2, first, names[0], FOCUS), (0.2, second, names[1], MEAN)):
         for y, value in enumerate(values):
@@ -195,7 +203,7 @@ def pair_chart(headings: Sequence[str], first: Sequence[Decimal | None], second:
                 continue
             axes.barh(y + offset, float(value), height=0.38, color=colour, label=name if y == 0 else None, zorder=3)
             axes.text(float(value) + 0.5, y + offset, format_points(value, sep), va="center", fontsize=8)
-    axes.set_yticks(list(range(len(headings))), [_wrap(text, 28) for text in headings])
+    axes.set_yticks(list(range(len(headings))), labels)
     axes.invert_yaxis()
     axes.set_xlim(0, 108)
     axes.set_xlabel(axis_label)
@@ -210,11 +218,12 @@ def signed_chart(names: Sequence[str], values: Sequence[Decimal], name: str, lab
                  colours: tuple[str, str] = (DROP, GAIN)) -> str:
     """Bars left of zero in the first colour, right of it in the second: changes (drops
     red, gains green), or losses alone."""
-    figure = _figure(max(2.0, 0.28 * len(names) + 1.3))
+    labels = [_wrap(text, 40) for text in names]
+    figure = _figure(max(2.0, _rows_height(labels, 0.28) + 1.3))
     axes = figure.add_subplot()
     floats = [float(value) for value in values]
     axes.barh(range(len(names)), floats, color=[colours[0] if value < 0 else colours[1] for value in floats], height=0.7, zorder=3)
-    axes.set_yticks(list(range(len(names))), [_wrap(text, 40) for text in names])
+    axes.set_yticks(list(range(len(names))), labels)
     axes.invert_yaxis()
     axes.axvline(0, color="#555555", linewidth=0.8)
     reach = max((abs(value) for value in floats), default=1.0) or 1.0
