@@ -39,7 +39,7 @@ def test_usage_errors_are_one_line_and_exit_2(args, line):
     assert (run.returncode, run.stderr, run.stdout) == (2, line + "\n", "")
 
 
-@pytest.mark.parametrize("command", ["score", "remediation", "gaps", "whatif", "rank", "compare", "template", "criteria show", "criteria import", "playbook init"])
+@pytest.mark.parametrize("command", ["score", "remediation", "gaps", "whatif", "rank", "compare", "report", "template", "criteria show", "criteria import", "playbook init"])
 def test_help_has_no_python_type_names(command):
     run = parcalc(*command.split(), "--help")
     assert run.returncode == 0

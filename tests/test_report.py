@@ -176,3 +176,18 @@ def test_python_users_get_the_same_page(pages):
                              unit="Sở Tư pháp", year=2024)
     assert report.focus.unit == UNIT and report.comparison is not None
     assert api.report_html(report) == (pages / "report.html").read_text(encoding="utf-8")
+
+
+def test_the_previous_years_workbook_is_an_input_too(cli, tmp_path):
+    import shutil
+
+    old = tmp_path / "old.xlsx"
+    shutil.copyfile(DEPARTMENTS / "departments-previous-year.xlsx", old)
+    before = old.read_bytes()
+    run = cli("report", DEPARTMENTS / "departments.xlsx", "--criteria", SET, "--previous", old, "-o", old, "--force")
+    assert run.exit_code == 2 and run.stderr == f"parcalc: error: {old}: is also an input; write the output to another file\n"
+    assert old.read_bytes() == before
+    page = tmp_path / "page.html"
+    page.write_text("kept", encoding="utf-8")
+    run = cli("report", DEPARTMENTS / "departments.xlsx", "--criteria", SET, "-o", page)
+    assert run.exit_code == 2 and page.read_text(encoding="utf-8") == "kept"  # never over a file without --force
