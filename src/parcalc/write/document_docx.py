@@ -79,8 +79,8 @@ def _widths(table, columns: Sequence[str]) -> None:
     widths = [Mm(float(weight * share)) for weight in weights]  # the page's width, never more
     for width, grid_column in zip(widths, table._tbl.tblGrid.gridCol_lst):
         grid_column.w = width
-    for index, width in enumerate(widths):
-        for cell in table.columns[index].cells:
+    for row in table._tbl.tr_lst:  # the cells' XML directly: python-docx's column.cells is quadratic (11 s for 1,000 rows)
+        for cell, width in zip(row.tc_lst, widths):
             cell.width = width
 
 
@@ -163,7 +163,8 @@ def _fill(cell, text: str, *, bold: bool = False, center: bool = False, right: b
     elif right:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     run = paragraph.add_run(text)
-    run.bold = bold
+    if bold:  # never an explicit "not bold": the style has none, and 15,000 cells cost a second less
+        run.bold = True
     run.font.size = TABLE_SIZE
 
 
