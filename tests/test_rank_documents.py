@@ -215,3 +215,19 @@ def test_title_plan_and_unit_from_python(tmp_path):
     assert [p.text for p in document.paragraphs[:4]] == ["PHỤ LỤC", "XẾP HẠNG NĂM 2025", "Bộ tiêu chí: A small test set",
                                                          "(Kèm theo Quyết định số 1/QĐ-UBND)"]
     assert api.render_ranking(ranking, "json") == api.render_ranking(appendix, "json")
+
+
+def test_nine_fields_share_the_page_without_breaking_short_headings(cli, tmp_path):
+    """Two provinces of the 2020 set (nine fields): in Word, Hạng, Nhóm and the points keep
+    the width their headings need and the fields share the rest; in Excel the unit
+    column narrows before the page shrinks."""
+    from tests.conftest import LAM_DONG
+
+    args = ("rank", LAM_DONG, EXAMPLES / "synthetic-province-2020.xlsx", "--criteria", "province-2020", "--assume-full")
+    assert cli(*args, "-o", tmp_path / "p.docx").exit_code == 0
+    widths = [round(cell.width.mm, 1) for cell in Document(tmp_path / "p.docx").tables[0].rows[0].cells]
+    assert widths[0] == 14 and widths[2:5] == [17, 17, 16] and widths[5:] == [17] * 9
+    assert round(sum(widths)) == 252 and widths[1] == 252 - 14 - 17 - 17 - 16 - 9 * 17
+    assert cli(*args, "-o", tmp_path / "p.xlsx").exit_code == 0
+    sheet = load_workbook(tmp_path / "p.xlsx")["Phụ lục"]
+    assert sheet.column_dimensions["B"].width == 24 and sheet.column_dimensions["F"].width == 10

@@ -35,6 +35,9 @@ _WEIGHTS = {"code": 15, "name": 60, "max": 20, "points": 20, "lost": 19, "remedy
             "lead": 27, "support": 27, "deadline": 28, "note": 14,
             "self_score": 20, "gap": 19, "explanation": 62, "evidence": 46,
             "rank": 17, "unit": 60, "total": 20, "index": 20, "group": 19, "field": 24}
+# A ranking with many fields shares the page thinner: its short headings (Hạng, Nhóm,
+# Tổng điểm) never break inside a word, and units and fields keep a readable width.
+_LEAST_MM = {"rank": 14, "group": 16, "total": 17, "index": 17, "unit": 32, "field": 17}
 
 
 def document_docx(source: Document, notes: Sequence[Note] = ()) -> bytes:
@@ -74,14 +77,27 @@ def document_docx(source: Document, notes: Sequence[Note] = ()) -> bytes:
 def _widths(table, columns: Sequence[str]) -> None:
     """Word reads the cell widths, LibreOffice the table grid: set both, and fix the layout."""
     table.autofit = False
-    weights = [_WEIGHTS[column_kind(column)] for column in columns]
-    share = Decimal(_PAGE_MM - _LEFT_MM - _RIGHT_MM) / sum(weights)
-    widths = [Mm(float(weight * share)) for weight in weights]  # the page's width, never more
+    widths = [Mm(float(width)) for width in share_page([column_kind(column) for column in columns])]
     for width, grid_column in zip(widths, table._tbl.tblGrid.gridCol_lst):
         grid_column.w = width
     for row in table._tbl.tr_lst:  # the cells' XML directly: python-docx's column.cells is quadratic (11 s for 1,000 rows)
         for cell, width in zip(row.tc_lst, widths):
             cell.width = width
+
+
+def share_page(kinds: Sequence[str]) -> list[Decimal]:
+    """Each column's width in mm: the page's width between the margins shared by
+    weight, but never below a column's least width (`_LEAST_MM`); what those take is
+    taken from the others."""
+    room = Decimal(_PAGE_MM - _LEFT_MM - _RIGHT_MM)
+    fixed: dict[int, Decimal] = {}
+    while True:
+        free = [i for i in range(len(kinds)) if i not in fixed]
+        share = (room - sum(fixed.values(), Decimal(0))) / sum(_WEIGHTS[kinds[i]] for i in free)
+        short = [i for i in free if _WEIGHTS[kinds[i]] * share < _LEAST_MM.get(kinds[i], 0)]
+        if not short or len(short) == len(free):
+            return [fixed.get(i, _WEIGHTS[kinds[i]] * share) for i in range(len(kinds))]
+        fixed.update((i, Decimal(_LEAST_MM[kinds[i]])) for i in short)
 
 
 def _page(document) -> None:

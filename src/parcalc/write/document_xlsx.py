@@ -31,8 +31,9 @@ PAGE_WIDTH = 136
 _WIDTHS = {"code": 6, "name": 28, "max": 8, "points": 9, "lost": 8, "remedy": 32,
            "lead": 15, "support": 15, "deadline": 12, "note": 8,
            "self_score": 9, "gap": 8, "explanation": 40, "evidence": 26,
-           "rank": 6, "unit": 30, "total": 9, "index": 9, "group": 8, "field": 11}
+           "rank": 6, "unit": 30, "total": 9, "index": 9, "group": 8, "field": 10}
 _WIDENED = ("name", "unit")
+_LEAST_UNIT = 24
 FONT = "Times New Roman"  # Nghị định 30/2020/NĐ-CP: in every cell, or LibreOffice and Excel draw Calibri
 BODY_FONT, BOLD_FONT = Font(name=FONT, size=11), Font(name=FONT, size=11, bold=True)
 _THIN = Side(style="thin")
@@ -137,12 +138,14 @@ def print_setup(sheet) -> None:
 
 
 def column_widths(columns: Sequence[str]) -> dict[str, float]:
-    """Each column's width; a table narrower than the page widens its name or unit column."""
+    """Each column's width; a table narrower than the page widens its name or unit
+    column to fill it, and a ranking wider than the page narrows its unit column (to 24
+    at least) before the page is shrunk to fit."""
     widths = {key: float(_WIDTHS[column_kind(key)]) for key in columns}
     spare = PAGE_WIDTH - sum(widths.values())
     widened = next((key for key in _WIDENED if key in widths), None)
-    if spare > 0 and widened is not None:
-        widths[widened] += spare
+    if widened is not None and (spare > 0 or widened == "unit"):  # a ranking of many fields: a narrower unit column
+        widths[widened] = max(widths[widened] + spare, float(_LEAST_UNIT))
     return widths
 
 
