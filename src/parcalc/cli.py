@@ -699,7 +699,7 @@ def criteria_import(
 # What help shows for a value, instead of typer's Python types (<str>, <list[Path]>).
 _METAVARS = {
     "workbook": "WORKBOOK", "workbooks": "WORKBOOK...", "old": "OLD", "new": "NEW", "files": "FILE...", "table": "TABLE",
-    "criteria": "SET", "criteria_new": "SET", "sheet": "SHEET", "output": "FILE", "peers": "PEERS.csv",
+    "criteria": "SET", "criteria_new": "SET", "criteria_previous": "SET", "previous": "OLD.xlsx", "sheet": "SHEET", "output": "FILE", "peers": "PEERS.csv",
     "scenario": "SCENARIO.yaml", "playbook": "PLAYBOOK", "set_": "CODE=POINTS", "target_grade": "GRADE",
     "exclude_kind": "KIND", "year": "YEAR", "peers_year": "YEAR", "top": "N", "target_rank": "N", "unit": "NAME",
     "fail_under": "NUMBER", "target_index": "NUMBER", "min_lost": "NUMBER", "max_recovery": "PERCENT",
