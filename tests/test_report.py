@@ -112,6 +112,7 @@ def test_changes_since_the_previous_year(pages):
     worst = min(now, key=lambda unit: (now[unit] - before[unit], unit))
     assert changes.index(f"<td>{escape(worst)}</td>") < changes.index(f"<td>{UNIT}</td>") or worst == UNIT  # largest drop first
     assert "Các tiêu chí giảm điểm nhiều nhất của Sở Tư pháp" in changes
+    assert f'<b>{"+" if delta > 0 else ""}{comma(delta)}</b><span>So với năm trước</span>' in section(html, "summary")
 
 
 def test_the_same_bytes_every_time(pages):

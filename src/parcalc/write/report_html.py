@@ -34,7 +34,7 @@ _T = {
         "too_many": "{n} đơn vị: biểu đồ cho biết có bao nhiêu đơn vị ở mỗi mức chỉ số; bảng dưới liệt kê từng đơn vị.",
         "heat_too_many": "{n} đơn vị: quá nhiều để vẽ; xem bảng chỉ số thành phần trong parcalc rank -o FILE.xlsx.",
         "count": "Số đơn vị", "made_by": "Tạo bởi parcalc {version}. Trang không tải gì từ mạng.",
-        "places": "bậc",
+        "since": "So với năm trước",
     },
     "en": {
         "summary": "Summary", "unit": "Unit", "index": "Index", "rank": "Rank", "of": "of", "points": "Points",
@@ -51,7 +51,7 @@ _T = {
         "too_many": "{n} units: the chart shows how many units have each index; the table below lists every unit.",
         "heat_too_many": "{n} units: too many to draw; see the sub-index sheet of parcalc rank -o FILE.xlsx.",
         "count": "Units", "made_by": "Made by parcalc {version}. The page loads nothing from the network.",
-        "places": "places",
+        "since": "Since the previous year",
     },
 }
 
@@ -123,6 +123,9 @@ def _summary(report: Report, t: dict, sep: str) -> str:
     if report.many:
         cards.append(_card(f"{report.focus.rank}/{len(report.ranking.units)}", t["rank"]))
         cards.append(_card(_n(report.ranking.mean_index, sep), t["mean_index"]))
+    change = report.focus_change
+    if change is not None:
+        cards.append(_card(_signed(change.index_delta, sep), t["since"]))
     lines = "".join(f"<li>{escape(line)}</li>" for line in summary_lines(result, report.lang)[2:])
     rows = []
     for field, sub_index in zip(result.fields, (result.sub_index(field) for field in result.fields)):
