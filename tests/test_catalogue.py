@@ -172,3 +172,18 @@ def test_the_language_comes_from_the_command_line_else_the_environment(monkeypat
 def test_each_translation_formats(template):
     values = {name: 1 for name in _fields(template)}
     assert Msg(template, **values).render("vi") and Msg(template, **values).render("en")
+
+
+def test_every_command_takes_its_language_from_the_environment_when_lang_is_not_given():
+    """--lang defaults to None in every command, so that PARCALC_LANG is heard (a default of vi would hide it)."""
+    from typer.main import get_command
+
+    from parcalc.cli import app
+
+    def walk(command):
+        yield command
+        for sub in getattr(command, "commands", {}).values():
+            yield from walk(sub)
+
+    langs = [(command.name, param.default) for command in walk(get_command(app)) for param in command.params if param.name == "lang"]
+    assert len(langs) >= 8 and all(default is None for _, default in langs), langs

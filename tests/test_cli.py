@@ -95,7 +95,7 @@ def test_python_m_parcalc_and_the_help_start_light():
     code = ("import sys, runpy; sys.argv = ['parcalc', '--help']\n"
             "try:\n    runpy.run_module('parcalc', run_name='__main__')\n"
             "except SystemExit:\n    pass\n"
-            "heavy = [m for m in ('openpyxl', 'rich.table', 'rich.console', 'yaml', 'pydantic', 'parcalc.core.engine', 'parcalc.read', 'parcalc.write', 'parcalc.analysis') if m in sys.modules]\n"
+            "heavy = [m for m in ('openpyxl', 'matplotlib', 'rich.table', 'rich.console', 'yaml', 'pydantic', 'parcalc.core.engine', 'parcalc.read', 'parcalc.write', 'parcalc.analysis') if m in sys.modules]\n"
             "print('HEAVY', heavy)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert "Usage: parcalc" in out.stdout
@@ -123,13 +123,13 @@ def test_each_module_imports_alone():
 def test_readme_documents_every_command_and_ci_runs_its_commands():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("parcalc score", "parcalc template", "parcalc criteria list", "parcalc criteria show",
-                    "parcalc criteria check", "parcalc criteria import", "parcalc remediation", "parcalc gaps", "parcalc playbook init", "parcalc whatif", "parcalc rank", "parcalc compare"):
+                    "parcalc criteria check", "parcalc criteria import", "parcalc remediation", "parcalc gaps", "parcalc playbook init", "parcalc whatif", "parcalc rank", "parcalc compare", "parcalc report"):
         assert f"`{command}" in readme, command
     from parcalc.cli import app, criteria_app, playbook_app
 
     names = {c.name or c.callback.__name__ for c in app.registered_commands}
     names |= {c.name for c in criteria_app.registered_commands} | {c.name for c in playbook_app.registered_commands}
-    assert names == {"score", "remediation", "gaps", "whatif", "rank", "compare", "template", "list", "show", "check", "import", "init"}
+    assert names == {"score", "remediation", "gaps", "whatif", "rank", "compare", "report", "template", "list", "show", "check", "import", "init"}
     blocks = [block.split("```", 1)[0].strip() for block in readme.split("```sh\n")[1:3]]
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert all(block in ci for block in blocks) and "pytest" in blocks[1]

@@ -53,7 +53,7 @@ def test_usage_errors_are_one_line_and_exit_2(args, english, vietnamese):
     assert (run.returncode, run.stderr, run.stdout) == (2, english + "\n", "")
 
 
-@pytest.mark.parametrize("command", ["score", "remediation", "gaps", "whatif", "rank", "compare", "template", "criteria show", "criteria import", "playbook init"])
+@pytest.mark.parametrize("command", ["score", "remediation", "gaps", "whatif", "rank", "compare", "report", "template", "criteria show", "criteria import", "playbook init"])
 def test_help_has_no_python_type_names(command):
     run = parcalc(*command.split(), "--help")
     assert run.returncode == 0
@@ -167,7 +167,7 @@ def test_a_long_job_shows_a_spinner_on_a_terminal_and_nothing_elsewhere(monkeypa
 
 def test_shell_completion_completes_commands_and_prints_its_script():
     completed = subprocess.run([sys.executable, "-m", "parcalc"], capture_output=True, text=True, timeout=120,
-                               env={**os.environ, "_PARCALC_COMPLETE": "complete_bash", "COMP_WORDS": "parcalc re", "COMP_CWORD": "1"})
-    assert (completed.returncode, completed.stdout.split()) == (0, ["remediation"])
+                               env={**os.environ, "_PARCALC_COMPLETE": "complete_bash", "COMP_WORDS": "parcalc ra", "COMP_CWORD": "1"})
+    assert (completed.returncode, completed.stdout.split()) == (0, ["rank"])
     script = parcalc("--show-completion", "bash")
     assert script.returncode == 0 and "_parcalc_completion()" in script.stdout and "complete -o default -F _parcalc_completion parcalc" in script.stdout

@@ -130,3 +130,20 @@ def test_import_marks_partial_nodes(cli, tmp_path):
 def test_import_refuses_a_non_yaml_output(cli, tmp_path):
     run = cli("criteria", "import", GOOD / "small.xlsx", "-o", tmp_path / "x.txt")
     assert (run.exit_code, run.stderr) == (2, f"parcalc: lỗi: {tmp_path / 'x.txt'}: bộ tiêu chí được ghi thành tệp .yaml\n")
+
+
+def test_short_names_head_tables_where_a_set_gives_them(tmp_path):
+    from parcalc.core import labels
+    from tests.conftest import EXAMPLES
+
+    fields = {root.code: root for root in api.load_criteria(EXAMPLES / "departments" / "department-set.yaml").roots}
+    assert labels.short_name(fields["2"], "vi") == "Thủ tục hành chính"
+    assert labels.short_name(fields["4"], "vi") == "Chính quyền số"  # no short name: the name
+    assert labels.short_name(fields["2"], "en") == "Thủ tục hành chính"  # no English at all: the Vietnamese
+    path = tmp_path / "set.yaml"
+    path.write_text("parcalc_criteria: 1\nid: s\ntitle: S\nlevel: custom\nnodes:\n"
+                    "  - {code: '1', name: Cải cách thủ tục hành chính, name_en: Administrative procedures, max: 10}\n"
+                    "  - {code: '2', name: Chính quyền số, short_name: CQS, short_name_en: Digital, max: 10}\n", encoding="utf-8")
+    one, two = load_file(path).roots
+    assert (labels.short_name(one, "en"), labels.short_name(two, "en"), labels.short_name(two, "vi")) == (
+        "Administrative procedures", "Digital", "CQS")

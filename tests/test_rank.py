@@ -86,9 +86,9 @@ def test_outputs(cli, tmp_path):
     assert "| 2 | Sở C | 8,50 | 85,00 | B | 91,67 | 75,00 |" in md and "Chỉ số trung bình: 73,75" in md
     target = tmp_path / "rank.xlsx"
     assert cli(*args, "-f", "xlsx", "-o", target).exit_code == 0
-    sheet = load_workbook(target).active
-    assert [c.value for c in sheet[1]] == ["Hạng", "Đơn vị", "Tổng", "Chỉ số", "Nhóm", "1", "2"]
-    assert [c.value for c in sheet[2]] == [1, "Sở B", 10, 100, "A", 100, 100]
+    sheet = load_workbook(target).active  # the appendix (test_rank_documents.py checks the rest)
+    assert [c.value for c in sheet[5]] == ["Hạng", "Đơn vị", "Tổng điểm", "Chỉ số", "Nhóm", "1. Lĩnh vực một", "2. Lĩnh vực hai"]
+    assert [c.value for c in sheet[6]] == [1, "Sở B", 10, 100, "A", 100, 100]
     again = tmp_path / "again.xlsx"
     cli(*args, "-f", "xlsx", "-o", again)
     assert again.read_bytes() == target.read_bytes()

@@ -1,6 +1,8 @@
 """Rebuild departments.xlsx: 20 departments scored against department-set.yaml, in the
-wide layout (one points column per department). SYNTHETIC: the points are generated
-from a fixed formula and describe no real department.
+wide layout (one points column per department), and departments-previous-year.xlsx,
+the same departments a year earlier (for `parcalc report --previous` and `compare`).
+SYNTHETIC: the points are generated from a fixed formula and describe no real
+department.
 
     python examples/departments/build_departments.py
 """
@@ -25,13 +27,18 @@ DEPARTMENTS = [
 ]
 
 
-def points(unit: int, leaf: int, maximum: Decimal) -> Decimal:
-    """A fixed, made-up share of the maximum (between 0.60 and 1.00)."""
-    share = Decimal(60 + (unit * 7 + leaf * 13) % 41) / 100
+def points(unit: int, leaf: int, maximum: Decimal, year: int = 0) -> Decimal:
+    """A fixed, made-up share of the maximum (between 0.60 and 1.00); `year` -1 shifts it."""
+    share = Decimal(60 + (unit * 7 + leaf * 13 + year * (unit % 5) * 3) % 41) / 100
     return (maximum * share).quantize(Decimal("0.01"))
 
 
 def main() -> None:
+    for year, name in ((0, "departments.xlsx"), (-1, "departments-previous-year.xlsx")):
+        (HERE / name).write_bytes(build(year))
+
+
+def build(year: int) -> bytes:
     criteria = api.load_criteria(str(HERE / "department-set.yaml"))
     book = Workbook()
     sheet = book.active
@@ -42,9 +49,9 @@ def main() -> None:
     leaves = [node for node in criteria.walk() if not node.children]
     for position, leaf in enumerate(leaves):
         row = [leaf.code, leaf.name, leaf.max]
-        row += [points(unit, position, leaf.max) for unit in range(len(DEPARTMENTS))]
+        row += [points(unit, position, leaf.max, year) for unit in range(len(DEPARTMENTS))]
         sheet.append(row)
-    (HERE / "departments.xlsx").write_bytes(ooxml.xlsx_bytes(book))
+    return ooxml.xlsx_bytes(book)
 
 
 if __name__ == "__main__":

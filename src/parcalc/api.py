@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from .analysis.compare import Comparison
     from .analysis.playbook import Playbook
     from .analysis.ranking import Ranking
+    from .analysis.ranking_document import RankingAppendix
+    from .analysis.report import Report
     from .analysis.gaps import GapList
     from .analysis.remediation import Appendix
     from .analysis.whatif_report import WhatIfReport
@@ -320,6 +322,108 @@ def rank_workbooks(
     return replace(rank_results(scored), findings=tuple(notes))
 
 
+def ranking_appendix(
+    ranking: "Ranking",
+    *,
+    year: int | None = None,
+    title: str | None = None,
+    plan: str | None = None,
+    unit: str | None = None,
+    lang: str = "vi",
+) -> "RankingAppendix":
+    """The ranking as a signed appendix: `title` ({year} replaced; default: whose index,
+    of which year), `plan` for the "(Kèm theo ...)" line, `unit` a unit of the ranking
+    to chart against the mean."""
+    from .analysis.ranking_document import build_ranking_appendix
+    from .core.errors import UsageError
+
+    focus = None
+    if unit is not None:
+        focus = ranking.find(unit)
+        if focus is None:
+            raise _not_a_unit(unit, ranking)
+    return build_ranking_appendix(ranking, year=year, title=title, plan=plan, lang=lang, focus=focus)
+
+
+def render_ranking(ranking: "Ranking | RankingAppendix", fmt: str, *, lang: str = "vi", **appendix: object) -> bytes:
+    """The ranking in `fmt` (json, csv, md, xlsx, docx) as bytes to write; xlsx and docx
+    are the signed appendix (`appendix` takes ranking_appendix's options), xlsx with
+    its charts."""
+    from .analysis.ranking_document import RankingAppendix
+    from .write import rank as out
+
+    document = ranking if isinstance(ranking, RankingAppendix) else None
+    plain = document.ranking if document is not None else ranking
+    if fmt in ("json", "md", "csv"):
+        text = {"json": out.rank_json, "md": out.rank_markdown, "csv": out.rank_csv}[fmt](plain, document.lang if document else lang)  # type: ignore[arg-type]
+        return text.encode("utf-8")
+    if document is None:
+        document = ranking_appendix(plain, lang=lang, **appendix)  # type: ignore[arg-type]
+    if fmt == "xlsx":
+        return out.rank_xlsx(document)
+    if fmt == "docx":
+        return out.rank_docx(document)
+    raise ValueError(fmt)
+
+
+def unit_report(
+    paths: "Sequence[str | Path]",
+    criteria: str | Path | CriterionSet | None = None,
+    *,
+    previous: "Sequence[str | Path]" = (),
+    criteria_previous: str | Path | CriterionSet | None = None,
+    unit: str | None = None,
+    layout: str | None = None,
+    sheet: str | None = None,
+    assume_full: bool = False,
+    blank: str | None = None,
+    na: str | None = None,
+    year: int | None = None,
+    title: str | None = None,
+    lang: str = "vi",
+) -> "Report":
+    """What `parcalc report` shows: every unit of the workbooks scored and ranked, one
+    unit (`unit`, else the first unit read) with its tree, and with `previous` (the
+    earlier year's workbooks) the changes, as `compare` finds them."""
+    from .analysis.compare import compare
+    from .analysis.ranking import rank_results
+    from .analysis.report import build_report
+    from .core.errors import UsageError
+
+    options = dict(layout=layout, sheet=sheet, assume_full=assume_full, blank=blank, na=na)
+    notes: list[Finding] = []
+    scored = score_units(paths, criteria, notes=notes, **options)  # type: ignore[arg-type]
+    ranking = replace(rank_results(scored), findings=tuple(notes))
+    focus = ranking.find(unit if unit is not None else scored[0][0]) if scored else None
+    if focus is None:
+        raise _not_a_unit(unit, ranking)
+    comparison = None
+    if previous:
+        before = rank_results(score_units(previous, criteria_previous or criteria, **options))  # type: ignore[arg-type]
+        comparison = compare(before, ranking)
+    return build_report(ranking, focus, comparison=comparison, title=title, year=year, lang=lang,
+                        sources=tuple(Path(path).name for path in paths), previous_sources=tuple(Path(path).name for path in previous))
+
+
+def report_html(report: "Report") -> str:
+    """The report as one self-contained HTML page (inline style and SVG charts, no
+    script, nothing fetched). Needs matplotlib (`pip install 'parcalc[report]'`)."""
+    require_report_library()
+    from .write.report_html import report_html as html
+
+    return html(report)
+
+
+def require_report_library() -> None:
+    """A one-line error when matplotlib, which draws the report's charts, is missing."""
+    from .core.errors import UsageError
+    from .write.report_charts import available
+
+    if not available():
+        raise UsageError.at("parcalc report", "needs the plotting library matplotlib, which is not installed: "
+                                              "pip install 'parcalc[report]'")
+
+
 def compare_workbooks(
     old: str | Path,
     new: str | Path,
@@ -412,3 +516,11 @@ def _render_document(document, fmt: str, notes: "Sequence[str]" = ()) -> bytes:
 
         return b"\xef\xbb\xbf" + document_csv(document).encode("utf-8")  # BOM: Excel then reads UTF-8
     raise ValueError(fmt)
+
+
+def _not_a_unit(unit: str | None, ranking: "Ranking") -> "UsageError":
+    """--unit naming no unit that was read: the error, with the first units' names."""
+    from .core.errors import UsageError
+
+    shown = ", ".join(repr(u.unit) for u in ranking.units[:5]) + (", ..." if len(ranking.units) > 5 else "")
+    return UsageError.at("--unit", "{unit!r} is not a unit of the workbooks (their units: {units})", unit=unit, units=shown)

@@ -497,6 +497,7 @@ class RankFormat(str, Enum):
     csv = "csv"
     md = "md"
     xlsx = "xlsx"
+    docx = "docx"
 
 
 class Layout(str, Enum):
@@ -519,6 +520,10 @@ def rank(
     lang: LangOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    title: Annotated[Optional[str], typer.Option("--title", help="The appendix title (xlsx, docx); {year} is replaced.")] = None,
+    plan: Annotated[Optional[str], typer.Option("--plan", help='The decision it is attached to, e.g. "Quyết định số 123/QĐ-UBND ngày 20/01/2025".')] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="The index year, in the title (xlsx, docx).")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="A unit to chart against the mean (xlsx).")] = None,
 ) -> None:
     """Rank units: rank, unit, total, index, group and each field's sub-index; counts per group and the mean."""
     from . import api
@@ -526,12 +531,15 @@ def rank(
 
     _check_output(output, force, files=workbooks, sets=[criteria])
     chosen = _output_format(fmt, output, RankFormat, "table")
+    for option, given in (("--title", title), ("--plan", plan), ("--year", year), ("--unit", unit)):
+        if given is not None and chosen not in ("xlsx", "docx"):
+            raise UsageError.at(option, "belongs to the appendix: write it with -o FILE.xlsx or -o FILE.docx (not {format})", format=chosen)
     workbooks = _skip_lock_files(workbooks, lang)
     with _working(lang, len(workbooks)):
         ranking = api.rank_workbooks(workbooks, criteria, layout=layout.value if layout else None, sheet=sheet, assume_full=assume_full, blank=_value(blank), na=_value(na))
     _warn(ranking.findings, lang)
-    if chosen == "xlsx":
-        _emit(rank_out.rank_xlsx(ranking, lang.value), output, force)
+    if chosen in ("xlsx", "docx"):
+        _emit(api.render_ranking(ranking, chosen, lang=lang.value, year=year, title=title, plan=plan, unit=unit), output, force)
         return
     _show(ranking, chosen, lang, output, force, {"table": rank_out.rank_table_text, "json": rank_out.rank_json,
                                              "md": rank_out.rank_markdown, "csv": rank_out.rank_csv})
@@ -563,6 +571,41 @@ def compare(
         comparison = api.compare_workbooks(old, new, criteria, criteria_new, layout=layout.value if layout else None, assume_full=assume_full, blank=_value(blank), na=_value(na))
     _show(comparison, chosen, lang, output, force, {"table": compare_out.compare_table_text, "json": compare_out.compare_json,
                                                 "md": compare_out.compare_markdown, "csv": compare_out.compare_csv})
+
+
+@app.command()
+@guarded
+def report(
+    workbooks: Annotated[list[Path], typer.Argument(help="Workbooks with one unit or many.", show_default=False)],
+    criteria: CriteriaOption = None,
+    previous: Annotated[Optional[list[Path]], typer.Option("--previous", help="The previous year's workbook(s), for the changes; repeatable.")] = None,
+    criteria_previous: Annotated[Optional[str], typer.Option("--criteria-previous", help="The previous year's set, when it differs.")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="The unit the page is about (default: the first unit read).")] = None,
+    layout: Annotated[Optional[Layout], typer.Option("--layout", help="wide, long or sheets; detected when left out.")] = None,
+    sheet: SheetOption = None,
+    assume_full: AssumeFullOption = False,
+    blank: BlankOption = None,
+    na: NaOption = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="The page's title; {year} is replaced.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="The index year, in the title.")] = None,
+    lang: LangOption = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The .html file to write (default: standard output).")] = None,
+    force: ForceOption = False,
+) -> None:
+    """One self-contained HTML page: summary, tree with lost points, ranking, field heatmap, a unit against the mean, changes."""
+    from . import api
+
+    _check_output(output, force, files=[*workbooks, *(previous or ())], sets=[criteria, criteria_previous])
+    if output is not None and output.suffix.lower() not in (".html", ".htm"):
+        raise UsageError.at(str(output), "a report is an HTML page: name it .html")
+    api.require_report_library()  # before the work
+    workbooks = _skip_lock_files(workbooks, lang)
+    with _working(lang, len(workbooks) + len(previous or ())):
+        page = api.unit_report(workbooks, criteria, previous=previous or (), criteria_previous=criteria_previous, unit=unit,
+                               layout=layout.value if layout else None, sheet=sheet, assume_full=assume_full, blank=_value(blank),
+                               na=_value(na), year=year, title=title, lang=lang.value)
+    _warn(page.ranking.findings, lang)
+    _emit(api.report_html(page).encode("utf-8"), output, force)
 
 
 @playbook_app.command("init")
@@ -666,7 +709,7 @@ def criteria_import(
 # What help shows for a value, instead of typer's Python types (<str>, <list[Path]>).
 _METAVARS = {
     "workbook": "WORKBOOK", "workbooks": "WORKBOOK...", "old": "OLD", "new": "NEW", "files": "FILE...", "table": "TABLE",
-    "criteria": "SET", "criteria_new": "SET", "sheet": "SHEET", "output": "FILE", "peers": "PEERS.csv",
+    "criteria": "SET", "criteria_new": "SET", "criteria_previous": "SET", "previous": "OLD.xlsx", "sheet": "SHEET", "output": "FILE", "peers": "PEERS.csv",
     "scenario": "SCENARIO.yaml", "playbook": "PLAYBOOK", "set_": "CODE=POINTS", "target_grade": "GRADE",
     "exclude_kind": "KIND", "year": "YEAR", "peers_year": "YEAR", "top": "N", "target_rank": "N", "unit": "NAME",
     "fail_under": "NUMBER", "target_index": "NUMBER", "min_lost": "NUMBER", "max_recovery": "PERCENT",

@@ -62,6 +62,8 @@ class GapList:
     peers: tuple[Peer, ...] = ()
     columns: tuple[str, ...] = COLUMNS
     number_columns: frozenset[str] = NUMBER_COLUMNS
+    centred_columns: frozenset[str] = frozenset()
+    subtitle: str | None = None
     bold_levels: int = 0  # a list by size of gap: no level stands out
 
     @property

@@ -3,6 +3,7 @@ each field's sub-index, the count per group and the mean index."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -31,6 +32,21 @@ class Ranking:
         if not self.units:
             return Decimal("0.00")
         return round_half_up(sum((u.result.index for u in self.units), Decimal(0)) / len(self.units))
+
+    @property
+    def field_means(self) -> tuple[Decimal | None, ...]:
+        """Each field's mean sub-index over the units that have the field, to two
+        decimals (None for a field no unit has)."""
+        means = []
+        for column in zip(*(unit.field_indexes for unit in self.units)) if self.units else ((None,) * len(self.field_codes),):
+            known = [index for index in column if index is not None]
+            means.append(round_half_up(sum(known, Decimal(0)) / len(known)) if known else None)
+        return tuple(means)
+
+    def find(self, name: str) -> RankedUnit | None:
+        """The unit called `name`, compared as unit names are read (NFC, spaces)."""
+        wanted = _plain(name)
+        return next((unit for unit in self.units if _plain(unit.unit) == wanted), None)
 
     @property
     def group_counts(self) -> dict[str, int]:
@@ -101,3 +117,7 @@ def _index_maps(criteria: CriterionSet, field_points: list[tuple[Decimal | None,
     """For each field of `criteria`, each of its points in `field_points` -> its sub-index."""
     return [{points: None if points is None else percent(points, root.max) for points in set(column)}  # type: ignore[arg-type]
             for column, root in zip(zip(*field_points), criteria.roots)]
+
+
+def _plain(name: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()

@@ -65,6 +65,8 @@ class Appendix:
     findings: tuple[Finding, ...]
     columns: tuple[str, ...] = COLUMNS
     number_columns: frozenset[str] = NUMBER_COLUMNS
+    centred_columns: frozenset[str] = frozenset()
+    subtitle: str | None = None
     bold_levels: int = 2  # fields and criteria in bold, as the published appendix
 
     @property

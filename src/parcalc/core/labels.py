@@ -112,6 +112,14 @@ def criterion_name(criterion, lang: str) -> str:
     return name or text("unknown_name", lang)
 
 
+def short_name(criterion, lang: str) -> str:
+    """What a table's heading calls a field: the set's short name in `lang` when it
+    gives one, else its name (or that it is unknown)."""
+    if lang == "en" and (criterion.short_name_en or criterion.name_en):
+        return criterion.short_name_en or criterion.name_en
+    return criterion.short_name or criterion_name(criterion, lang)
+
+
 def decimal_sep(lang: str) -> str:
     return "," if lang == "vi" else "."
 

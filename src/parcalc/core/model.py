@@ -50,6 +50,8 @@ class Criterion:
     children: tuple["Criterion", ...] = ()
     rule: "Rule | None" = None  # how a raw value becomes points (None: points are entered)
     optional: bool = False  # a top-level block that may be absent (the index is then rescaled)
+    short_name: str | None = None  # what a table's heading shows ("Thủ tục hành chính"), when the set gives one
+    short_name_en: str | None = None
 
     @property
     def level(self) -> int:

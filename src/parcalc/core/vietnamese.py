@@ -98,6 +98,12 @@ VI: dict[str, str] = {
     "unexpected extra argument(s): {args}": "thừa đối số: {args}",
     "no such command: {name!r}": "không có lệnh «{name}»",
     "no such command: {name!r} (did you mean {near!r}?)": "không có lệnh «{name}» (có phải là «{near}»?)",
+    "{unit!r} is not a unit of the workbooks (their units: {units})": "«{unit}» không phải là đơn vị nào trong các bảng tính (các đơn vị: {units})",
+    "needs the plotting library matplotlib, which is not installed: pip install 'parcalc[report]'":
+        "cần thư viện vẽ biểu đồ matplotlib nhưng chưa được cài đặt: pip install 'parcalc[report]'",
+    "a report is an HTML page: name it .html": "báo cáo là một trang HTML: đặt tên tệp có đuôi .html",
+    "belongs to the appendix: write it with -o FILE.xlsx or -o FILE.docx (not {format})":
+        "chỉ dùng cho phụ lục: ghi ra tệp bằng -o TỆP.xlsx hoặc -o TỆP.docx (không phải {format})",
     # write
     "is a symbolic link: name the file itself, or another file (parcalc replaces only regular files)":
         "là liên kết tượng trưng: hãy chỉ ra chính tệp đó, hoặc một tệp khác (parcalc chỉ ghi đè tệp thông thường)",
@@ -253,6 +259,20 @@ VI: dict[str, str] = {
     "Install completion for the current shell.": "Cài đặt tự động hoàn thành lệnh (Tab) cho shell đang dùng.",
     "Show completion for the current shell, to copy it or customize the installation.":
         "Hiện mã tự động hoàn thành lệnh cho shell đang dùng, để sao chép hoặc tự cài đặt.",
+    "A unit to chart against the mean (xlsx).": "Đơn vị được vẽ biểu đồ so với mức trung bình (xlsx).",
+    "One self-contained HTML page: summary, tree with lost points, ranking, field heatmap, a unit against the mean, changes.":
+        "Một trang HTML trọn gói: tóm tắt, cây tiêu chí với điểm bị mất, xếp hạng, bản đồ nhiệt các lĩnh vực, một đơn vị so với "
+        "mức trung bình, các thay đổi.",
+    "The .html file to write (default: standard output).": "Tệp .html cần ghi (mặc định: đầu ra chuẩn).",
+    "The appendix title (xlsx, docx); {year} is replaced.": "Tiêu đề phụ lục (xlsx, docx); {year} được thay bằng năm.",
+    "The decision it is attached to, e.g. \"Quyết định số 123/QĐ-UBND ngày 20/01/2025\".":
+        "Quyết định mà phụ lục kèm theo, ví dụ \"Quyết định số 123/QĐ-UBND ngày 20/01/2025\".",
+    "The index year, in the title (xlsx, docx).": "Năm của chỉ số, ghi trong tiêu đề (xlsx, docx).",
+    "The page's title; {year} is replaced.": "Tiêu đề của trang; {year} được thay bằng năm.",
+    "The previous year's set, when it differs.": "Bộ tiêu chí của năm trước, khi khác năm nay.",
+    "The previous year's workbook(s), for the changes; repeatable.": "Bảng tính của năm trước, để thấy các thay đổi; dùng được nhiều lần.",
+    "The unit the page is about (default: the first unit read).": "Đơn vị mà trang nói đến (mặc định: đơn vị đầu tiên được đọc).",
+    "Workbooks with one unit or many.": "Các bảng tính có một hoặc nhiều đơn vị.",
     # typer's own words in help (typer.core)
     "Arguments": "Đối số",
     "Options": "Tùy chọn",

@@ -82,6 +82,8 @@ class NodeSpec(_Strict):
     code: str
     name: str
     name_en: str | None = None
+    short_name: str | None = None
+    short_name_en: str | None = None
     max: Union[Number, Literal["unknown"]]
     kind: Literal["appraised", "survey", "mixed", "bonus", "penalty"] | None = None
     partial: bool = False
@@ -221,6 +223,8 @@ def _convert(spec: SetSpec, lines: dict, filename: str, problems: list[Problem])
             children=children,
             rule=rule,
             optional=node.optional,
+            short_name=node.short_name,
+            short_name_en=node.short_name_en,
         )
         _check_sum(criterion, where(path + ("max",)), problems)
         return criterion

@@ -83,6 +83,10 @@ def neutralise(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
+# One colour per grade, best first (as many as a set has; MoHA's A-D use the first four):
+# the same in the xlsx charts and the HTML report.
+GRADE_COLOURS = ("2E7D32", "1565C0", "F9A825", "C62828", "6A1B9A", "546E7A")
+
 _JSON = json.JSONEncoder(ensure_ascii=False)
 
 

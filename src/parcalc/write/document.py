@@ -1,14 +1,14 @@
-"""What the signed documents share (the remediation appendix, the explanation list):
-a title, an optional "(Kèm theo ...)" line and one table whose rows have a level and a
-value per column. One writer per format serves them all: Markdown and CSV here, .xlsx
-in document_xlsx, .docx in document_docx."""
+"""What the signed documents share (the remediation appendix, the explanation list, the
+ranking): a title, an optional subtitle and "(Kèm theo ...)" line, one table whose rows
+have a level and a value per column, and notes below it. One writer per format serves
+them all: Markdown and CSV here, .xlsx in document_xlsx, .docx in document_docx."""
 
 from __future__ import annotations
 
 import csv
 import io
 from decimal import Decimal
-from typing import Protocol, Sequence
+from typing import Protocol, Sequence, Union
 
 from ..core import labels
 from ..core.messages import render_place
@@ -20,15 +20,17 @@ from .common import neutralise, warning_line
 class DocumentRow(Protocol):
     level: int
 
-    def value(self, column: str) -> Decimal | str: ...
+    def value(self, column: str) -> Decimal | int | str: ...
 
 
 class Document(Protocol):
     title: str
+    subtitle: str | None  # a line under the title (the criterion set a ranking follows)
     plan_line: str | None
     lang: str
     columns: tuple[str, ...]
     number_columns: frozenset[str]
+    centred_columns: frozenset[str]  # short values centred (rank, group)
     bold_levels: int  # rows of level 1..bold_levels are bold (fields, criteria); 0: none
     findings: tuple[Finding, ...]
 
@@ -44,15 +46,32 @@ def is_bold(document: Document, row: DocumentRow, column: str) -> bool:
     return row.level <= document.bold_levels and (column in ("code", "name") or column in document.number_columns)
 
 
+Note = Union[str, "tuple[str, Decimal | int]"]  # a line below the table, or a label and its figure
+
+
+def column_kind(column: str) -> str:
+    """The kind of a column, which sets its width: `field` for a ranking's `field:3`."""
+    return column.partition(":")[0]
+
+
 def cell_text(row: DocumentRow, column: str, sep: str) -> str:
-    value = row.value(column)
-    return format_points(value, sep) if isinstance(value, Decimal) else value
+    return value_text(row.value(column), sep)
+
+
+def value_text(value: Decimal | int | str, sep: str) -> str:
+    return format_points(value, sep) if isinstance(value, Decimal) else str(value)
+
+
+def note_text(note: Note, sep: str) -> str:
+    return note if isinstance(note, str) else f"{note[0]}: {value_text(note[1], sep)}"
 
 
 def document_markdown(document: Document, summary: Sequence[str]) -> str:
     sep = labels.decimal_sep(document.lang)
     esc = lambda text: text.replace("|", "\\|").replace("\n", " ")  # noqa: E731
     out = [f"## {esc(document.title)}", ""]
+    if document.subtitle:
+        out += [esc(document.subtitle), ""]
     if document.plan_line:
         out += [f"_{esc(document.plan_line)}_", ""]
     out += [f"- {line}" for line in summary]

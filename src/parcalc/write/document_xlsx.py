@@ -1,10 +1,13 @@
-"""A signed document (the remediation appendix, the explanation list) as an .xlsx ready
-to print: A4 landscape, fit to the page width, header repeated on every page, real
-numbers, agency dropdowns where it names agencies, notes below the table."""
+"""A signed document (the remediation appendix, the explanation list, the ranking) as an
+.xlsx ready to print: A4 landscape, fit to the page width, header repeated on every page,
+real numbers, agency dropdowns where it names agencies, notes below the table.
+`document_workbook` gives the workbook and where the table is, for a caller that adds
+sheets of its own (the ranking's charts)."""
 
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
@@ -15,21 +18,26 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from . import ooxml
 from .common import neutralise
-from .document import Document, is_bold
+from .document import Document, Note, column_kind, is_bold
 
-LABEL_ROW, TITLE_ROW, PLAN_ROW, HEADER_ROW = 1, 2, 3, 5
+FIRST_HEADER_ROW = 5  # the label, the title, (a subtitle,) the plan line, a blank row
 LABEL = {"vi": "PHỤ LỤC", "en": "APPENDIX"}
 AGENCY_SHEET = "DanhMucCoQuan"
 # Column widths (Excel's units, about one "0" of the default font): about 136 in all fill
 # A4 landscape between Nghị định 30's margins at full size, so the table prints at 11 pt
-# (widths of 199 in all printed it at about 7.5 pt).
+# (widths of 199 in all printed it at about 7.5 pt). A narrower table widens its name
+# or unit column to the page's width.
+PAGE_WIDTH = 136
 _WIDTHS = {"code": 6, "name": 28, "max": 8, "points": 9, "lost": 8, "remedy": 32,
            "lead": 15, "support": 15, "deadline": 12, "note": 8,
-           "self_score": 9, "gap": 8, "explanation": 40, "evidence": 26}
+           "self_score": 9, "gap": 8, "explanation": 40, "evidence": 26,
+           "rank": 6, "unit": 30, "total": 9, "index": 9, "group": 8, "field": 10}
+_WIDENED = ("name", "unit")
+_LEAST_UNIT = 24
 FONT = "Times New Roman"  # Nghị định 30/2020/NĐ-CP: in every cell, or LibreOffice and Excel draw Calibri
-_BODY, _BOLD = Font(name=FONT, size=11), Font(name=FONT, size=11, bold=True)
+BODY_FONT, BOLD_FONT = Font(name=FONT, size=11), Font(name=FONT, size=11, bold=True)
 _THIN = Side(style="thin")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
 def number_format(value: Decimal) -> str:
@@ -39,73 +47,119 @@ def number_format(value: Decimal) -> str:
     return "0." + "0" * places
 
 
-def document_xlsx(document: Document, notes: Sequence[str] = ()) -> bytes:
+@dataclass(frozen=True)
+class Placed:
+    """Where document_workbook put the table: its sheet, header row, first and last
+    data rows and each column's letter."""
+
+    book: Workbook
+    sheet: object
+    header_row: int
+    first_row: int
+    last_row: int
+    letters: dict[str, str]
+
+
+def document_xlsx(document: Document, notes: Sequence[Note] = ()) -> bytes:
+    return ooxml.xlsx_bytes(document_workbook(document, notes).book)
+
+
+def document_workbook(document: Document, notes: Sequence[Note] = ()) -> Placed:
     book = Workbook()
     sheet = book.active
     sheet.title = "Phụ lục" if document.lang == "vi" else "Appendix"
     columns = document.columns
+    widths = column_widths(columns)
     last = get_column_letter(len(columns))
-    _title(sheet, LABEL_ROW, LABEL[document.lang], last, bold=True)
-    _title(sheet, TITLE_ROW, document.title, last, bold=True, height=36)
-    if document.plan_line:
-        _title(sheet, PLAN_ROW, document.plan_line, last, bold=False)
+    lines = [(LABEL[document.lang], "bold"), (document.title, "title")]
+    lines += [(text, "italic") for text in (document.subtitle, document.plan_line) if text]
+    for row, (text, style) in enumerate(lines, start=1):
+        _title(sheet, row, text, last, bold=style != "italic", height=36 if style == "title" else 20)
+    header_row = max(FIRST_HEADER_ROW, len(lines) + 2)
     for column, heading in enumerate(document.heading_row(), start=1):
-        cell = sheet.cell(row=HEADER_ROW, column=column, value=heading)
-        cell.font = _BOLD
-        cell.border = _BOX
+        cell = sheet.cell(row=header_row, column=column, value=heading)
+        cell.font = BOLD_FONT
+        cell.border = BOX
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
-    sheet.row_dimensions[HEADER_ROW].height = 48
+    sheet.row_dimensions[header_row].height = max(48.0, _lines_height(zip(columns, document.heading_row()), widths, True))
     for offset, row in enumerate(document.rows, start=1):
-        number = HEADER_ROW + offset
+        number = header_row + offset
         for column, key in enumerate(columns, start=1):
             value = row.value(key)
-            if isinstance(value, Decimal):
+            centred = key in document.centred_columns
+            if isinstance(value, (Decimal, int)):
                 cell = sheet.cell(row=number, column=column, value=value)
-                cell.number_format = number_format(value)
-                cell.alignment = Alignment(vertical="top")
+                cell.number_format = number_format(value) if isinstance(value, Decimal) else "0"
+                cell.alignment = Alignment(vertical="top", horizontal="center" if centred else None)
             else:
                 cell = sheet.cell(row=number, column=column, value=neutralise(value) if value else None)
                 cell.number_format = "@"
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            cell.border = _BOX
-            cell.font = _BOLD if is_bold(document, row, key) else _BODY
-        sheet.row_dimensions[number].height = _height(row, columns, row.level <= document.bold_levels)
+                cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center" if centred else None)
+            cell.border = BOX
+            cell.font = BOLD_FONT if is_bold(document, row, key) else BODY_FONT
+        bold = row.level <= document.bold_levels
+        sheet.row_dimensions[number].height = _lines_height(((key, row.value(key)) for key in columns), widths, bold)
     for column, key in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = _WIDTHS[key]
-    for offset, line in enumerate(notes, start=HEADER_ROW + len(document.rows) + 2):
-        sheet.cell(row=offset, column=2, value=neutralise(line)).font = _BODY
+        sheet.column_dimensions[get_column_letter(column)].width = widths[key]
+    last_row = header_row + len(document.rows)
+    for offset, note in enumerate(notes, start=last_row + 2):
+        if isinstance(note, str):
+            sheet.cell(row=offset, column=2, value=neutralise(note)).font = BODY_FONT
+            continue
+        label, figure = note
+        sheet.cell(row=offset, column=2, value=neutralise(label)).font = BODY_FONT
+        cell = sheet.cell(row=offset, column=3, value=figure)
+        cell.font = BODY_FONT
+        cell.number_format = number_format(figure) if isinstance(figure, Decimal) else "0"
     if "lead" in columns:
-        _agency_lists(book, sheet, document)
-    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        _agency_lists(book, sheet, document, header_row)
+    sheet.freeze_panes = f"A{header_row + 1}"
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    print_setup(sheet)
+    letters = {key: get_column_letter(column) for column, key in enumerate(columns, start=1)}
+    return Placed(book, sheet, header_row, header_row + 1, last_row, letters)
+
+
+def print_setup(sheet) -> None:
+    """A4 landscape fitted to the page width, Nghị định 30/2020/NĐ-CP margins, the page
+    number centred at the top from the second page."""
     setup = sheet.page_setup
     setup.paperSize = sheet.PAPERSIZE_A4
     setup.orientation = sheet.ORIENTATION_LANDSCAPE
     setup.fitToWidth, setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    # Nghị định 30/2020/NĐ-CP: binding side 30 mm, the other 15 mm, top and bottom 20 mm (in
-    # inches here); the page number centred at the top from the second page
+    # binding side 30 mm, the other 15 mm, top and bottom 20 mm (in inches here)
     sheet.page_margins.left, sheet.page_margins.right = 30 / 25.4, 15 / 25.4
     sheet.page_margins.top = sheet.page_margins.bottom = 20 / 25.4
     sheet.HeaderFooter.differentFirst = True
     sheet.oddHeader.center.text = "&P"
     sheet.oddHeader.center.font = FONT
     sheet.print_options.horizontalCentered = True
-    return ooxml.xlsx_bytes(book)
 
 
-def _height(row, columns: Sequence[str], bold: bool) -> float:
+def column_widths(columns: Sequence[str]) -> dict[str, float]:
+    """Each column's width; a table narrower than the page widens its name or unit
+    column to fill it, and a ranking wider than the page narrows its unit column (to 24
+    at least) before the page is shrunk to fit."""
+    widths = {key: float(_WIDTHS[column_kind(key)]) for key in columns}
+    spare = PAGE_WIDTH - sum(widths.values())
+    widened = next((key for key in _WIDENED if key in widths), None)
+    if widened is not None and (spare > 0 or widened == "unit"):  # a ranking of many fields: a narrower unit column
+        widths[widened] = max(widths[widened] + spare, float(_LEAST_UNIT))
+    return widths
+
+
+def _lines_height(cells, widths: dict[str, float], bold: bool) -> float:
     """Wrapped text needs its row to grow, and spreadsheets do not refit rows on opening
     a file: the lines each cell wraps to, between words, at about 1.1 characters of
     Times New Roman 11 per unit of width (0.95 in bold, 0.8 in bold capitals), with a
     line of 15 points. Checked in LibreOffice's PDF: no clipped cell in the example
     appendix (at 1.0 for all bold text, field 5's capitals were cut)."""
     lines = 1
-    for key in columns:
-        text = row.value(key)
+    for key, text in cells:
         if key != "code" and isinstance(text, str) and text:
             wide = text.isupper() and bold  # a field's name in bold capitals is the widest text
-            per_line = int(_WIDTHS[key] * (0.8 if wide else 0.95 if bold else 1.1))
+            per_line = int(widths[key] * (0.8 if wide else 0.95 if bold else 1.1))
             lines = max(lines, len(textwrap.wrap(text, max(per_line, 4), break_long_words=True)))
     return 15.0 * lines + 3
 
@@ -118,7 +172,7 @@ def _title(sheet, row: int, text: str, last: str, *, bold: bool, height: float =
     sheet.row_dimensions[row].height = height
 
 
-def _agency_lists(book: Workbook, sheet, document: Document) -> None:
+def _agency_lists(book: Workbook, sheet, document: Document, header_row: int) -> None:
     """Every agency named in the lead and supporting columns, on a hidden sheet, offered
     as a dropdown (Excel limits inline lists to 255 characters)."""
     agencies = sorted({str(row.value(key)) for row in document.rows for key in ("lead", "support") if row.value(key)})
@@ -131,7 +185,7 @@ def _agency_lists(book: Workbook, sheet, document: Document) -> None:
     rule = DataValidation(type="list", formula1=f"={AGENCY_SHEET}!$A$1:$A${len(agencies)}", allow_blank=True)
     rule.showErrorMessage = False  # a list to choose from, not a constraint: other agencies may be typed
     sheet.add_data_validation(rule)
-    first, last = HEADER_ROW + 1, HEADER_ROW + len(document.rows)
+    first, last = header_row + 1, header_row + len(document.rows)
     for key in ("lead", "support"):
         letter = get_column_letter(document.columns.index(key) + 1)
         rule.add(f"{letter}{first}:{letter}{last}")

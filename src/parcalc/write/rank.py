@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
 from ..core import labels
 from . import ooxml
 from ..core.numbers import format_points, to_json_number
 from ..analysis.ranking import Ranking
 from .common import Encoded, JsonNumbers, json_lines, json_string, json_text, neutralise
+from .document import Note
 from .terminal import Line, fitting, note_lines, print_lines, table_lines
+
+if TYPE_CHECKING:
+    from ..analysis.ranking_document import RankingAppendix
 
 SCHEMA = "parcalc/rank-1"
 
@@ -90,23 +95,35 @@ def rank_table_text(ranking: Ranking, lang: str, width: int = 100, console=None)
     return print_lines([*lines, Line(""), *note_lines(notes, width)], console)
 
 
-def rank_xlsx(ranking: Ranking, lang: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+def ranking_notes(appendix: "RankingAppendix") -> list[Note]:
+    """Below the ranking, as provinces publish it: how many units, how many in each
+    group (with its range of indexes), the mean index, and what the field columns hold."""
+    from ..analysis.ranking_document import grade_ranges
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Xếp hạng" if lang == "vi" else "Ranking"
-    sheet.append(headings(ranking, lang))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows(ranking):
-        sheet.append([neutralise(cell) if isinstance(cell, str) else cell for cell in row])
-        for cell in sheet[sheet.max_row][2:]:
-            if not isinstance(cell.value, str):
-                cell.number_format = "0.00"
-    sheet.append([])
-    sheet.append([summary_line(ranking, lang)])
-    sheet.freeze_panes = "C2"
-    sheet.column_dimensions["B"].width = 36
-    return ooxml.xlsx_bytes(book)
+    ranking, lang = appendix.ranking, appendix.lang
+    vi = lang == "vi"
+    word = labels.grade_word(appendix.grades, lang)
+    notes: list[Note] = [("Tổng số đơn vị" if vi else "Units", len(ranking.units))]
+    counts = ranking.group_counts
+    for grade, span in zip(appendix.grades, grade_ranges(appendix.grades, lang)):
+        notes.append((f"{word} {grade.name} ({span})", counts[grade.name]))
+    notes.append(("Chỉ số trung bình" if vi else "Mean index", ranking.mean_index))
+    if ranking.field_codes:
+        notes.append(appendix.field_note())
+    return notes
+
+
+def rank_xlsx(appendix: "RankingAppendix") -> bytes:
+    """The ranking appendix, then its charts on sheets of their own."""
+    from .document_xlsx import document_workbook
+    from .rank_charts import add_charts
+
+    placed = document_workbook(appendix, ranking_notes(appendix))
+    add_charts(placed, appendix)
+    return ooxml.xlsx_bytes(placed.book)
+
+
+def rank_docx(appendix: "RankingAppendix") -> bytes:
+    from .document_docx import document_docx
+
+    return document_docx(appendix, ranking_notes(appendix))

@@ -1,0 +1,169 @@
+"""Native Excel charts for the ranking workbook (openpyxl.chart, no pictures): the
+indexes as bars coloured by group, the field sub-indexes as a colour-scaled table
+(conditional formatting), and a chosen unit's fields against the mean. They live on
+sheets of their own, so the appendix sheet prints as it is signed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Sequence
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.layout import Layout, ManualLayout
+from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.text import CharacterProperties, Font as DrawingFont, Paragraph, ParagraphProperties
+from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+
+from ..analysis.ranking_document import RankingAppendix
+from ..core import labels
+from .common import GRADE_COLOURS, neutralise
+from .document_xlsx import BODY_FONT, BOLD_FONT, BOX, FONT, Placed, number_format, print_setup
+
+UNIT_COLOUR, MEAN_COLOUR = "1565C0", "9E9E9E"
+# Excel's own red - yellow - green scale: the lowest sub-index of a field red, the highest green
+SCALE = ("F8696B", "FFEB84", "63BE7B")
+_T = {
+    "vi": {"charts": "Biểu đồ", "heat": "Chỉ số thành phần", "unit": "Đơn vị", "rank": "Hạng", "field": "Lĩnh vực",
+           "mean": "Trung bình", "index": "Chỉ số", "ranking_title": "Chỉ số CCHC của các đơn vị, theo {grade}",
+           "focus_title": "Chỉ số thành phần của {unit} so với trung bình", "heat_title": "Chỉ số thành phần theo lĩnh vực (màu theo từng cột: đỏ thấp nhất, xanh cao nhất)"},
+    "en": {"charts": "Charts", "heat": "Sub-indexes", "unit": "Unit", "rank": "Rank", "field": "Field",
+           "mean": "Mean", "index": "Index", "ranking_title": "PAR Index of the units, by {grade}",
+           "focus_title": "Field sub-indexes of {unit} against the mean", "heat_title": "Field sub-indexes (coloured per column: red lowest, green highest)"},
+}
+
+
+def add_charts(placed: Placed, appendix: RankingAppendix) -> None:
+    """The charts sheet (ranking, and the chosen unit against the mean) and the
+    colour-scaled sub-index sheet, after the appendix sheet."""
+    t = _T[appendix.lang]
+    charts = placed.book.create_sheet(t["charts"])
+    _ranking_chart(charts, appendix, t)
+    if appendix.focus is not None:
+        _focus_chart(charts, appendix, t)
+    _heat_table(placed.book.create_sheet(t["heat"]), appendix, t)
+    for sheet in placed.book.worksheets[1:]:
+        print_setup(sheet)
+
+
+def _text_properties(size: int = 1000, bold: bool = False) -> RichText:
+    """Times New Roman in a chart's text, as in every cell."""
+    properties = CharacterProperties(latin=DrawingFont(typeface=FONT), sz=size, b=bold)
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=properties), endParaRPr=properties)])
+
+
+def _style(chart: BarChart, title: str) -> None:
+    chart.title = title
+    chart.title.tx.rich.p[0].pPr = ParagraphProperties(defRPr=CharacterProperties(latin=DrawingFont(typeface=FONT), sz=1200, b=True))
+    for axis in (chart.x_axis, chart.y_axis):
+        axis.delete = False  # openpyxl 3.1 hides axes unless told
+        axis.txPr = _text_properties()
+    chart.legend.position = "b"
+    chart.legend.txPr = _text_properties()
+
+
+def _header(sheet, row: int, column: int, values: Sequence[str]) -> None:
+    for offset, value in enumerate(values):
+        cell = sheet.cell(row=row, column=column + offset, value=neutralise(value))
+        cell.font, cell.border = BOLD_FONT, BOX
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+
+
+def _put(sheet, row: int, column: int, value: object) -> None:
+    cell = sheet.cell(row=row, column=column, value=neutralise(value) if isinstance(value, str) else value)
+    cell.font, cell.border = BODY_FONT, BOX
+    if isinstance(value, Decimal):
+        cell.number_format = number_format(value)
+
+
+def _ranking_chart(sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
+    """Columns A..: unit, then the index once per grade (in that grade's column only),
+    so that each grade is a series of its own colour; bars in rank order, the first at
+    the top."""
+    grades = appendix.grades
+    word = labels.grade_word(grades, appendix.lang)
+    _header(sheet, 1, 1, [t["unit"], *(f"{word} {grade.name}" for grade in grades)])
+    units = appendix.ranking.units
+    for row, unit in enumerate(units, start=2):
+        _put(sheet, row, 1, unit.unit)
+        for column, grade in enumerate(grades, start=2):  # bordered, empty where the unit is of another grade
+            _put(sheet, row, column, unit.result.index if unit.result.group == grade.name else None)
+    sheet.column_dimensions["A"].width = 30
+    for column in range(2, len(grades) + 2):
+        sheet.column_dimensions[get_column_letter(column)].width = 11
+    last = len(units) + 1
+    chart = BarChart()
+    chart.type, chart.grouping, chart.overlap, chart.gapWidth = "bar", "clustered", 100, 40
+    _style(chart, t["ranking_title"].format(grade=word.lower()))
+    for column in range(2, len(grades) + 2):
+        colour = GRADE_COLOURS[(column - 2) % len(GRADE_COLOURS)]
+        chart.add_data(Reference(sheet, min_col=column, min_row=1, max_row=last), titles_from_data=True)
+        chart.series[-1].graphicalProperties = GraphicalProperties(solidFill=colour)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last))
+    chart.x_axis.scaling.orientation = "maxMin"  # rank 1 at the top
+    chart.y_axis.crosses = "max"  # the index axis then stays at the bottom
+    lowest = min((unit.result.index for unit in units), default=Decimal(0))
+    chart.y_axis.scaling.min = float(max(0, (int(lowest) // 10 - 1) * 10))
+    chart.y_axis.scaling.max = 100.0
+    chart.y_axis.majorUnit = 10.0
+    chart.y_axis.number_format = "0"
+    chart.width = 24.0
+    chart.height = min(max(8.0, 0.55 * len(units) + 3.5), 120.0)
+    chart.layout = Layout(manualLayout=ManualLayout(x=0.3, y=0.08, w=0.66, h=0.78))
+    sheet.add_chart(chart, f"{get_column_letter(len(grades) + 3)}1")
+
+
+def _focus_chart(sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
+    """Below the ranking's data: field, the unit's sub-index and the mean, as clustered columns."""
+    focus = appendix.focus
+    assert focus is not None
+    first = len(appendix.ranking.units) + 4
+    _header(sheet, first, 1, [t["field"], focus.unit, t["mean"]])
+    sheet.row_dimensions[first].height = 33
+    fields = appendix.ranking.field_codes
+    for row, (code, name, own, mean) in enumerate(zip(fields, appendix.field_names, focus.field_indexes,
+                                                       appendix.ranking.field_means), start=first + 1):
+        _put(sheet, row, 1, f"{code}. {name}")
+        _put(sheet, row, 2, own)
+        _put(sheet, row, 3, mean)
+    last = first + len(fields)
+    chart = BarChart()
+    chart.type, chart.grouping, chart.gapWidth = "col", "clustered", 60
+    _style(chart, t["focus_title"].format(unit=focus.unit))
+    chart.add_data(Reference(sheet, min_col=2, max_col=3, min_row=first, max_row=last), titles_from_data=True)
+    for series, colour in zip(chart.series, (UNIT_COLOUR, MEAN_COLOUR)):
+        series.graphicalProperties = GraphicalProperties(solidFill=colour)
+    chart.set_categories(Reference(sheet, min_col=1, min_row=first + 1, max_row=last))
+    chart.y_axis.scaling.min, chart.y_axis.scaling.max, chart.y_axis.majorUnit = 0.0, 100.0, 20.0
+    chart.y_axis.number_format = "0"
+    chart.width, chart.height = 24.0, 10.0
+    sheet.add_chart(chart, f"A{last + 2}")
+
+
+def _heat_table(sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
+    """Rank, unit and each field's sub-index, every field column on its own red -
+    yellow - green scale, so a unit's weak fields stand out."""
+    cell = sheet.cell(row=1, column=1, value=t["heat_title"])
+    cell.font = BOLD_FONT
+    headings = [t["rank"], t["unit"], *(f"{code}. {name}" for code, name in zip(appendix.ranking.field_codes, appendix.field_names))]
+    _header(sheet, 3, 1, headings)
+    units = appendix.ranking.units
+    for row, unit in enumerate(units, start=4):
+        _put(sheet, row, 1, unit.rank)
+        _put(sheet, row, 2, unit.unit)
+        for column, index in enumerate(unit.field_indexes, start=3):
+            _put(sheet, row, column, index)
+    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 6, 30
+    sheet.row_dimensions[3].height = 48
+    last = len(units) + 3
+    for column in range(3, len(headings) + 1):
+        letter = get_column_letter(column)
+        sheet.column_dimensions[letter].width = 12
+        if units:
+            sheet.conditional_formatting.add(f"{letter}4:{letter}{last}", ColorScaleRule(
+                start_type="min", start_color=SCALE[0], mid_type="percentile", mid_value=50, mid_color=SCALE[1],
+                end_type="max", end_color=SCALE[2]))
+    sheet.freeze_panes = "C4"
+    sheet.print_title_rows = "3:3"
