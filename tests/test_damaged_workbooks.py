@@ -152,6 +152,17 @@ def test_a_cell_or_row_given_twice_is_refused(cli, tmp_path, change, place, what
         f"parcalc: lỗi: {path}, trang tính «Sheet», {place}: bảng tính bị hỏng: {what}; hãy lưu lại bằng Excel hoặc LibreOffice")
 
 
+def test_a_number_cell_that_holds_no_number_is_refused_by_both_readers_even_outside_the_table(cli, tmp_path):
+    """calamine refuses the whole sheet for such a cell wherever it is (found by the fuzz test:
+    a typed "12,5" under a heading moved away); the strict reader now says so too, naming it."""
+    path = with_sheet(tmp_path / "far.xlsx", lambda xml: xml.replace(b"</row>", b'<c r="Z1"><v>12,5</v></c></row>', 1))
+    assert one_clear_error(cli("score", path), path) == (
+        f"parcalc: lỗi: {path}, trang tính «Sheet», ô Z1: bảng tính bị hỏng: ô kiểu số lại chứa «12,5»; hãy lưu lại bằng Excel hoặc LibreOffice")
+    assert cli("score", path, "--lang", "en").stderr == (
+        f"parcalc: error: {path}, sheet 'Sheet', cell Z1: damaged workbook: the number cell holds '12,5'; save it again from Excel or LibreOffice\n")
+    assert cli("rank", path).exit_code == 2
+
+
 def test_a_part_given_twice_is_refused(cli, tmp_path):
     path = tmp_path / "twice.xlsx"
     with zipfile.ZipFile(GOOD / "small.xlsx") as book, zipfile.ZipFile(path, "w") as target:
@@ -281,8 +292,8 @@ SHEET = "xl/worksheets/sheet1.xml"
 # (python-calamine) answered differently, or where rank aborted: both now refuse.
 @pytest.mark.parametrize("part, change, compression, score_says", [
     (SHEET, lambda xml: xml.replace(b'<c r="G21"', b'<c r="XFD1048576"', 1), 8, "địa chỉ ô «XFD1048576» không phải là một ô của dòng 21"),
-    (SHEET, lambda xml: re.sub(rb"<v>1</v>", "<v>١</v>".encode(), xml, count=1), 8, "là ô số nhưng chứa «١»"),
-    (SHEET, lambda xml: re.sub(rb"<v>1</v>", "<v>１</v>".encode(), xml, count=1), 8, "là ô số nhưng chứa «１»"),
+    (SHEET, lambda xml: re.sub(rb"<v>1</v>", "<v>١</v>".encode(), xml, count=1), 8, "ô D6: bảng tính bị hỏng: ô kiểu số lại chứa «١»"),
+    (SHEET, lambda xml: re.sub(rb"<v>1</v>", "<v>１</v>".encode(), xml, count=1), 8, "ô D6: bảng tính bị hỏng: ô kiểu số lại chứa «１»"),
     (SHEET, lambda xml: xml, zipfile.ZIP_BZIP2, "tệp dùng kiểu nén zip mà Excel không bao giờ dùng"),
     (SHEET, lambda xml: xml.replace(b'<dimension ref="A1:J41"/>', b'<dimension ref=""/>'), 8, "phạm vi (dimension) «» của trang tính không phải là một vùng ô"),
     ("xl/workbook.xml", lambda xml: xml.replace(b'r:id="rId1"', b'r:id="/rId1"'), 8, "trang tính «Phụ lục» không trỏ đến phần dữ liệu trang tính nào"),
@@ -374,5 +385,6 @@ def test_damage_in_any_sheet_or_the_directory_is_refused_by_both(cli, name, args
 def test_a_number_with_a_line_break_after_it_is_damage_for_both(cli, tmp_path, ending):
     path = _lam_dong_with(tmp_path / "nl.xlsx", SHEET, lambda xml: xml.replace(b"<v>1.42</v>", b"<v>1.42" + ending + b"</v>", 1))
     args = (path, "--criteria", "province-2020", "--assume-full")
-    assert "là ô số nhưng chứa" in one_clear_error(cli("score", *args), path)
+    assert one_clear_error(cli("score", *args), path).endswith(
+        "ô E23: bảng tính bị hỏng: ô kiểu số lại chứa «1.42\\n»; hãy lưu lại bằng Excel hoặc LibreOffice")  # XML reads \r\n as \n
     assert cli("rank", *args).exit_code == 2

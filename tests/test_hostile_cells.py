@@ -32,7 +32,7 @@ def workbook_with(path: Path, points_xml: str) -> Path:
     ('<c r="D3" t="n"><v>NaN</v></c>', "1.1: «NaN» không phải là số điểm (hay số lượng) mà một bảng tính có thể chứa: hãy kiểm tra lại ô này"),
     ('<c r="D3" t="n"><v>INF</v></c>', "1.1: «INF» không phải là số điểm (hay số lượng) mà một bảng tính có thể chứa: hãy kiểm tra lại ô này"),
     ('<c r="D3" t="n"><v>1e309</v></c>', "1.1: «1e309» không phải là số điểm (hay số lượng) mà một bảng tính có thể chứa: hãy kiểm tra lại ô này"),
-    ('<c r="D3" t="n"><v>12,5</v></c>', "1.1: là ô số nhưng chứa «12,5»: bảng tính bị hỏng; hãy mở và lưu lại bằng Excel hoặc LibreOffice"),
+    ('<c r="D3" t="n"><v>12,5</v></c>', "bảng tính bị hỏng: ô kiểu số lại chứa «12,5»; hãy lưu lại bằng Excel hoặc LibreOffice"),
     ('<c r="D3" t="inlineStr"><is><t>1e-999999999</t></is></c>', "1.1: «1e-999999999» không phải là số (hãy ghi điểm như 1,48 hoặc 1.48)"),
     ('<c r="D3" t="inlineStr"><is><t>0_5</t></is></c>', "1.1: «0_5» không phải là số (hãy ghi điểm như 1,48 hoặc 1.48)"),
     ('<c r="D3" t="inlineStr"><is><t>1 2</t></is></c>', "1.1: «1 2» không phải là số (hãy ghi điểm như 1,48 hoặc 1.48)"),

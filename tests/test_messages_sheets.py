@@ -409,8 +409,6 @@ def test_a_points_cell_formatted_as_a_percentage(cli, tmp_path):
 
 @pytest.mark.parametrize("xml, vi, en", [
     ('<c r="D3" t="e"><v>#DIV/0!</v></c>', "chứa lỗi Excel #DIV/0!: hãy sửa công thức", "holds the Excel error #DIV/0!: fix the formula"),
-    ('<c r="D3" t="n"><v>12,5</v></c>', "là ô số nhưng chứa «12,5»: bảng tính bị hỏng; hãy mở và lưu lại bằng Excel hoặc LibreOffice",
-     "is a number cell holding '12,5': the workbook is damaged; open and save it again in Excel or LibreOffice"),
     ('<c r="D3" t="n"><v>NaN</v></c>', "«NaN» không phải là số điểm (hay số lượng) mà một bảng tính có thể chứa: hãy kiểm tra lại ô này",
      "'NaN' is not a number of points (nor a count) that a sheet can hold"),
 ])

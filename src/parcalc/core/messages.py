@@ -60,7 +60,9 @@ class Msg:
     def render(self, lang: str | None = None) -> str:
         lang = lang or current_language()
         template = VI.get(self.template, self.template) if lang == "vi" else self.template
-        return template.format(**{name: shown(value, lang) for name, value in self.params.items()})
+        text = template.format(**{name: shown(value, lang) for name, value in self.params.items()})
+        # one line whatever a cell or a file name holds: a line break shows as \n
+        return text if text.isprintable() else "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
     def __str__(self) -> str:
         return self.render()

@@ -340,6 +340,8 @@ VI: dict[str, str] = {
         "bảng tính bị hỏng: phạm vi (dimension) «{ref}» của trang tính không phải là một vùng ô; hãy lưu lại bằng Excel hoặc LibreOffice",
     "damaged workbook: the cell is given twice; save it again from Excel or LibreOffice":
         "bảng tính bị hỏng: ô được ghi hai lần; hãy lưu lại bằng Excel hoặc LibreOffice",
+    "damaged workbook: the number cell holds {text!r}; save it again from Excel or LibreOffice":
+        "bảng tính bị hỏng: ô kiểu số lại chứa «{text}»; hãy lưu lại bằng Excel hoặc LibreOffice",
     "damaged workbook: a text cell points to a missing shared string":
         "bảng tính bị hỏng: một ô văn bản trỏ đến chuỗi dùng chung (shared string) không có; hãy lưu lại bằng Excel hoặc LibreOffice",
     # read/valuesheet.py
@@ -363,8 +365,6 @@ VI: dict[str, str] = {
     "holds TRUE/FALSE, not points": "chứa TRUE/FALSE, không phải điểm: hãy ghi số điểm",
     "is formatted as a percentage ({percent} %): a rate, not points; format it as a number if it holds points":
         "được định dạng phần trăm ({percent} %): là tỷ lệ, không phải điểm; nếu ô chứa điểm, hãy định dạng ô là số",
-    "is a number cell holding {text!r}: the workbook is damaged; open and save it again in Excel or LibreOffice":
-        "là ô số nhưng chứa «{text}»: bảng tính bị hỏng; hãy mở và lưu lại bằng Excel hoặc LibreOffice",
     "{text!r} is not a number of points (nor a count) that a sheet can hold":
         "«{text}» không phải là số điểm (hay số lượng) mà một bảng tính có thể chứa: hãy kiểm tra lại ô này",
     "points cannot be negative ({text})": "điểm không được là số âm ({text}): hãy ghi số điểm từ 0 trở lên",

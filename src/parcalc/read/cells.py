@@ -19,7 +19,6 @@ _SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 NOT_APPLICABLE = frozenset({"-", "–", "—", "x", "kad", "k/a/d", "khongapdung", "khongphatsinh", "kps", "n/a", "na"})
 BLANK_DASHES = frozenset({"-", "–", "—"})
 # A number cell's stored text, as spreadsheets write it (1.4799999999999999, 1E-3).
-_STORED_NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?$|^(?:NaN|INF|-INF|nan|inf|-inf)$")
 _LARGEST = 10**12  # points, rates and counts of a scoring sheet stay far below
 # An indicator's yes/no as clerks write it (compared without diacritics, case or spaces).
 YES_NO = {"co": Decimal(1), "dat": Decimal(1), "yes": Decimal(1), "khong": Decimal(0), "khongdat": Decimal(0), "no": Decimal(0)}
@@ -87,16 +86,8 @@ def cell_number(cell: Cell, *, negative: bool = False, rate: bool = False) -> De
     if cell.kind == "percent" and not rate:
         raise ValueError(Msg("is formatted as a percentage ({percent} %): a rate, not points; format it as a number if it holds points",
                              percent=format_points(from_stored_number(cell.text) * 100)))
-    try:
-        stored = cell.kind in ("number", "percent")
-        if stored and not _STORED_NUMBER.fullmatch(cell.text):
-            raise ValueError(cell.text)  # float() would take "0_1" as 1
-        number = from_stored_number(cell.text) if stored else parse_points_text(cell.text, rate=rate)
-    except ValueError as exc:
-        if not stored:
-            raise
-        raise ValueError(Msg("is a number cell holding {text!r}: the workbook is damaged; open and save it again in Excel or LibreOffice",
-                             text=excerpt(cell.text))) from exc
+    # a number cell holds a stored number: the reader refuses any other (xlsx.STORED_NUMBER)
+    number = from_stored_number(cell.text) if cell.kind in ("number", "percent") else parse_points_text(cell.text, rate=rate)
     if number is not None and (not number.is_finite() or abs(number) >= _LARGEST):
         raise ValueError(Msg("{text!r} is not a number of points (nor a count) that a sheet can hold", text=excerpt(cell.text)))
     if number is not None and number < 0 and not negative:

@@ -53,6 +53,10 @@ DAMAGED_ZIP = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, zlib
                NotImplementedError, UnicodeDecodeError, ValueError)
 CONVERT_HINT = Msg("open it in Excel or LibreOffice and save it as .xlsx (or: libreoffice --headless --convert-to xlsx FILE)")
 
+# A number as a sheet stores it (<v> of a number cell), as calamine reads one: a cell
+# that holds anything else is damage, refused by both readers alike.
+STORED_NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?$|^(?:NaN|INF|-INF|nan|inf|-inf)$")
+
 
 @dataclass(frozen=True)
 class Cell:
@@ -686,4 +690,7 @@ class _SheetReader:
             return Cell(self.ref, raw, "bool")
         if self.type == "e":
             return Cell(self.ref, raw, "error")
+        if not STORED_NUMBER.fullmatch(raw):  # calamine refuses the whole sheet for it, wherever it is: so does this reader
+            raise _DamagedCell(("cell", self.ref), Msg("damaged workbook: the number cell holds {text!r}; save it again from Excel or LibreOffice",
+                                                       text=raw[:20]))
         return Cell(self.ref, raw, "percent" if self.style in self.percent_styles else "number")
