@@ -51,7 +51,12 @@ def _texts(call: ast.Call):
         place, args = args[0], args[1:]
         if isinstance(place, (ast.JoinedStr, ast.BinOp)) and _is_text(place):
             args = [place, *args]
-    return [arg for arg in args if isinstance(arg, (ast.Constant, ast.JoinedStr, ast.BinOp)) and _is_text(arg)]
+    return [arg for arg in args if isinstance(arg, (ast.Constant, ast.JoinedStr, ast.BinOp)) and _is_text(arg) or _is_str_call(arg)]
+
+
+def _is_str_call(node: ast.AST) -> bool:
+    """`str(exc)` as a message: a message rendered too early, in whatever language was current (pass exc.args[0] on)."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "str"
 
 
 def _is_text(node: ast.AST) -> bool:

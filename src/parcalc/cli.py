@@ -313,7 +313,7 @@ def _typed(text: Optional[str], option: str, lowest: str | None = None, highest:
     try:
         return parse_typed(text, None if lowest is None else Decimal(lowest), None if highest is None else Decimal(highest))
     except ValueError as exc:
-        raise UsageError.at(option, str(exc)) from None
+        raise UsageError.at(option, exc.args[0]) from None
 
 
 _KINDS = ("appraised", "survey", "mixed", "bonus", "penalty")
