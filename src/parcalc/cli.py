@@ -6,6 +6,7 @@ YAML, rich tables, openpyxl) is imported inside the command that needs it.
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import re
@@ -180,16 +181,30 @@ def _emit(data: bytes, output: Optional[Path], force: bool = False) -> None:
 
 
 def _to_stdout(data: bytes) -> None:
-    try:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    except BrokenPipeError:  # the reader stopped (| head): nothing more to say
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except OSError as exc:
-        from .write.output import os_reason
+    """Write to standard output; if it cannot be written, `run` says so (_stdout_failed)."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
-        raise OutputError.at(Msg("standard output"), "cannot be written ({reason}); write to a file with -o", reason=os_reason(exc)) from None
+
+# What a write to standard output fails with: a reader that stopped (| head), a full disk
+# or /dev/full, a closed or broken terminal.
+_STDOUT_ERRNOS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF})
+
+
+def _stdout_failed(exc: OSError) -> int:
+    """A reader that stopped early ends the run quietly (exit 0); anything else that kept
+    standard output from being written is one line and exit 2, never a traceback."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more reaches it, not even at exit
+    except OSError:
+        pass
+    if exc.errno == errno.EPIPE:
+        return 0
+    from .write.output import os_reason
+
+    _report(OutputError.at(Msg("standard output"), "cannot be written ({reason}); write to a file with -o", reason=os_reason(exc)))
+    return EXIT_BAD_INPUT
 
 
 def _check_output(output: Optional[Path], force: bool, **inputs: object) -> None:
@@ -823,6 +838,15 @@ def run(args: list[str]) -> int:
     _help_in_language(command)
     try:
         code = command.main(args=args, prog_name="parcalc", standalone_mode=False)
+        sys.stdout.flush()  # here, where a failure can still be said, not at exit
+    except OSError as exc:
+        if exc.errno not in _STDOUT_ERRNOS:
+            raise
+        return _stdout_failed(exc)
+    except SystemExit as exc:  # typer's and rich's answer to a broken pipe is exit 1, which CI reads as "below target"
+        if isinstance(exc.__context__, OSError) and exc.__context__.errno == errno.EPIPE:
+            return _stdout_failed(exc.__context__)
+        raise
     except usage_error as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # `parcalc` or `parcalc criteria` alone: the help
             sys.stdout.write(exc.format_message() + "\n")
