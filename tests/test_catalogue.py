@@ -78,8 +78,8 @@ def _templates() -> dict[str, str]:
     return found
 
 
-# The words of typer's help that it passes through gettext (typer.core), translated too.
-_TYPER_WORDS = ("Arguments", "Options", "Commands", "required", "default: {default}")
+# The words of typer's help: those it passes through gettext (typer.core), and its --help option's.
+_TYPER_WORDS = ("Arguments", "Options", "Commands", "required", "default: {default}", "Show this message and exit.")
 
 
 def _help_texts() -> set[str]:
@@ -140,6 +140,7 @@ def test_help_is_vietnamese_by_default_and_english_on_asking(capsys, monkeypatch
     assert run(["score", "--help"]) == 0
     help_vi = capsys.readouterr().out
     assert "Chấm một bảng tính: điểm, điểm bị mất" in help_vi and "Tùy chọn:" in help_vi and "[bắt buộc]" in help_vi
+    assert "Hiện hướng dẫn này rồi thoát." in help_vi and "Show this message" not in help_vi
     assert run(["score", "--lang", "en", "--help"]) == 0
     help_en = capsys.readouterr().out
     assert "Score a workbook: points, lost points" in help_en and "Options:" in help_en and "[required]" in help_en

@@ -45,6 +45,8 @@ def test_version_is_the_projects():
      f"parcalc: lỗi: thừa đối số: {LAM_DONG} (xem parcalc score --help)"),
     (("whatif", LAM_DONG, "--top", "ba"), "parcalc: error: invalid value for --top: 'ba' is not a whole number (parcalc whatif --help)",
      "parcalc: lỗi: giá trị không hợp lệ cho --top: «ba» không phải là số nguyên (xem parcalc whatif --help)"),
+    (("whatif", LAM_DONG, "--top", "0"), "parcalc: error: invalid value for --top: '0' is less than 1, the least it may be (parcalc whatif --help)",
+     "parcalc: lỗi: giá trị không hợp lệ cho --top: «0» nhỏ hơn 1, giá trị nhỏ nhất được phép (xem parcalc whatif --help)"),
 ])
 def test_usage_errors_are_one_line_and_exit_2(args, english, vietnamese):
     run = parcalc(*args)

@@ -129,7 +129,7 @@ def test_import_marks_partial_nodes(cli, tmp_path):
 
 def test_import_refuses_a_non_yaml_output(cli, tmp_path):
     run = cli("criteria", "import", GOOD / "small.xlsx", "-o", tmp_path / "x.txt")
-    assert (run.exit_code, run.stderr) == (2, f"parcalc: lỗi: {tmp_path / 'x.txt'}: bộ tiêu chí được ghi thành tệp .yaml\n")
+    assert (run.exit_code, run.stderr) == (2, f"parcalc: lỗi: {tmp_path / 'x.txt'}: lệnh này ghi tệp .yaml: hãy đặt tên tệp kết quả có đuôi .yaml\n")
 
 
 def test_short_names_head_tables_where_a_set_gives_them(tmp_path):

@@ -168,3 +168,22 @@ def test_decimals_in_vietnamese_messages_have_the_comma():
 
     assert Msg("{points} points is outside 0..{max}, the maximum of {code}", points=Decimal("1.25"), max=Decimal("1.00"),
                code="6.1.2").render("vi") == "1,25 điểm nằm ngoài khoảng 0..1,00 (điểm chuẩn của 6.1.2)"
+
+
+@pytest.mark.parametrize("args, name, extension", [
+    (("template", "--criteria", "province-2020"), "blank.docx", ".xlsx"),
+    (("playbook", "init", "--criteria", "province-2020"), "playbook.xlsx", ".yaml"),
+    (("criteria", "import", LAM_DONG), "set.txt", ".yaml"),
+])
+def test_a_file_named_for_another_format_is_refused(cli, tmp_path, args, name, extension):
+    target = tmp_path / name
+    assert both(cli, *args, "-o", target) == (
+        (2, f"parcalc: lỗi: {target}: lệnh này ghi tệp {extension}: hãy đặt tên tệp kết quả có đuôi {extension}\n"),
+        (2, f"parcalc: error: {target}: this command writes a {extension} file: name the output so\n"))
+    assert not target.exists()
+
+
+def test_every_command_takes_lang(cli, tmp_path):
+    run = cli("criteria", "check", tmp_path / "none.yaml", "--lang", "en")
+    assert (run.exit_code, run.stderr) == (2, f"parcalc: error: {tmp_path / 'none.yaml'}: no such file\n")
+    assert cli("criteria", "list", "--lang", "en").exit_code == 0

@@ -101,7 +101,7 @@ FailUnderOption = Annotated[Optional[str], typer.Option("--fail-under", help="Ex
 CriteriaOption = Annotated[Optional[str], typer.Option("--criteria", "-c", help="A shipped set id (parcalc criteria list) or a path to a YAML set.")]
 SheetOption = Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read (default: the first).")]
 LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of headings and messages: vi or en (default: the PARCALC_LANG environment variable, else vi).", show_default=False)]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file (-o) if it exists.")]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")]
 DocOutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write; its extension gives the format.")]
 PeersYearOption = Annotated[Optional[int], typer.Option("--peers-year", help="Which year of the peers file (default: its latest).")]
@@ -205,6 +205,13 @@ def _stdout_failed(exc: OSError) -> int:
 
     _report(OutputError.at(Msg("standard output"), "cannot be written ({reason}); write to a file with -o", reason=os_reason(exc)))
     return EXIT_BAD_INPUT
+
+
+def _require_suffix(output: Path, suffixes: tuple[str, ...]) -> None:
+    """A command that writes one kind of file refuses a name that says another (YAML in a
+    file named .xlsx would open as a damaged workbook)."""
+    if output.suffix.lower() not in suffixes:
+        raise UsageError.at(str(output), "this command writes a {extension} file: name the output so", extension=suffixes[0])
 
 
 def _check_output(output: Optional[Path], force: bool, **inputs: object) -> None:
@@ -629,10 +636,12 @@ def playbook_init(
     criteria: Annotated[str, typer.Option("--criteria", "-c", help="A shipped set id or a path to a YAML set.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="The playbook YAML to write.")],
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Write a playbook skeleton with every sub-criterion of a set, to fill in."""
     from . import api
 
+    _require_suffix(output, (".yaml", ".yml"))
     _check_output(output, force, sets=[criteria])
     _emit(api.playbook_skeleton(criteria).encode("utf-8"), output, force)
     typer.echo(Msg("wrote {path}", path=output).render())
@@ -649,13 +658,14 @@ def template(
     """Write a blank scoring workbook for a criterion set, which `parcalc score` reads back."""
     from . import api
 
+    _require_suffix(output, (".xlsx",))
     _check_output(output, force, sets=[criteria])
     _emit(api.template_workbook(criteria, lang.value), output, force)
 
 
 @criteria_app.command("list")
 @guarded
-def criteria_list() -> None:
+def criteria_list(lang: LangOption = None) -> None:
     """The criterion sets shipped with parcalc."""
     from . import api
     from .write.criteria_text import set_list_line
@@ -681,6 +691,7 @@ def criteria_show(
 @guarded
 def criteria_check(
     files: Annotated[list[Path], typer.Argument(help="YAML criterion sets to check.", show_default=False)],
+    lang: LangOption = None,
 ) -> None:
     """Check criterion-set files; every problem is listed with its file, line and code."""
     from . import api
@@ -709,12 +720,12 @@ def criteria_import(
     level: Annotated[Level, typer.Option("--level", help="Whose index this is.")] = Level.custom,
     sheet: SheetOption = None,
     force: ForceOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Build a criterion set from a table (code, name, maximum points) in one step."""
     from . import api
 
-    if output.suffix.lower() not in (".yaml", ".yml"):
-        raise UsageError.at(str(output), "a criterion set is written as .yaml")
+    _require_suffix(output, (".yaml", ".yml"))
     _check_output(output, force, files=[table])
     text = api.import_criteria_table(table, set_id=set_id or output.stem, title=title or table.stem, level=level.value, sheet=sheet)
     _emit(text.encode("utf-8"), output, force)
@@ -754,7 +765,8 @@ def _help_in_language(command: object) -> None:
 
     if callable(getattr(typer.core, "_", None)):
         typer.core._ = translated  # type: ignore[attr-defined]
-    for param in getattr(command, "params", ()):
+    help_option = command.get_help_option(typer.Context(command))  # typer's --help, made once per command
+    for param in [*getattr(command, "params", ()), *([help_option] if help_option is not None else [])]:
         if getattr(param, "help", None):
             param.help = translated(param.help)
     for attribute in ("help", "short_help"):
@@ -795,17 +807,22 @@ def _usage_message(exc: Exception) -> Msg:
     if kind == "MissingParameter":
         return Msg("{name} is missing", name=_param_name(exc.param))  # type: ignore[attr-defined]
     if kind == "BadParameter":
-        cause = exc.__cause__
+        cause, raw = exc.__cause__, getattr(exc, "message", text)  # raw: without click's "Invalid value for ..."
         errors = cause.errors() if hasattr(cause, "errors") else [{}]
-        choice = _CHOICE.fullmatch(getattr(exc, "message", text))
+        bound = (errors[0].get("ctx") or {})
+        choice = _CHOICE.fullmatch(raw)
         if choice:
             reason = Msg("{value!r} is not one of {choices}", value=choice["value"], choices=choice["choices"])
         elif errors[0].get("type") == "int_parsing":
             reason = Msg("{value!r} is not a whole number", value=errors[0].get("input"))
         elif errors[0].get("type") == "float_parsing":
             reason = Msg("{value!r} is not a number", value=errors[0].get("input"))
+        elif errors[0].get("type") == "greater_than_equal" and "ge" in bound:
+            reason = Msg("{value!r} is less than {least}, the least it may be", value=errors[0].get("input"), least=bound["ge"])
+        elif errors[0].get("type") == "less_than_equal" and "le" in bound:
+            reason = Msg("{value!r} is more than {most}, the most it may be", value=errors[0].get("input"), most=bound["le"])
         else:
-            reason = Msg("{detail}", detail=text)
+            reason = Msg("{detail}", detail=raw)
         return Msg("invalid value for {option}: {reason}", option=_param_name(exc.param), reason=reason)  # type: ignore[attr-defined]
     extra, command = _EXTRA.fullmatch(text), _COMMAND.fullmatch(text)
     if extra:

@@ -81,7 +81,7 @@ VI: dict[str, str] = {
     "only lock files were given: name the workbooks themselves": "chỉ có tệp khóa: hãy chỉ ra chính các bảng tính",
     "0% recovers nothing: give a share above 0, such as 50%": "0% không khôi phục được gì: nhập tỷ lệ lớn hơn 0, ví dụ 50%",
     "{format} is a binary document: write it to a file with -o FILE.{format}": "{format} là tệp nhị phân: ghi ra tệp bằng -o TỆP.{format}",
-    "a criterion set is written as .yaml": "bộ tiêu chí được ghi thành tệp .yaml",
+    "this command writes a {extension} file: name the output so": "lệnh này ghi tệp {extension}: hãy đặt tên tệp kết quả có đuôi {extension}",
     "{kind!r} is not a kind: use {kinds} or none": "«{kind}» không phải là một loại tiêu chí: dùng {kinds} hoặc none",
     "cannot tell the format from the extension: use {extensions}, or --format":
         "không nhận ra định dạng từ phần mở rộng của tệp: dùng {extensions}, hoặc --format",
@@ -95,6 +95,8 @@ VI: dict[str, str] = {
     "{value!r} is not one of {choices}": "«{value}» không thuộc các giá trị {choices}",
     "{value!r} is not a whole number": "«{value}» không phải là số nguyên",
     "{value!r} is not a number": "«{value}» không phải là số",
+    "{value!r} is less than {least}, the least it may be": "«{value}» nhỏ hơn {least}, giá trị nhỏ nhất được phép",
+    "{value!r} is more than {most}, the most it may be": "«{value}» lớn hơn {most}, giá trị lớn nhất được phép",
     "unexpected extra argument(s): {args}": "thừa đối số: {args}",
     "no such command: {name!r}": "không có lệnh «{name}»",
     "no such command: {name!r} (did you mean {near!r}?)": "không có lệnh «{name}» (có phải là «{near}»?)",
@@ -189,7 +191,7 @@ VI: dict[str, str] = {
     "Exit with code 1 when the index is below this index, 0 to 100, e.g. 85,5 (after writing).":
         "Kết thúc với mã 1 khi chỉ số thấp hơn mức này, từ 0 đến 100, ví dụ 85,5 (sau khi đã ghi kết quả).",
     "Write to this file instead of standard output.": "Ghi ra tệp này thay vì đầu ra chuẩn.",
-    "Replace OUTPUT if it exists.": "Ghi đè tệp kết quả nếu đã có.",
+    "Replace the output file (-o) if it exists.": "Ghi đè tệp kết quả (-o) nếu đã có.",
     "Build the remediation appendix: every node that lost points, with remedies.":
         "Lập phụ lục khắc phục: mọi lĩnh vực, tiêu chí bị mất điểm, kèm giải pháp.",
     "Remedies per code: a shipped playbook id or a YAML path.": "Giải pháp theo từng mã: mã một playbook có sẵn hoặc đường dẫn tệp YAML.",
@@ -256,6 +258,7 @@ VI: dict[str, str] = {
     "Remediation playbooks.": "Playbook giải pháp khắc phục.",
     "Write a playbook skeleton with every sub-criterion of a set, to fill in.": "Tạo khung playbook gồm mọi tiêu chí thành phần của bộ tiêu chí, để điền vào.",
     "The playbook YAML to write.": "Tệp YAML playbook cần ghi.",
+    "Show this message and exit.": "Hiện hướng dẫn này rồi thoát.",
     "Install completion for the current shell.": "Cài đặt tự động hoàn thành lệnh (Tab) cho shell đang dùng.",
     "Show completion for the current shell, to copy it or customize the installation.":
         "Hiện mã tự động hoàn thành lệnh cho shell đang dùng, để sao chép hoặc tự cài đặt.",
