@@ -4,6 +4,7 @@ Vietnamese, the default, and in English, with exit code 2 where a command refuse
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -340,16 +341,29 @@ def test_a_peers_file_without_its_columns(cli, tmp_path):
     path = tmp_path / "peers.csv"
     path.write_text("name,index\nA,90\n", encoding="utf-8")
     assert_refused(cli, (*WHATIF, "--peers", path),
-                   [f"{path}:1: dòng tiêu đề cần có các cột unit, year, index (còn thiếu: unit, year); hãy thêm các cột này"],
-                   [f"{path}:1: the header needs the columns unit, year, index (missing: unit, year)"])
+                   [f"{path}, dòng 1: dòng tiêu đề cần có các cột unit, year, index (còn thiếu: unit, year); hãy thêm các cột này"],
+                   [f"{path}, row 1: the header needs the columns unit, year, index (missing: unit, year)"])
 
 
 def test_peers_rows_that_are_not_numbers(tmp_path):
     path = tmp_path / "peers.csv"
     path.write_text("unit,year,index,rank\nA,2021,abc,\nB,2021,90,x\n# a note\nC,2021,101,\n", encoding="utf-8")
     assert_lines(refusal(lambda: peers_file.load_peers(path)),
-                 [f"{path}, dòng {n}: «{unit}»: năm (year), chỉ số (index, từ 0 đến 100) và thứ hạng (rank) phải là số" for n, unit in ((2, "A"), (3, "B"), (4, "C"))],
-                 [f"{path}, row {n}: '{unit}': year, index (0..100) and rank must be numbers" for n, unit in ((2, "A"), (3, "B"), (4, "C"))])
+                 [f"{path}, dòng {n}: «{unit}»: năm (year), chỉ số (index, từ 0 đến 100) và thứ hạng (rank) phải là số" for n, unit in ((2, "A"), (3, "B"), (5, "C"))],
+                 [f"{path}, row {n}: '{unit}': year, index (0..100) and rank must be numbers" for n, unit in ((2, "A"), (3, "B"), (5, "C"))])
+
+
+def test_a_decimal_comma_or_a_unit_twice_in_a_peers_file_is_refused_not_misread(tmp_path):
+    """Unquoted, 85,5 is two values: read as 85, it would move ranks without a word."""
+    path = tmp_path / "peers.csv"
+    path.write_text("unit,year,index\nHuyện A,2024,85,5\nHuyện B,2024,80\n\nHuyện B,2024,81\nHuyện C,2024,\"79,5\"\n", encoding="utf-8")
+    assert_lines(refusal(lambda: peers_file.load_peers(path)),
+                 [f"{path}, dòng 2: «Huyện A»: 4 giá trị nhưng chỉ có 3 cột (dấu phẩy thập phân? hãy viết 85.5, hoặc đặt trong ngoặc kép: \"85,5\")",
+                  f"{path}, dòng 5: «Huyện B» được ghi hai lần cho năm 2024 (cũng có ở dòng 3)"],
+                 [f"{path}, row 2: 'Huyện A': 4 values under 3 columns (a decimal comma? write 85.5, or quote it: \"85,5\")",
+                  f"{path}, row 5: 'Huyện B' is listed twice for 2024 (also on row 3)"])
+    path.write_text("unit,year,index\nHuyện A,2024,\"85,5\"\n", encoding="utf-8")
+    assert [(peer.unit, peer.index) for peer in peers_file.load_peers(path)] == [("Huyện A", Decimal("85.5"))]
 
 
 def test_a_peers_file_without_rows(tmp_path):

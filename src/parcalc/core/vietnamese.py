@@ -465,6 +465,9 @@ VI: dict[str, str] = {
     "{code!r} is not a criterion code such as 3.4.1": "«{code}» không phải là mã tiêu chí (dạng như 3.4.1); hãy sửa lại",
     # ("code {code} is not in criterion set {set}" is shared with analysis/whatif.py, above)
     # read/peers_file.py
+    "{unit!r}: {count} values under {columns} columns (a decimal comma? write 85.5, or quote it: \"85,5\")":
+        "«{unit}»: {count} giá trị nhưng chỉ có {columns} cột (dấu phẩy thập phân? hãy viết 85.5, hoặc đặt trong ngoặc kép: \"85,5\")",
+    "{unit!r} is listed twice for {year} (also on row {first})": "«{unit}» được ghi hai lần cho năm {year} (cũng có ở dòng {first})",
     "a peers file (.csv)": "một tệp đơn vị so sánh (.csv)",
     "the header needs the columns {required} (missing: {missing})": "dòng tiêu đề cần có các cột {required} (còn thiếu: {missing}); hãy thêm các cột này",
     "{unit!r}: year, index (0..100) and rank must be numbers": "«{unit}»: năm (year), chỉ số (index, từ 0 đến 100) và thứ hạng (rank) phải là số",

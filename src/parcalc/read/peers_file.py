@@ -20,14 +20,28 @@ def load_peers(path: Path, year: int | None = None, exclude: str | None = None) 
     (default: the latest year in the file), without the unit named `exclude`."""
     shown = str(path)
     text = read_text(path, Msg("a peers file (.csv)"), InputError)
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    reader = csv.DictReader(lines)
-    missing = [name for name in REQUIRED if name not in (reader.fieldnames or [])]
+    numbered = [(number, line) for number, line in enumerate(text.splitlines(), start=1)
+                if line.strip() and not line.lstrip().startswith("#")]  # rows keep their line numbers in the file
+    rows = list(csv.reader([line for _, line in numbered]))
+    header = [name.strip() for name in rows[0]] if rows else []
+    missing = [name for name in REQUIRED if name not in header]
     if missing:
-        raise InputError.at(Place(shown, line=1), "the header needs the columns {required} (missing: {missing})",
+        raise InputError.at(Place(shown).row(numbered[0][0] if numbered else 1), "the header needs the columns {required} (missing: {missing})",
                             required=", ".join(REQUIRED), missing=", ".join(missing))
-    peers, problems = [], []
-    for number, row in enumerate(reader, start=2):
+    peers, problems, first = [], [], {}
+    for (number, _), values in zip(numbered[1:], rows[1:]):
+        row = dict(zip(header, values))
+        if len(values) > len(header):  # 85,5 unquoted: the ",5" would be dropped, and 85 read
+            problems.append(Problem(Place(shown).row(number), Msg(
+                "{unit!r}: {count} values under {columns} columns (a decimal comma? write 85.5, or quote it: \"85,5\")",
+                unit=row.get("unit"), count=len(values), columns=len(header))))
+            continue
+        key = (_same(row.get("unit") or ""), (row.get("year") or "").strip())
+        if key in first:
+            problems.append(Problem(Place(shown).row(number), Msg("{unit!r} is listed twice for {year} (also on row {first})",
+                                                                  unit=key[0], year=key[1], first=first[key])))
+            continue
+        first[key] = number
         try:
             index = parse_decimal(row["index"] or "")
             if index is None or not 0 <= index <= 100:
