@@ -151,7 +151,8 @@ def test_docx_appendix(outputs):
     assert not any(run.bold for row in table.rows[1:] for cell in row.cells for run in cell.paragraphs[0].runs)
     assert table.rows[1].cells[0].paragraphs[0].alignment == 1 and table.rows[1].cells[3].paragraphs[0].alignment == 2  # centred, right
     assert round(sum(cell.width.mm for cell in table.rows[0].cells)) == 297 - 30 - 15
-    notes = [p.text for p in document.paragraphs[4:] if p.text]
+    notes = [line for p in document.paragraphs[4:] for line in p.text.splitlines() if line]  # one paragraph kept whole, a line a note
+    assert document.paragraphs[-1].paragraph_format.keep_together
     assert notes[:6] == ["Tổng số đơn vị: 4", "Nhóm A (từ 90 trở lên): 1", "Nhóm B (từ 80 đến dưới 90): 2",
                          "Nhóm C (từ 70 đến dưới 80): 0", "Nhóm D (dưới 70): 1", "Chỉ số trung bình: 73,75"]
 
@@ -163,7 +164,7 @@ def test_english_documents(outputs):
     assert load_workbook(outputs / "en.xlsx").sheetnames == ["Appendix", "Charts", "Sub-indexes"]
     document = Document(outputs / "en.docx")
     assert document.styles["Normal"].element.rPr.find(qn("w:lang")).get(qn("w:val")) == "en-GB"
-    assert "Mean index: 73.75" in [p.text for p in document.paragraphs]
+    assert "Mean index: 73.75" in [line for p in document.paragraphs for line in p.text.splitlines()]
     assert document.tables[0].rows[2].cells[5].text == "91.67"
 
 
@@ -183,7 +184,7 @@ def test_department_example_counts_and_mean_from_the_raw_cells(cli, tmp_path):
     assert len(indexes) == 20
     target = tmp_path / "departments.docx"
     assert cli("rank", *DEPARTMENTS, "--year", "2024", "-o", target).exit_code == 0
-    notes = [p.text for p in Document(target).paragraphs]
+    notes = [line for p in Document(target).paragraphs for line in p.text.splitlines()]
     assert "Tổng số đơn vị: 20" in notes and f"Chỉ số trung bình: {str(mean).replace('.', ',')}" in notes
     for group, count in expected.items():
         assert any(line.startswith(f"Nhóm {group} (") and line.endswith(f": {count}") for line in notes), group
