@@ -237,3 +237,14 @@ def test_nine_fields_share_the_page_without_breaking_short_headings(cli, tmp_pat
     assert cli(*args, "-o", tmp_path / "p.xlsx").exit_code == 0
     sheet = load_workbook(tmp_path / "p.xlsx")["Phụ lục"]
     assert sheet.column_dimensions["B"].width == 24 and sheet.column_dimensions["F"].width == 10
+
+
+def test_the_charts_sheet_is_as_wide_as_its_longest_name(cli, tmp_path):
+    long_name = "Cải cách tổ chức bộ máy hành chính nhà nước và tinh giản biên chế"  # 65 characters: cut at 30 before
+    criteria = tmp_path / "set.yaml"
+    criteria.write_text(SMALL_SET.read_text(encoding="utf-8").replace("name: Lĩnh vực một", f"name: {long_name}"), encoding="utf-8")
+    target = tmp_path / "r.xlsx"
+    assert cli("rank", GOOD / "units-long.xlsx", "--criteria", criteria, "--unit", "Sở A", "-o", target).exit_code == 0
+    charts = load_workbook(target).worksheets[1]
+    assert f"1. {long_name}" in [cell.value for cell in charts["A"]]
+    assert charts.column_dimensions["A"].width == 60  # len("1. " + name) + 2 = 70, at most 60

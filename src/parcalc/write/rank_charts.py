@@ -43,6 +43,9 @@ def add_charts(placed: Placed, appendix: RankingAppendix) -> None:
     _ranking_chart(charts, appendix, t)
     if appendix.focus is not None:
         _focus_chart(charts, appendix, t)
+    # column A holds unit and field names: as wide as the longest (a field name was cut at 30)
+    longest = max((len(str(cell.value)) for cell in charts["A"] if cell.value is not None), default=0)
+    charts.column_dimensions["A"].width = min(60, max(30, longest + 2))
     _heat_table(placed.book.create_sheet(t["heat"]), appendix, t)
     for sheet in placed.book.worksheets[1:]:
         print_setup(sheet)
@@ -90,7 +93,6 @@ def _ranking_chart(sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
         _put(sheet, row, 1, unit.unit)
         for column, grade in enumerate(grades, start=2):  # bordered, empty where the unit is of another grade
             _put(sheet, row, column, unit.result.index if unit.result.group == grade.name else None)
-    sheet.column_dimensions["A"].width = 30
     for column in range(2, len(grades) + 2):
         sheet.column_dimensions[get_column_letter(column)].width = 11
     last = len(units) + 1
