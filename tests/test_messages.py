@@ -185,5 +185,5 @@ def test_a_file_named_for_another_format_is_refused(cli, tmp_path, args, name, e
 
 def test_every_command_takes_lang(cli, tmp_path):
     run = cli("criteria", "check", tmp_path / "none.yaml", "--lang", "en")
-    assert (run.exit_code, run.stderr) == (2, f"parcalc: error: {tmp_path / 'none.yaml'}: no such file\n")
+    assert (run.exit_code, run.stderr) == (2, f"parcalc: error: {tmp_path / 'none.yaml'}: no such file: check its name and path\n")
     assert cli("criteria", "list", "--lang", "en").exit_code == 0

@@ -69,7 +69,7 @@ def sheet_with(path: Path, rows: list, title: str = "Sheet", formats: dict | Non
 def test_no_such_file(cli, tmp_path):
     path = tmp_path / "missing.xlsx"
     assert score(cli, path) == (f"parcalc: lỗi: {path}: không có tệp này: hãy kiểm tra lại tên và đường dẫn\n",
-                                f"parcalc: error: {path}: no such file\n")
+                                f"parcalc: error: {path}: no such file: check its name and path\n")
 
 
 def test_a_file_that_cannot_be_read(cli, tmp_path):
@@ -80,7 +80,7 @@ def test_a_file_that_cannot_be_read(cli, tmp_path):
 
 def test_a_folder(cli, tmp_path):
     assert score(cli, tmp_path) == (f"parcalc: lỗi: {tmp_path}: là một thư mục, không phải bảng tính; hãy chỉ đến một tệp .xlsx\n",
-                                    f"parcalc: error: {tmp_path}: is a folder, not a workbook\n")
+                                    f"parcalc: error: {tmp_path}: is a folder, not a workbook; name an .xlsx file\n")
 
 
 def test_a_lock_file(cli, tmp_path):
@@ -125,7 +125,7 @@ def test_a_zip_that_is_no_workbook(cli):
     path = BAD / "zip-not-workbook.xlsx"
     assert score(cli, path) == (
         f"parcalc: lỗi: {path}: là tệp nén zip nhưng không phải bảng tính Excel (không có xl/workbook.xml): hãy chỉ ra tệp .xlsx\n",
-        f"parcalc: error: {path}: is a zip archive but not an Excel workbook (no xl/workbook.xml)\n")
+        f"parcalc: error: {path}: is a zip archive but not an Excel workbook (no xl/workbook.xml): name the .xlsx file\n")
 
 
 def test_a_truncated_workbook(cli):
@@ -177,15 +177,14 @@ def test_a_part_given_twice(cli, tmp_path):
 def test_a_missing_part(cli, tmp_path):
     path = rewritten(tmp_path / "no-rels.xlsx", {"_rels/.rels": None})
     assert score(cli, path) == (f"parcalc: lỗi: {path}: bảng tính bị hỏng: thiếu phần _rels/.rels; {AGAIN_VI}\n",
-                                f"parcalc: error: {path}: damaged workbook: part _rels/.rels is missing\n")
+                                f"parcalc: error: {path}: damaged workbook: part _rels/.rels is missing; {AGAIN_EN}\n")
 
 
 def test_a_part_too_large_to_be_a_sheet(tmp_path, monkeypatch):
     monkeypatch.setattr(xlsx, "_MAX_PART", 100)
     size = zipfile.ZipFile(SMALL).getinfo("_rels/.rels").file_size
     refusal = error(lambda: api.score_workbook(SMALL))
-    assert refusal.render("vi") == (f"{SMALL}: phần _rels/.rels khi giải nén có {size} byte, quá lớn để là một trang tính thật; "
-                                    "hãy kiểm tra lại tệp")
+    assert refusal.render("vi") == (f"{SMALL}: phần _rels/.rels khi giải nén có {size} byte, quá lớn để là một trang tính thật")
     assert refusal.render("en") == f"{SMALL}: part _rels/.rels unpacks to {size} bytes, too large to be a real sheet"
 
 
@@ -217,7 +216,7 @@ def test_damaged_xml(cli, tmp_path):
     path = rewritten(tmp_path / "xml.xlsx", {SHEET: lambda xml: xml.replace(b"</sheetData>", b"</sheetDat>")})
     assert score(cli, path) == (
         f"parcalc: lỗi: {path} ({SHEET}): XML trong bảng tính bị hỏng (mismatched tag, dòng 1); {AGAIN_VI}\n",
-        f"parcalc: error: {path} ({SHEET}): damaged XML in the workbook (mismatched tag, line 1)\n")
+        f"parcalc: error: {path} ({SHEET}): damaged XML in the workbook (mismatched tag, line 1); {AGAIN_EN}\n")
 
 
 def test_damaged_compressed_data(cli, tmp_path):
@@ -267,7 +266,7 @@ def test_a_damaged_sheet_list(cli, tmp_path, change, vi, en):
 def test_a_workbook_without_sheets(cli, tmp_path):
     path = rewritten(tmp_path / "none.xlsx", {"xl/workbook.xml": lambda xml: xml[:xml.index(b"<sheets>")] + xml[xml.index(b"</sheets>") + 9:]})
     assert score(cli, path) == (f"parcalc: lỗi: {path}: bảng tính không có trang tính nào; {AGAIN_VI}\n",
-                                f"parcalc: error: {path}: the workbook has no sheets\n")
+                                f"parcalc: error: {path}: the workbook has no sheets; {AGAIN_EN}\n")
 
 
 def test_an_unknown_sheet_lists_the_sheets(cli, tmp_path):
@@ -318,7 +317,7 @@ def test_a_missing_shared_string(cli, tmp_path):
     assert score(cli, path) == (
         f"parcalc: lỗi: {path}, trang tính «Sheet», ô D3: bảng tính bị hỏng: một ô văn bản trỏ đến chuỗi dùng chung "
         f"(shared string) không có; {AGAIN_VI}\n",
-        f"parcalc: error: {path}, sheet 'Sheet', cell D3: damaged workbook: a text cell points to a missing shared string\n")
+        f"parcalc: error: {path}, sheet 'Sheet', cell D3: damaged workbook: a text cell points to a missing shared string; {AGAIN_EN}\n")
 
 
 # ---- read/valuesheet.py (python-calamine, as `rank` reads) ----
@@ -374,7 +373,7 @@ def test_a_sheet_calamine_finds_truncated(tmp_path, monkeypatch):
     calamine_failing(monkeypatch, zipfile.BadZipFile("Bad CRC-32"))
     refusal = error(lambda: api.score_units([path]))
     assert refusal.render("vi") == f"{path}: bảng tính bị hỏng hoặc bị cắt cụt (Bad CRC-32); {AGAIN_VI}"
-    assert refusal.render("en") == f"{path}: damaged or truncated workbook (Bad CRC-32)"
+    assert refusal.render("en") == f"{path}: damaged or truncated workbook (Bad CRC-32); {AGAIN_EN}"
 
 
 # ---- read/cells.py: points cells ----
@@ -387,8 +386,8 @@ HEAD = ("STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định")
      "'ba phẩy năm' is not a number (write points like 1,48 or 1.48)"),
     ("91,67%", "«91,67%» là tỷ lệ, không phải điểm: hãy ghi số điểm mà tỷ lệ này đạt được (hoặc ghi tỷ lệ vào cột giá trị có quy tắc tính điểm)",
      "'91,67%' is a rate, not points: write the points this rate earns (or give the rate in a value column with a scoring rule)"),
-    (True, "chứa TRUE/FALSE, không phải điểm: hãy ghi số điểm", "holds TRUE/FALSE, not points"),
-    (-1, "điểm không được là số âm (-1): hãy ghi số điểm từ 0 trở lên", "points cannot be negative (-1)"),
+    (True, "chứa TRUE/FALSE, không phải điểm: hãy ghi số điểm", "holds TRUE/FALSE, not points: write the points"),
+    (-1, "điểm không được là số âm (-1): hãy ghi số điểm từ 0 trở lên", "points cannot be negative (-1): write 0 or more"),
     ("=1/0", "chứa công thức chưa được lưu kết quả: hãy mở bảng tính bằng Excel hoặc LibreOffice, để chương trình tính xong, lưu lại rồi chạy lại",
      "holds a formula whose result was never saved: open the workbook in Excel or LibreOffice, let it calculate, save, and try again"),
 ])
@@ -409,7 +408,7 @@ def test_a_points_cell_formatted_as_a_percentage(cli, tmp_path):
 
 @pytest.mark.parametrize("xml, vi, en", [
     ('<c r="D3" t="e"><v>#DIV/0!</v></c>', "chứa lỗi Excel #DIV/0!: hãy sửa công thức", "holds the Excel error #DIV/0!: fix the formula"),
-    ('<c r="D3" t="n"><v>NaN</v></c>', "«NaN» không phải là số điểm (hay số lượng) mà một bảng tính có thể chứa: hãy kiểm tra lại ô này",
+    ('<c r="D3" t="n"><v>NaN</v></c>', "«NaN» không phải là số điểm (hay số lượng) mà một bảng tính có thể chứa",
      "'NaN' is not a number of points (nor a count) that a sheet can hold"),
 ])
 def test_a_points_cell_as_no_clerk_types_it(cli, tmp_path, xml, vi, en):
@@ -453,7 +452,7 @@ def test_a_header_without_rows_below(cli, tmp_path):
     assert score(cli, path) == (
         f"parcalc: lỗi: {path}, trang tính «Sheet»: không có dòng nào có mã tiêu chí dưới dòng tiêu đề (dòng 2): hãy ghi mã "
         "tiêu chí vào cột mã\n",
-        f"parcalc: error: {path}, sheet 'Sheet': no rows with a criterion code below the header (row 2)\n")
+        f"parcalc: error: {path}, sheet 'Sheet': no rows with a criterion code below the header (row 2): write the criterion codes in the code column\n")
 
 
 def test_a_sheet_of_too_many_rows(cli, tmp_path, monkeypatch):

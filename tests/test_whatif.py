@@ -152,7 +152,7 @@ def test_scenario_files_good_and_broken(cli):
     data = json.loads(run.stdout)
     assert [(s["name"], s["index"], s["group"]) for s in data["scenarios"]] == [("Khắc phục tài chính", 85.93, "B"), ("Khảo sát tốt hơn", 86.37, "B")]
     assert data["scenarios"][0]["description"] == "6.1.2 and 6.3.3 in full"
-    for name, message in (("unknown-key.yaml", "unknown-key.yaml:4: khóa «sets» không hợp lệ; hãy kiểm tra chính tả"),
+    for name, message in (("unknown-key.yaml", "unknown-key.yaml:4: khóa «sets» không hợp lệ: hãy kiểm tra chính tả"),
                           ("bad-amount.yaml", "bad-amount.yaml:5: «6.1.2=value:abc»: «abc» không phải là số")):
         run = cli("whatif", LAM_DONG, "--criteria", "province-2020", "--assume-full", "--scenario", SCENARIOS / name)
         assert run.exit_code == 2 and message in run.stderr, run.stderr

@@ -641,8 +641,8 @@ def playbook_init(
     """Write a playbook skeleton with every sub-criterion of a set, to fill in."""
     from . import api
 
+    _check_output(output, force, sets=[criteria])  # over an input is the first thing to say
     _require_suffix(output, (".yaml", ".yml"))
-    _check_output(output, force, sets=[criteria])
     _emit(api.playbook_skeleton(criteria).encode("utf-8"), output, force)
     typer.echo(Msg("wrote {path}", path=output).render())
 
@@ -658,8 +658,8 @@ def template(
     """Write a blank scoring workbook for a criterion set, which `parcalc score` reads back."""
     from . import api
 
-    _require_suffix(output, (".xlsx",))
     _check_output(output, force, sets=[criteria])
+    _require_suffix(output, (".xlsx",))
     _emit(api.template_workbook(criteria, lang.value), output, force)
 
 

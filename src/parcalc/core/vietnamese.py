@@ -292,17 +292,18 @@ VI: dict[str, str] = {
     "{option} {name!r}": "{option} {name!r}",  # as it is typed in a shell, in either language
     "open it in Excel or LibreOffice and save it as .xlsx (or: libreoffice --headless --convert-to xlsx FILE)":
         "hãy mở tệp bằng Excel hoặc LibreOffice và lưu dưới dạng .xlsx (hoặc: libreoffice --headless --convert-to xlsx FILE)",
-    "the workbook has no sheets": "bảng tính không có trang tính nào; hãy lưu lại bằng Excel hoặc LibreOffice",
+    "the workbook has no sheets; save it again from Excel or LibreOffice": "bảng tính không có trang tính nào; hãy lưu lại bằng Excel hoặc LibreOffice",
     "no sheet named {name!r}; its sheets are {sheets}": "không có trang tính nào tên «{name}»; các trang tính của bảng tính là {sheets}",
     "contains a DTD or entity declarations, which workbooks never need (possible XML bomb); refusing to read it":
         "chứa khai báo DTD hoặc khai báo thực thể (entity), thứ mà bảng tính không bao giờ cần (có thể là bom XML); từ chối đọc tệp này",
-    "damaged XML in the workbook ({error}, line {line})":
+    "damaged XML in the workbook ({error}, line {line}); save it again from Excel or LibreOffice":
         "XML trong bảng tính bị hỏng ({error}, dòng {line}); hãy lưu lại bằng Excel hoặc LibreOffice",
     "damaged or truncated workbook ({error}); save it again from Excel or LibreOffice":
         "bảng tính bị hỏng hoặc bị cắt cụt ({error}); hãy lưu lại bằng Excel hoặc LibreOffice",
-    "damaged workbook: part {part} is missing": "bảng tính bị hỏng: thiếu phần {part}; hãy lưu lại bằng Excel hoặc LibreOffice",
+    "damaged workbook: part {part} is missing; save it again from Excel or LibreOffice":
+        "bảng tính bị hỏng: thiếu phần {part}; hãy lưu lại bằng Excel hoặc LibreOffice",
     "part {part} unpacks to {size} bytes, too large to be a real sheet":
-        "phần {part} khi giải nén có {size} byte, quá lớn để là một trang tính thật; hãy kiểm tra lại tệp",
+        "phần {part} khi giải nén có {size} byte, quá lớn để là một trang tính thật",
     "damaged workbook ({error}); save it again from Excel or LibreOffice": "bảng tính bị hỏng ({error}); hãy lưu lại bằng Excel hoặc LibreOffice",
     "damaged workbook: its root relationships do not name xl/workbook.xml as the workbook; save it again from Excel or LibreOffice":
         "bảng tính bị hỏng: phần quan hệ gốc của tệp không chỉ đến xl/workbook.xml làm bảng tính; hãy lưu lại bằng Excel hoặc LibreOffice",
@@ -311,10 +312,10 @@ VI: dict[str, str] = {
     "damaged workbook: {damage}; save it again from Excel or LibreOffice": "bảng tính bị hỏng: {damage}; hãy lưu lại bằng Excel hoặc LibreOffice",
     "damaged workbook: a part that is not in UTF-8, as Excel and LibreOffice write them; save it again from Excel or LibreOffice":
         "bảng tính bị hỏng: có một phần không mã hóa UTF-8 như Excel và LibreOffice vẫn ghi; hãy lưu lại bằng Excel hoặc LibreOffice",
-    "is a folder, not a workbook": "là một thư mục, không phải bảng tính; hãy chỉ đến một tệp .xlsx",
+    "is a folder, not a workbook; name an .xlsx file": "là một thư mục, không phải bảng tính; hãy chỉ đến một tệp .xlsx",
     "is the lock file Excel keeps beside a workbook it has open, not a workbook: use {real}":
         "là tệp khóa Excel tạo bên cạnh bảng tính đang mở, không phải bảng tính: hãy dùng {real}",
-    "no such file": "không có tệp này: hãy kiểm tra lại tên và đường dẫn",
+    "no such file: check its name and path": "không có tệp này: hãy kiểm tra lại tên và đường dẫn",
     "cannot be read: {reason}": "không đọc được: {reason}",
     "the workbook is password-protected: open it in Excel, remove the password (File > Info > Protect Workbook) and save a copy":
         "bảng tính có đặt mật khẩu: hãy mở bằng Excel, gỡ mật khẩu (File > Info > Protect Workbook) và lưu một bản sao",
@@ -327,7 +328,7 @@ VI: dict[str, str] = {
     "is damaged: it holds {parts} more than once; save it again from Excel or LibreOffice":
         "bị hỏng: tệp chứa {parts} nhiều hơn một lần; hãy lưu lại bằng Excel hoặc LibreOffice",
     "is an OpenDocument spreadsheet (.ods), which parcalc does not read: {hint}": "là bảng tính OpenDocument (.ods), parcalc không đọc được: {hint}",
-    "is a zip archive but not an Excel workbook (no xl/workbook.xml)":
+    "is a zip archive but not an Excel workbook (no xl/workbook.xml): name the .xlsx file":
         "là tệp nén zip nhưng không phải bảng tính Excel (không có xl/workbook.xml): hãy chỉ ra tệp .xlsx",
     "its zip end record announces more bytes than the file has": "bản ghi cuối của tệp zip khai báo nhiều byte hơn số byte tệp thực có",
     "an entry of its zip directory runs past the directory's end": "một mục trong danh mục zip của tệp vượt quá cuối danh mục",
@@ -345,14 +346,13 @@ VI: dict[str, str] = {
         "bảng tính bị hỏng: ô được ghi hai lần; hãy lưu lại bằng Excel hoặc LibreOffice",
     "damaged workbook: the number cell holds {text!r}; save it again from Excel or LibreOffice":
         "bảng tính bị hỏng: ô kiểu số lại chứa «{text}»; hãy lưu lại bằng Excel hoặc LibreOffice",
-    "damaged workbook: a text cell points to a missing shared string":
+    "damaged workbook: a text cell points to a missing shared string; save it again from Excel or LibreOffice":
         "bảng tính bị hỏng: một ô văn bản trỏ đến chuỗi dùng chung (shared string) không có; hãy lưu lại bằng Excel hoặc LibreOffice",
     # read/valuesheet.py
     "its cells span {extent}, far beyond a scoring table: a value typed far away? Delete the rows and columns outside the table "
     "(Ctrl+End shows the last used cell) and save again":
         "các ô có dữ liệu trải rộng ({extent}), vượt xa một bảng điểm: có giá trị nào bị gõ ở xa không? Hãy xóa các dòng và cột "
         "nằm ngoài bảng (Ctrl+End cho biết ô cuối cùng có dữ liệu) rồi lưu lại",
-    "damaged or truncated workbook ({error})": "bảng tính bị hỏng hoặc bị cắt cụt ({error}); hãy lưu lại bằng Excel hoặc LibreOffice",
     "damaged workbook ({error}); save it again from Excel": "bảng tính bị hỏng ({error}); hãy lưu lại bằng Excel",
     "row {row}": "dòng {row}",
     # read/cells.py
@@ -365,19 +365,19 @@ VI: dict[str, str] = {
     "holds a formula whose result was never saved: open the workbook in Excel or LibreOffice, let it calculate, save, and try again":
         "chứa công thức chưa được lưu kết quả: hãy mở bảng tính bằng Excel hoặc LibreOffice, để chương trình tính xong, lưu lại rồi chạy lại",
     "holds the Excel error {error}: fix the formula": "chứa lỗi Excel {error}: hãy sửa công thức",
-    "holds TRUE/FALSE, not points": "chứa TRUE/FALSE, không phải điểm: hãy ghi số điểm",
+    "holds TRUE/FALSE, not points: write the points": "chứa TRUE/FALSE, không phải điểm: hãy ghi số điểm",
     "is formatted as a percentage ({percent} %): a rate, not points; format it as a number if it holds points":
         "được định dạng phần trăm ({percent} %): là tỷ lệ, không phải điểm; nếu ô chứa điểm, hãy định dạng ô là số",
     "{text!r} is not a number of points (nor a count) that a sheet can hold":
-        "«{text}» không phải là số điểm (hay số lượng) mà một bảng tính có thể chứa: hãy kiểm tra lại ô này",
-    "points cannot be negative ({text})": "điểm không được là số âm ({text}): hãy ghi số điểm từ 0 trở lên",
+        "«{text}» không phải là số điểm (hay số lượng) mà một bảng tính có thể chứa",
+    "points cannot be negative ({text}): write 0 or more": "điểm không được là số âm ({text}): hãy ghi số điểm từ 0 trở lên",
     # read/workbook.py
     "{message}; did you mean {choices}?": "{message}; có phải cần chọn {choices}?",
     "holds more than {most:,} rows: one unit's scoring table has a row per criterion (many units in one sheet: parcalc rank)":
         "có hơn {most} dòng: bảng điểm của một đơn vị chỉ có mỗi tiêu chí một dòng (nhiều đơn vị trong một trang tính: dùng parcalc rank)",
     "{text!r} is not a criterion code (codes look like 3, 3.4.1 or a Roman field number such as II)":
         "«{text}» không phải là mã tiêu chí (mã có dạng 3, 3.4.1 hoặc số La Mã của lĩnh vực như II)",
-    "no rows with a criterion code below the header (row {row})":
+    "no rows with a criterion code below the header (row {row}): write the criterion codes in the code column":
         "không có dòng nào có mã tiêu chí dưới dòng tiêu đề (dòng {row}): hãy ghi mã tiêu chí vào cột mã",
     "{code}: {message}": "{code}: {message}",
     "{code}: {points} points is more than its standard points {max}": "{code}: điểm thẩm định {points} lớn hơn điểm chuẩn {max}",
@@ -391,19 +391,20 @@ VI: dict[str, str] = {
         "không tìm thấy dòng tiêu đề trong {rows} dòng đầu: cần có một cột mã (STT, Mã, code) và một cột điểm ({names})",
     # reading other files (read/criteria_file.py, multiunit.py, yamlsafe.py, playbook_file.py, ...)
     # read/textfile.py
-    "is a folder, not {what}": "là một thư mục, không phải {what}; hãy chỉ đến một tệp",
-    # ("no such file" and "cannot be read: {reason}" are shared with read/xlsx.py, above)
+    "is a folder, not {what}; name a file": "là một thư mục, không phải {what}; hãy chỉ đến một tệp",
+    # ("no such file: check its name and path" and "cannot be read: {reason}" are shared with read/xlsx.py, above)
     "is not UTF-8 text (byte {byte}); save it as UTF-8": "không phải văn bản UTF-8 (byte {byte}); hãy lưu lại tệp với mã hóa UTF-8",
     # read/yamlsafe.py
-    "YAML syntax error: {problem}": "lỗi cú pháp YAML: {problem}; hãy sửa lại tệp",
+    "YAML syntax error: {problem}": "lỗi cú pháp YAML: {problem}",
     "anchors and aliases (& and *) are not allowed; write the value out": "không được dùng neo và tham chiếu (& và *); hãy viết đầy đủ giá trị",
-    "keys must be text, not {key!r}": "khóa phải là chữ, không phải «{key}»; hãy sửa lại khóa",
-    "key {key!r} is given twice": "khóa «{key}» được ghi hai lần; hãy giữ lại một",
-    "a number of {count} characters is not one a criterion set needs": "một số dài {count} ký tự không phải là số mà bộ tiêu chí cần; hãy kiểm tra lại giá trị",
-    "{number!r} is not a finite number of a plausible size": "«{number}» không phải là một số hữu hạn có độ lớn hợp lý; hãy kiểm tra lại giá trị",
-    "YAML tag {tag!r} is not allowed in a criterion set": "không được dùng thẻ YAML «{tag}» trong bộ tiêu chí; hãy bỏ thẻ này",
-    "{field}: Field required": "{field}: thiếu khóa bắt buộc này; hãy thêm vào",
-    "{field}: Extra inputs are not permitted": "{field}: khóa này không được phép; hãy xóa hoặc sửa chính tả",
+    "keys must be text, not {key!r}: quote it": "khóa phải là chữ, không phải «{key}»: hãy đặt khóa trong dấu ngoặc kép",
+    "key {key!r} is given twice; keep one": "khóa «{key}» được ghi hai lần; hãy giữ lại một",
+    "a number of {count} characters is not one a criterion set needs": "một số dài {count} ký tự không phải là số mà bộ tiêu chí cần",
+    "{number!r} is not a finite number of a plausible size": "«{number}» không phải là một số hữu hạn có độ lớn hợp lý",
+    "YAML tag {tag!r} is not allowed in a criterion set; remove the tag": "không được dùng thẻ YAML «{tag}» trong bộ tiêu chí; hãy bỏ thẻ này",
+    "{field}: Field required; add it": "{field}: thiếu khóa bắt buộc này; hãy thêm vào",
+    "{field}: Extra inputs are not permitted; remove it or correct its spelling":
+        "{field}: khóa này không được phép; hãy xóa hoặc sửa chính tả",
     "{field}: Input should be a valid string": "{field}: giá trị phải là chữ (văn bản)",
     "{field}: Input should be a valid decimal": "{field}: giá trị phải là một số, viết với dấu chấm thập phân (như 1.5)",
     "{field}: Decimal input should be an integer, float, string or Decimal object": "{field}: giá trị phải là một số (như 2 hoặc 1.5)",
@@ -425,23 +426,26 @@ VI: dict[str, str] = {
     "{field}: Input should be less than {lt}": "{field}: giá trị phải nhỏ hơn {lt}",
     "{field}: {detail}": "{field}: {detail}",
     # read/criteria_file.py
-    "is not a finite number of a plausible size": "không phải là một số hữu hạn có độ lớn hợp lý; hãy kiểm tra lại giá trị",
+    "is not a finite number of a plausible size": "không phải là một số hữu hạn có độ lớn hợp lý",
     "a criterion set (.yaml)": "một bộ tiêu chí (.yaml)",
     "is not a parcalc criterion set: it must be a mapping that starts with `parcalc_criteria: {version}` (see README, 'Writing a criterion set')":
         "không phải là bộ tiêu chí của parcalc: tệp phải là một nhóm khóa bắt đầu bằng `parcalc_criteria: {version}` (xem README, mục 'Writing a criterion set')",
     "unknown key {key!r}: check its spelling (README lists the keys)": "khóa «{key}» không hợp lệ: hãy kiểm tra chính tả (README liệt kê các khóa)",
-    "missing key {key!r}": "thiếu khóa «{key}»; hãy thêm vào",
+    "missing key {key!r}; add it": "thiếu khóa «{key}»; hãy thêm vào",
     "criterion {code}, {message}": "tiêu chí {code}, {message}",
-    "code {code!r} is not a dotted code such as 3.4.1": "mã «{code}» không phải là mã có dấu chấm như 3.4.1; hãy sửa lại mã",
+    "code {code!r} is not a dotted code such as 3.4.1": "mã «{code}» không phải là mã có dấu chấm như 3.4.1",
     "code {code} is used twice (first at {first})": "mã {code} được dùng hai lần (lần đầu tại {first}); mỗi mã chỉ dùng một lần",
-    "code {code} is at the top but is not a field code (1, 2, ...)": "mã {code} nằm ở cấp cao nhất nhưng không phải mã lĩnh vực (1, 2, ...); hãy đặt nó vào đúng lĩnh vực",
-    "code {code} is listed under {parent} but does not belong there (expected {parent}.N)":
+    "code {code} is at the top but is not a field code (1, 2, ...); move it under its field":
+        "mã {code} nằm ở cấp cao nhất nhưng không phải mã lĩnh vực (1, 2, ...); hãy đặt nó vào đúng lĩnh vực",
+    "code {code} is listed under {parent} but does not belong there (expected {parent}.N); correct the code or move it where it belongs":
         "mã {code} được xếp dưới {parent} nhưng không thuộc {parent} (cần có dạng {parent}.N); hãy sửa mã hoặc chuyển nó đến đúng chỗ",
-    "criterion {code}: source {source!r} is not among the set's sources": "tiêu chí {code}: nguồn «{source}» không có trong danh sách nguồn (sources) của bộ tiêu chí; hãy thêm nguồn này hoặc sửa lại",
-    "criterion {code}: maximum points cannot be negative": "tiêu chí {code}: điểm chuẩn không được âm; hãy sửa giá trị `max`",
-    "criterion {code}: bonus, penalty and optional blocks are top-level nodes (fields)":
+    "criterion {code}: source {source!r} is not among the set's sources; add it to `sources` or correct it":
+        "tiêu chí {code}: nguồn «{source}» không có trong danh sách nguồn (sources) của bộ tiêu chí; hãy thêm nguồn này vào `sources` hoặc sửa lại tên nguồn",
+    "criterion {code}: maximum points cannot be negative": "tiêu chí {code}: điểm chuẩn không được âm",
+    "criterion {code}: bonus, penalty and optional blocks are top-level nodes (fields); move it up to the top level":
         "tiêu chí {code}: khối điểm thưởng, điểm trừ và khối tùy chọn phải ở cấp cao nhất (cấp lĩnh vực); hãy chuyển lên cấp lĩnh vực",
-    "the fields total {total} points, not the declared total {declared}": "các lĩnh vực có tổng điểm chuẩn {total}, không bằng tổng đã khai báo {declared}; hãy sửa điểm hoặc `total`",
+    "the fields total {total} points, not the declared total {declared}; fix the points or `total`":
+        "các lĩnh vực có tổng điểm chuẩn {total}, không bằng tổng đã khai báo {declared}; hãy sửa điểm hoặc `total`",
     "a {level} index totals 100 points: declare `total: 100`": "chỉ số cấp {level} có tổng 100 điểm: hãy khai báo `total: 100`",
     "grade {grade!r}: give either at_least (từ ... điểm) or above (trên ... điểm)": "xếp loại «{grade}»: hãy ghi một trong hai: at_least (từ ... điểm) hoặc above (trên ... điểm)",
     "grade {grade!r} is named twice": "xếp loại «{grade}» bị đặt tên hai lần; mỗi tên chỉ dùng một lần",
@@ -450,32 +454,34 @@ VI: dict[str, str] = {
     "list at least one grade, or leave grades out for MoHA's A, B, C, D": "hãy liệt kê ít nhất một xếp loại, hoặc bỏ khóa grades để dùng xếp loại A, B, C, D của Bộ Nội vụ",
     "the last grade ({grade!r}) must start at 0 (at_least: 0), so that every index has a grade":
         "xếp loại cuối cùng («{grade}») phải bắt đầu từ 0 (at_least: 0) để chỉ số nào cũng có xếp loại",
-    "criterion {code}: a rule belongs on a node without children": "tiêu chí {code}: quy tắc chấm chỉ đặt ở tiêu chí không có tiêu chí thành phần; hãy chuyển `rule` xuống tiêu chí thành phần",
+    "criterion {code}: a rule belongs on a node without children; move `rule` down to a child":
+        "tiêu chí {code}: quy tắc chấm chỉ đặt ở tiêu chí không có tiêu chí thành phần; hãy chuyển `rule` xuống tiêu chí thành phần",
     "criterion {code}: each band gives either at_least (từ, ít nhất) or above (trên)": "tiêu chí {code}: mỗi mức (band) phải ghi một trong hai: at_least (từ, ít nhất) hoặc above (trên)",
     "criterion {code}: {message}": "tiêu chí {code}: {message}",
-    "criterion {code}: its listed children total {listed}, more than its maximum {max}":
-        "tiêu chí {code}: các tiêu chí thành phần đã liệt kê có tổng {listed} điểm, nhiều hơn điểm chuẩn {max}; hãy sửa lại điểm",
+    "criterion {code}: its listed children total {listed}, more than its maximum {max}; fix the children's points or `max`":
+        "tiêu chí {code}: các tiêu chí thành phần đã liệt kê có tổng {listed} điểm, nhiều hơn điểm chuẩn {max}; hãy sửa điểm của các tiêu chí thành phần hoặc `max`",
     "criterion {code}: its children total {listed}, not its maximum {max}; fix the points, or mark it `partial: true` if its official breakdown is only partly known":
         "tiêu chí {code}: các tiêu chí thành phần có tổng {listed} điểm, không bằng điểm chuẩn {max}; hãy sửa điểm, hoặc ghi `partial: true` nếu chỉ biết một phần cách chia điểm chính thức",
     # read/playbook_file.py
     "a playbook (.yaml)": "một sổ tay khắc phục (playbook, .yaml)",
     "is not a parcalc playbook: it must start with `parcalc_playbook: {version}`": "không phải là sổ tay khắc phục của parcalc: tệp phải bắt đầu bằng `parcalc_playbook: {version}`",
     "unknown key {key!r}: playbook entries take {fields}, effort and max_recovery": "khóa «{key}» không hợp lệ: mỗi mục của sổ tay khắc phục chỉ nhận {fields}, effort và max_recovery",
-    "pattern {pattern!r} is not a code followed by .* (such as 3.4.*)": "mẫu «{pattern}» không phải là một mã có .* ở cuối (như 3.4.*); hãy sửa lại",
-    "{code!r} is not a criterion code such as 3.4.1": "«{code}» không phải là mã tiêu chí (dạng như 3.4.1); hãy sửa lại",
+    "pattern {pattern!r} is not a code followed by .* (such as 3.4.*)": "mẫu «{pattern}» không phải là một mã có .* ở cuối (như 3.4.*)",
+    "{code!r} is not a criterion code such as 3.4.1": "«{code}» không phải là mã tiêu chí (dạng như 3.4.1)",
     # ("code {code} is not in criterion set {set}" is shared with analysis/whatif.py, above)
     # read/peers_file.py
     "{unit!r}: {count} values under {columns} columns (a decimal comma? write 85.5, or quote it: \"85,5\")":
         "«{unit}»: {count} giá trị nhưng chỉ có {columns} cột (dấu phẩy thập phân? hãy viết 85.5, hoặc đặt trong ngoặc kép: \"85,5\")",
     "{unit!r} is listed twice for {year} (also on row {first})": "«{unit}» được ghi hai lần cho năm {year} (cũng có ở dòng {first})",
     "a peers file (.csv)": "một tệp đơn vị so sánh (.csv)",
-    "the header needs the columns {required} (missing: {missing})": "dòng tiêu đề cần có các cột {required} (còn thiếu: {missing}); hãy thêm các cột này",
+    "the header needs the columns {required} (missing: {missing}); add the missing ones":
+        "dòng tiêu đề cần có các cột {required} (còn thiếu: {missing}); hãy thêm các cột còn thiếu",
     "{unit!r}: year, index (0..100) and rank must be numbers": "«{unit}»: năm (year), chỉ số (index, từ 0 đến 100) và thứ hạng (rank) phải là số",
-    "has no rows": "không có dòng dữ liệu nào; hãy thêm kết quả của các đơn vị",
+    "has no rows; add the units' results": "không có dòng dữ liệu nào; hãy thêm kết quả của các đơn vị",
     # read/scenario_file.py
     "a scenario file (.yaml)": "một tệp kịch bản (.yaml)",
     "is not a parcalc scenario file: it must start with `parcalc_scenarios: 1`": "không phải là tệp kịch bản của parcalc: tệp phải bắt đầu bằng `parcalc_scenarios: 1`",
-    "unknown key {key!r}": "khóa «{key}» không hợp lệ; hãy kiểm tra chính tả",
+    "unknown key {key!r}: check its spelling": "khóa «{key}» không hợp lệ: hãy kiểm tra chính tả",
     # read/catalog.py
     "none": "không có",
     "unknown criterion set {name!r}: use one of {known} (parcalc criteria list) or a path to a .yaml file":
@@ -489,23 +495,28 @@ VI: dict[str, str] = {
         "Excel đổi mã gõ là {code}0 thành {code}, vì vậy hãy định dạng cột mã là văn bản (Text) và gõ lại các mã",
     # read/multiunit.py
     "{layout!r} is not a layout: use {layouts}": "«{layout}» không phải là một cách bố trí: hãy dùng {layouts}",
-    "no header row in the first {rows} rows with a code column and a unit column (Đơn vị, unit)":
+    "no header row in the first {rows} rows with a code column and a unit column (Đơn vị, unit); add these columns to the header row":
         "không tìm thấy dòng tiêu đề có cột mã và cột đơn vị (Đơn vị, unit) trong {rows} dòng đầu; hãy thêm các cột này vào dòng tiêu đề",
-    "no header row in the first {rows} rows with a code column and one column per unit":
+    "no header row in the first {rows} rows with a code column and one column per unit; add a header row naming the units":
         "không tìm thấy dòng tiêu đề có cột mã và mỗi đơn vị một cột trong {rows} dòng đầu; hãy thêm dòng tiêu đề ghi tên các đơn vị",
     "unit {unit!r} has a second column (first in column {column}); name each unit once": "đơn vị «{unit}» có cột thứ hai (cột đầu tiên là cột {column}); mỗi đơn vị chỉ ghi tên một lần",
     "no unit columns: the wide layout has one points column per unit, headed with its name":
         "không có cột đơn vị: cách bố trí wide có mỗi đơn vị một cột điểm, tiêu đề cột là tên đơn vị; hãy ghi tên đơn vị vào tiêu đề",
     "more than {most} criterion rows: a wide sheet has one row per criterion, so this is no scoring table (a row per unit and criterion is the long layout: --layout long)":
         "hơn {most} dòng tiêu chí: trang tính kiểu wide có mỗi tiêu chí một dòng, nên đây không phải bảng chấm điểm (mỗi dòng một đơn vị và một tiêu chí là cách bố trí long: --layout long)",
-    "column {column} has points but no unit name in its header (row {row})": "cột {column} có điểm nhưng tiêu đề cột (dòng {row}) không có tên đơn vị; hãy ghi tên đơn vị vào tiêu đề",
+    "column {column} has points but no unit name in its header (row {row}); write the unit's name in the header":
+        "cột {column} có điểm nhưng tiêu đề cột (dòng {row}) không có tên đơn vị; hãy ghi tên đơn vị vào tiêu đề",
     "the standard points of {code}": "điểm chuẩn của {code}",
     "{code}: {reason}": "{code}: {reason}",
     "{code}: is formatted as a percentage: a rate, not points; format it as a number if it holds points":
         "{code}: được định dạng phần trăm: là tỷ lệ, không phải điểm; nếu ô chứa điểm, hãy định dạng ô là số",
-    "unit {unit!r} has no points for {code}, which other units have": "đơn vị «{unit}» không có điểm cho {code}, trong khi các đơn vị khác có; hãy nhập điểm",
-    "the long layout needs a points column (Điểm thẩm định, points)": "cách bố trí long cần một cột điểm (Điểm thẩm định, points); hãy thêm cột này",
-    "the row of {code} names no unit": "dòng của {code} không ghi tên đơn vị; hãy ghi đơn vị vào cột đơn vị",
-    "unit {unit!r} has {code} twice (first at {first})": "đơn vị «{unit}» có {code} hai lần (lần đầu tại {first}); hãy giữ lại một dòng",
-    "no rows with a unit and a criterion code": "không có dòng nào ghi đơn vị và mã tiêu chí; hãy kiểm tra lại trang tính",
+    "unit {unit!r} has no points for {code}, which other units have; enter its points":
+        "đơn vị «{unit}» không có điểm cho {code}, trong khi các đơn vị khác có; hãy nhập điểm",
+    "the long layout needs a points column (Điểm thẩm định, points); add it":
+        "cách bố trí long cần một cột điểm (Điểm thẩm định, points); hãy thêm cột này",
+    "the row of {code} names no unit; write the unit in the unit column": "dòng của {code} không ghi tên đơn vị; hãy ghi đơn vị vào cột đơn vị",
+    "unit {unit!r} has {code} twice (first at {first}); keep one row":
+        "đơn vị «{unit}» có {code} hai lần (lần đầu tại {first}); hãy giữ lại một dòng",
+    "no rows with a unit and a criterion code; write the criterion codes in the code column":
+        "không có dòng nào ghi đơn vị và mã tiêu chí; hãy ghi mã tiêu chí vào cột mã",
 }

@@ -82,7 +82,7 @@ def cell_number(cell: Cell, *, negative: bool = False, rate: bool = False) -> De
     if cell.kind == "error":
         raise ValueError(Msg("holds the Excel error {error}: fix the formula", error=cell.text))
     if cell.kind == "bool":
-        raise ValueError(Msg("holds TRUE/FALSE, not points"))
+        raise ValueError(Msg("holds TRUE/FALSE, not points: write the points"))
     if cell.kind == "percent" and not rate:
         raise ValueError(Msg("is formatted as a percentage ({percent} %): a rate, not points; format it as a number if it holds points",
                              percent=format_points(from_stored_number(cell.text) * 100)))
@@ -91,7 +91,7 @@ def cell_number(cell: Cell, *, negative: bool = False, rate: bool = False) -> De
     if number is not None and (not number.is_finite() or abs(number) >= _LARGEST):
         raise ValueError(Msg("{text!r} is not a number of points (nor a count) that a sheet can hold", text=excerpt(cell.text)))
     if number is not None and number < 0 and not negative:
-        raise ValueError(Msg("points cannot be negative ({text})", text=cell.text.strip()))
+        raise ValueError(Msg("points cannot be negative ({text}): write 0 or more", text=cell.text.strip()))
     return number
 
 

@@ -154,7 +154,7 @@ def _pydantic_problems(exc: ValidationError, data: Any, lines: dict, filename: s
         if error["type"] == "extra_forbidden":
             message = Msg("unknown key {key!r}: check its spelling (README lists the keys)", key=loc[-1])
         elif error["type"] == "missing":
-            message = Msg("missing key {key!r}", key=field.rsplit(".", 1)[-1])
+            message = Msg("missing key {key!r}; add it", key=field.rsplit(".", 1)[-1])
         else:
             message = yamlsafe.schema_message(error, field)
         if code:
@@ -196,16 +196,16 @@ def _convert(spec: SetSpec, lines: dict, filename: str, problems: list[Problem])
         else:
             seen[code] = here
         if parent is None and codes.depth(code) != 1:
-            problems.append(Problem(here, Msg("code {code} is at the top but is not a field code (1, 2, ...)", code=code)))
+            problems.append(Problem(here, Msg("code {code} is at the top but is not a field code (1, 2, ...); move it under its field", code=code)))
         elif parent is not None and codes.parent_code(code) != parent:
-            problems.append(Problem(here, Msg("code {code} is listed under {parent} but does not belong there (expected {parent}.N)", code=code, parent=parent)))
+            problems.append(Problem(here, Msg("code {code} is listed under {parent} but does not belong there (expected {parent}.N); correct the code or move it where it belongs", code=code, parent=parent)))
         if node.source is not None and node.source not in source_ids:
-            problems.append(Problem(where(path + ("source",)), Msg("criterion {code}: source {source!r} is not among the set's sources", code=code, source=node.source)))
+            problems.append(Problem(where(path + ("source",)), Msg("criterion {code}: source {source!r} is not among the set's sources; add it to `sources` or correct it", code=code, source=node.source)))
         if isinstance(node.max, Decimal) and node.max < 0:
             problems.append(Problem(where(path + ("max",)), Msg("criterion {code}: maximum points cannot be negative", code=code)))
         kind = node.kind or parent_kind
         if parent is not None and (node.optional or (node.kind in ("bonus", "penalty") and parent_kind != node.kind)):
-            problems.append(Problem(here, Msg("criterion {code}: bonus, penalty and optional blocks are top-level nodes (fields)", code=code)))
+            problems.append(Problem(here, Msg("criterion {code}: bonus, penalty and optional blocks are top-level nodes (fields); move it up to the top level", code=code)))
         rule = _rule(node, code, where(path + ("rule",)), problems)
         children = tuple(
             convert(child, path + ("children", i), code, kind)
@@ -247,7 +247,7 @@ def _convert(spec: SetSpec, lines: dict, filename: str, problems: list[Problem])
     )
     total = criterion_set.total_max
     if spec.total is not None and total is not None and total != spec.total:
-        problems.append(Problem(where(("total",)), Msg("the fields total {total} points, not the declared total {declared}", total=total, declared=spec.total)))
+        problems.append(Problem(where(("total",)), Msg("the fields total {total} points, not the declared total {declared}; fix the points or `total`", total=total, declared=spec.total)))
     if spec.level in ("province", "ministry") and spec.total != Decimal(100):
         problems.append(Problem(where(("total",)), Msg("a {level} index totals 100 points: declare `total: 100`", level=spec.level)))
     return criterion_set
@@ -299,7 +299,7 @@ def _rule(node: NodeSpec, code: str, where: Place, problems: list[Problem]):
         places=spec.places,
     )
     if node.children:
-        problems.append(Problem(where, Msg("criterion {code}: a rule belongs on a node without children", code=code)))
+        problems.append(Problem(where, Msg("criterion {code}: a rule belongs on a node without children; move `rule` down to a child", code=code)))
     if any((band.at_least is None) == (band.above is None) for band in spec.bands):
         problems.append(Problem(where, Msg("criterion {code}: each band gives either at_least (từ, ít nhất) or above (trên)", code=code)))
         return rule  # its other checks would only repeat this one
@@ -316,7 +316,7 @@ def _check_sum(node: Criterion, where: Place, problems: list[Problem]) -> None:
         return  # a child's maximum is unknown: nothing to add up
     if node.partial:
         if listed > node.max:
-            problems.append(Problem(where, Msg("criterion {code}: its listed children total {listed}, more than its maximum {max}",
+            problems.append(Problem(where, Msg("criterion {code}: its listed children total {listed}, more than its maximum {max}; fix the children's points or `max`",
                                               code=node.code, listed=listed, max=node.max)))
     elif listed != node.max:
         problems.append(Problem(where, Msg(

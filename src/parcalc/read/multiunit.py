@@ -235,7 +235,7 @@ def _unit_header(rows, filename: str, sheet: str) -> Layout:
         columns = header_roles(cells)
         if "code" in columns and "unit" in columns:
             return Layout(sheet, number, columns)
-    raise InputError.at(Place(filename).sheet(sheet), "no header row in the first {rows} rows with a code column and a unit column (Đơn vị, unit)",
+    raise InputError.at(Place(filename).sheet(sheet), "no header row in the first {rows} rows with a code column and a unit column (Đơn vị, unit); add these columns to the header row",
                         rows=HEADER_SEARCH_ROWS)
 
 
@@ -243,7 +243,7 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[in
           on_row: Callable[[CodeRow, Sequence], None] | None) -> UnitColumns:
     filename = book.name
     if header_found is None:
-        raise InputError.at(Place(filename).sheet(sheet), "no header row in the first {rows} rows with a code column and one column per unit",
+        raise InputError.at(Place(filename).sheet(sheet), "no header row in the first {rows} rows with a code column and one column per unit; add a header row naming the units",
                             rows=HEADER_SEARCH_ROWS)
     header_row, header, roles = header_found
     layout = Layout(sheet, header_row, roles)
@@ -314,6 +314,7 @@ class _WideRows:
         unit_indexes = set(columns)
         # columns right of the code column that are neither a unit's nor a role's
         self.unheaded = [i for i in range(self.code_index + 1, width) if i not in unit_indexes and i not in self.role_indexes]
+        self.unnamed_reported: set[int] = set()  # those of them (or right of the header) already reported
         self.width = width
         self.code_rows: list[CodeRow] = []
         self.settle = CodeColumn()
@@ -342,9 +343,14 @@ class _WideRows:
             return
         self.seen[code] = where_code
         problems_before = len(self.problems)
+        stray = False  # points in a column without a unit name: reported once, at the column's first such cell
         for index in chain(self.unheaded, range(self.width, len(row))):  # also right of the header
             if row[index] != "":
-                self.problems.append(Problem(self.place(number, index), Msg("column {column} has points but no unit name in its header (row {row})",
+                stray = True
+                if index in self.unnamed_reported:
+                    continue
+                self.unnamed_reported.add(index)
+                self.problems.append(Problem(self.place(number, index), Msg("column {column} has points but no unit name in its header (row {row}); write the unit's name in the header",
                                                                       column=column_letter(index + 1), row=self.header_row)))
         maximum = None
         if self.max_index is not None:
@@ -356,7 +362,7 @@ class _WideRows:
         code_row = CodeRow(number, code, name or None, maximum, table, where_code, table[cells[0]],
                            block if "." not in code else None)
         self.code_rows.append(code_row)
-        if len(self.problems) > problems_before:
+        if stray or len(self.problems) > problems_before:
             return
         if None in table.values():
             for position, value in enumerate(cells):
@@ -387,7 +393,7 @@ class _WideRows:
                 if type(value) is float and len(known) < _KNOWN_FLOATS:
                     known[value] = table[value]
         if bool in set(map(type, cells)):  # as a key True == 1.0: the set may have kept only one of them
-            self._report(number, code, ValueError(Msg("holds TRUE/FALSE, not points")), [columns[p] for p, v in enumerate(cells) if type(v) is bool])
+            self._report(number, code, ValueError(Msg("holds TRUE/FALSE, not points: write the points")), [columns[p] for p, v in enumerate(cells) if type(v) is bool])
         return table
 
     def _report(self, number: int, code: str, exc: ValueError, indexes: list[int]) -> None:
@@ -418,14 +424,14 @@ class _WideRows:
                 except ValueError as exc:
                     self.problems.append(Problem(where, Msg("{code}: {reason}", code=row.code if row else what, reason=_reason(exc))))
             elif row is not None and row.given:
-                self.problems.append(Problem(where, Msg("unit {unit!r} has no points for {code}, which other units have", unit=what, code=row.code)))
+                self.problems.append(Problem(where, Msg("unit {unit!r} has no points for {code}, which other units have; enter its points", unit=what, code=row.code)))
 
 
 def _long(book: Workbook, sheet: str) -> list[Appraisal]:
     rows, filename = book.rows(sheet), book.name
     layout = _unit_header(rows, filename, sheet)
     if "points" not in layout.columns:
-        raise InputError.at(Place(filename).sheet(sheet).row(layout.header_row), "the long layout needs a points column (Điểm thẩm định, points)")
+        raise InputError.at(Place(filename).sheet(sheet).row(layout.header_row), "the long layout needs a points column (Điểm thẩm định, points); add it")
     place = Place(filename).sheet(sheet).cell
     by_unit: dict[str, dict[str, Entry]] = {}
     settles: dict[str, CodeColumn] = {}  # each unit's rows are a table of their own
@@ -445,7 +451,7 @@ def _long(book: Workbook, sheet: str) -> list[Appraisal]:
             continue
         if unit_cell is None or not unit_cell.text.strip():
             if codes.normalize_code(code_cell.text) or codes.roman_value(code_cell.text):
-                problems.append(Problem(place(code_cell.ref), Msg("the row of {code} names no unit", code=code_cell.text.strip())))
+                problems.append(Problem(place(code_cell.ref), Msg("the row of {code} names no unit; write the unit in the unit column", code=code_cell.text.strip())))
             continue
         unit = unit_name(unit_cell.text)
         name = unit_name(cells[name_column].text) if name_column in cells else ""
@@ -463,14 +469,14 @@ def _long(book: Workbook, sheet: str) -> list[Appraisal]:
                       where={"code": place(code_cell.ref), **({"points": place(points_cell.ref)} if points_cell else {})})
         unit_entries = by_unit.setdefault(unit, {})
         if code in unit_entries:
-            problems.append(Problem(place(code_cell.ref), Msg("unit {unit!r} has {code} twice (first at {first})", unit=unit, code=code,
+            problems.append(Problem(place(code_cell.ref), Msg("unit {unit!r} has {code} twice (first at {first}); keep one row", unit=unit, code=code,
                                                                first=unit_entries[code].where["code"])))
             continue
         unit_entries[code] = entry
     if problems:
         raise InputError(*problems[:50])
     if not by_unit:
-        raise InputError.at(Place(filename).sheet(sheet), "no rows with a unit and a criterion code")
+        raise InputError.at(Place(filename).sheet(sheet), "no rows with a unit and a criterion code; write the criterion codes in the code column")
     hidden = [number for number in book.hidden.get(sheet, ()) if number > layout.header_row]
     notes = (hidden_note(place(f"A{hidden[0]}"), hidden),) if hidden else ()
     return [Appraisal(entries=tuple(entries.values()), source=unit, sheet=sheet, findings=(*notes, *settles[unit].findings))

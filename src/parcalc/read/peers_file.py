@@ -26,7 +26,7 @@ def load_peers(path: Path, year: int | None = None, exclude: str | None = None) 
     header = [name.strip() for name in rows[0]] if rows else []
     missing = [name for name in REQUIRED if name not in header]
     if missing:
-        raise InputError.at(Place(shown).row(numbered[0][0] if numbered else 1), "the header needs the columns {required} (missing: {missing})",
+        raise InputError.at(Place(shown).row(numbered[0][0] if numbered else 1), "the header needs the columns {required} (missing: {missing}); add the missing ones",
                             required=", ".join(REQUIRED), missing=", ".join(missing))
     peers, problems, first = [], [], {}
     for (number, _), values in zip(numbered[1:], rows[1:]):
@@ -43,7 +43,7 @@ def load_peers(path: Path, year: int | None = None, exclude: str | None = None) 
             continue
         first[key] = number
         try:
-            index = parse_decimal(row["index"] or "")
+            index = parse_decimal(row.get("index") or "")  # a short row lacks it
             if index is None or not 0 <= index <= 100:
                 raise ValueError
             rank = int(row["rank"]) if (row.get("rank") or "").strip() else None
@@ -53,7 +53,7 @@ def load_peers(path: Path, year: int | None = None, exclude: str | None = None) 
     if problems:
         raise InputError(*problems)
     if not peers:
-        raise InputError.at(shown, "has no rows")
+        raise InputError.at(shown, "has no rows; add the units' results")
     chosen = year if year is not None else max(peer.year for peer in peers)
     left_out = _same(exclude) if exclude is not None else None
     return [peer for peer in peers if peer.year == chosen and peer.unit != left_out]

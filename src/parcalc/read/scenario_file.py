@@ -51,7 +51,7 @@ def load_scenarios(path: Path) -> list[Scenario]:
             loc = tuple(part for part in error["loc"] if part not in ("decimal", "str"))
             line = yamlsafe.line_of(lines, loc)
             if error["type"] == "extra_forbidden":
-                message = Msg("unknown key {key!r}", key=loc[-1])
+                message = Msg("unknown key {key!r}: check its spelling", key=loc[-1])
             else:
                 message = yamlsafe.schema_message(error, ".".join(map(str, loc)))
             problems.append(Problem(Place(shown, line=line) if line else Place(shown), message))

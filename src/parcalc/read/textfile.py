@@ -13,11 +13,11 @@ def read_text(path: Path, what: Msg, error: type[ParcalcError]) -> str:
     (`Msg("a criterion set (.yaml)")`)."""
     shown = str(path)
     if path.is_dir():
-        raise error.at(shown, "is a folder, not {what}", what=what)
+        raise error.at(shown, "is a folder, not {what}; name a file", what=what)
     try:
         return path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise error.at(shown, "no such file") from None
+        raise error.at(shown, "no such file: check its name and path") from None
     except OSError as exc:
         raise error.at(shown, "cannot be read: {reason}", reason=exc.strerror) from None
     except UnicodeDecodeError as exc:

@@ -96,7 +96,7 @@ class ValueSheet:
                                     "typed far away? Delete the rows and columns outside the table (Ctrl+End shows the last used "
                                     "cell) and save again", extent=extent.args[0]) from None
             except (zipfile.BadZipFile, EOFError, OSError) as exc:
-                raise InputError.at(self.name, "damaged or truncated workbook ({error})", error=str(exc)) from None
+                raise InputError.at(self.name, "damaged or truncated workbook ({error}); save it again from Excel or LibreOffice", error=str(exc)) from None
             except Exception as exc:  # noqa: BLE001 - calamine raises its own error types for damaged parts
                 raise InputError.at(Place(self.name).sheet(self.sheet), "damaged workbook ({error}); save it again from Excel", error=str(exc)) from None
             index += 1

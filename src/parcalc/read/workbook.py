@@ -178,7 +178,7 @@ class _Table:
         if self.problems:
             raise InputError(*self.problems)
         if not entries:
-            raise InputError.at(Place(self.filename).sheet(self.layout.sheet), "no rows with a criterion code below the header (row {row})",
+            raise InputError.at(Place(self.filename).sheet(self.layout.sheet), "no rows with a criterion code below the header (row {row}): write the criterion codes in the code column",
                                 row=self.layout.header_row)
         return tuple(entries.values())
 

@@ -159,7 +159,7 @@ class Workbook:
         """The sheet to read: `name`, or the first one."""
         if name is None:
             if not self._sheets:
-                raise InputError.at(self.name, "the workbook has no sheets")
+                raise InputError.at(self.name, "the workbook has no sheets; save it again from Excel or LibreOffice")
             return next(iter(self._sheets))
         if name not in self._sheets:
             raise InputError.at(self.name, "no sheet named {name!r}; its sheets are {sheets}", name=name, sheets=Names(self._sheets))
@@ -255,7 +255,7 @@ class Workbook:
             except _RefusedDTD:
                 raise DamagedWorkbook.at(where, "contains a DTD or entity declarations, which workbooks never need (possible XML bomb); refusing to read it") from None
             except expat.ExpatError as exc:
-                raise DamagedWorkbook.at(where, "damaged XML in the workbook ({error}, line {line})", error=expat.errors.messages[exc.code], line=exc.lineno) from None
+                raise DamagedWorkbook.at(where, "damaged XML in the workbook ({error}, line {line}); save it again from Excel or LibreOffice", error=expat.errors.messages[exc.code], line=exc.lineno) from None
             except DAMAGED_ZIP as exc:
                 raise DamagedWorkbook.at(where, "damaged or truncated workbook ({error}); save it again from Excel or LibreOffice", error=_short(exc)) from None
             yield reader.take()
@@ -264,7 +264,7 @@ class Workbook:
         try:
             info = self._zip.getinfo(part)
         except KeyError:
-            raise InputError.at(self.name, "damaged workbook: part {part} is missing", part=part) from None
+            raise InputError.at(self.name, "damaged workbook: part {part} is missing; save it again from Excel or LibreOffice", part=part) from None
         if info.file_size > _MAX_PART:
             raise InputError.at(self.name, "part {part} unpacks to {size} bytes, too large to be a real sheet", part=part, size=info.file_size)
         try:
@@ -446,7 +446,7 @@ def is_lock_file(path: Path) -> bool:
 def _open_zip(path: Path) -> zipfile.ZipFile:
     shown = str(path)
     if path.is_dir():
-        raise InputError.at(shown, "is a folder, not a workbook")
+        raise InputError.at(shown, "is a folder, not a workbook; name an .xlsx file")
     if is_lock_file(path):
         real = path.name.removeprefix("~$").removeprefix(".~lock.").removesuffix("#")
         raise InputError.at(shown, "is the lock file Excel keeps beside a workbook it has open, not a workbook: use {real}", real=real)
@@ -454,7 +454,7 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         with path.open("rb") as handle:
             head = handle.read(8)
     except FileNotFoundError:
-        raise InputError.at(shown, "no such file") from None
+        raise InputError.at(shown, "no such file: check its name and path") from None
     except OSError as exc:
         raise InputError.at(shown, "cannot be read: {reason}", reason=exc.strerror) from None
     if head.startswith(_CFB_MAGIC):
@@ -485,7 +485,7 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         archive.close()
         if b"opendocument.spreadsheet" in mimetype:
             raise InputError.at(shown, "is an OpenDocument spreadsheet (.ods), which parcalc does not read: {hint}", hint=CONVERT_HINT)
-        raise InputError.at(shown, "is a zip archive but not an Excel workbook (no xl/workbook.xml)")
+        raise InputError.at(shown, "is a zip archive but not an Excel workbook (no xl/workbook.xml): name the .xlsx file")
     return archive
 
 
@@ -683,7 +683,7 @@ class _SheetReader:
                     raise IndexError(index)  # Python would count from the end
                 return Cell(self.ref, self.strings[index], "text")
             except (ValueError, IndexError):
-                raise _DamagedCell(("cell", self.ref), "damaged workbook: a text cell points to a missing shared string") from None
+                raise _DamagedCell(("cell", self.ref), "damaged workbook: a text cell points to a missing shared string; save it again from Excel or LibreOffice") from None
         if self.type in ("str", "inlineStr"):
             return Cell(self.ref, raw, "text")
         if self.type == "b":

@@ -99,10 +99,10 @@ class _Builder:
         for key_node, value_node in node.value:
             key = self.build(key_node, path + ("<key>",))
             if not isinstance(key, str):
-                self.problems.append(Problem(self.where(key_node), Msg("keys must be text, not {key!r}", key=key)))
+                self.problems.append(Problem(self.where(key_node), Msg("keys must be text, not {key!r}: quote it", key=key)))
                 continue
             if key in result:
-                self.problems.append(Problem(self.where(key_node), Msg("key {key!r} is given twice", key=key)))
+                self.problems.append(Problem(self.where(key_node), Msg("key {key!r} is given twice; keep one", key=key)))
                 continue
             self.lines[path + (key,)] = key_node.start_mark.line + 1
             result[key] = self.build(value_node, path + (key,))
@@ -130,7 +130,7 @@ class _Builder:
         return unicodedata.normalize("NFC", node.value)
 
     def _bad_tag(self, node: Node) -> None:
-        self.problems.append(Problem(self.where(node), Msg("YAML tag {tag!r} is not allowed in a criterion set", tag=node.tag)))
+        self.problems.append(Problem(self.where(node), Msg("YAML tag {tag!r} is not allowed in a criterion set; remove the tag", tag=node.tag)))
         return None
 
 
@@ -138,8 +138,8 @@ class _Builder:
 # pydantic's messages for the checks a YAML file (criterion set, playbook, scenarios) can
 # fail, by error type: each a catalogue message, so that it is shown in the user's language.
 _SCHEMA_MESSAGES: dict[str, Callable[[str], Msg]] = {
-    "missing": lambda field: Msg("{field}: Field required", field=field),
-    "extra_forbidden": lambda field: Msg("{field}: Extra inputs are not permitted", field=field),
+    "missing": lambda field: Msg("{field}: Field required; add it", field=field),
+    "extra_forbidden": lambda field: Msg("{field}: Extra inputs are not permitted; remove it or correct its spelling", field=field),
     "string_type": lambda field: Msg("{field}: Input should be a valid string", field=field),
     "decimal_parsing": lambda field: Msg("{field}: Input should be a valid decimal", field=field),
     "decimal_type": lambda field: Msg("{field}: Decimal input should be an integer, float, string or Decimal object", field=field),
