@@ -3,15 +3,16 @@ index, and how many rank places each recovery buys."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Mapping
+from typing import Mapping, cast
 
 from ..core.numbers import HUNDRED
 from .playbook import Ceiling
 from .whatif import Outcome, Override, Scenario, WhatIf
 
 _STEP = Decimal("0.001")  # points are planned in thousandths, as MoHA prints 0,996
+DEFAULT_EFFORT = Decimal(1)  # the effort of a candidate the playbook gives none, when others have one
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,9 @@ def needed_points(whatif: WhatIf, target_index: Decimal) -> Decimal:
 def plan(whatif: WhatIf, target_index: Decimal, efforts: Mapping[str, Decimal] | None = None, *,
          exclude_kinds: tuple[str, ...] = (), share: Decimal = Decimal(1),
          ceilings: Mapping[str, Ceiling] | None = None) -> Plan:
-    """The fewest recoveries (or, when every candidate has an effort, the least total
-    effort) that reach `target_index`; everything recoverable when it cannot be reached.
+    """The fewest recoveries (or, when any candidate has an effort, the least total effort,
+    a candidate without one counting as effort 1) that reach `target_index`; everything
+    recoverable when it cannot be reached.
     Criteria of `exclude_kinds` are never planned (a survey's result is not decided by a
     province); each recovery counts on `share` of what was lost (1: all of it), and on no
     more than its ceiling (a playbook's `max_recovery`) where it has one."""
@@ -69,7 +71,9 @@ def plan(whatif: WhatIf, target_index: Decimal, efforts: Mapping[str, Decimal] |
     candidates = [_candidate(code, lost, (efforts or {}).get(code), share, (ceilings or {}).get(code))
                   for code, lost in whatif.recoverable() if whatif.kind(code) not in exclude_kinds]
     candidates = [c for c in candidates if c.planned > 0]
-    by_effort = bool(efforts) and all(c.effort is not None and c.effort > 0 for c in candidates)
+    by_effort = any(c.effort is not None for c in candidates)
+    if by_effort:  # a candidate the playbook gives no effort counts as effort 1, the unit of a relative cost
+        candidates = [c if c.effort is not None else replace(c, effort=DEFAULT_EFFORT) for c in candidates]
     if needed <= 0:
         chosen: list[Recovery] = []
     elif sum((c.planned for c in candidates), Decimal(0)) < needed:
@@ -107,10 +111,9 @@ def _least_effort(candidates: list[Recovery], needed: Decimal) -> list[Recovery]
     best: dict[int, tuple[Decimal, tuple[int, ...]]] = {0: (Decimal(0), ())}
     for position, candidate in enumerate(candidates):
         gain = int(candidate.planned / _STEP)
-        assert candidate.effort is not None
         for reached, (effort, items) in list(best.items()):
             state = min(goal, reached + gain)
-            cost = effort + candidate.effort
+            cost = effort + cast(Decimal, candidate.effort)  # plan() gives every candidate an effort
             if state not in best or (cost, len(items) + 1) < (best[state][0], len(best[state][1])):
                 best[state] = (cost, items + (position,))
     return [candidates[position] for position in best[goal][1]]

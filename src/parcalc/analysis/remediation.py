@@ -114,7 +114,7 @@ def build_appendix(
             level=node.criterion.level,
             max=node.max,
             points=node.points,
-            lost=node.lost if node.lost is not None else Decimal(0),
+            lost=node.lost,  # type: ignore[arg-type]  # rows without points are skipped above, so the loss is known
             actions=actions,
             subtotal=subtotal,
         ))

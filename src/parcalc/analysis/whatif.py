@@ -126,7 +126,7 @@ class WhatIf:
         changes = tuple(
             Change(code, self._points[code], after)  # type: ignore[arg-type]
             for code, after in sorted(current.items(), key=lambda item: self._order[item[0]])
-            if after is not None and after != self._points[code]
+            if after != self._points[code]
         )
         return Outcome(scenario.name, scenario.description, total, self.baseline.total_max, changes, self.baseline.grades)
 

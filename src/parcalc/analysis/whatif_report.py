@@ -58,6 +58,12 @@ def build_report(
             notes.append(Msg("the plan counts on no more than the playbook's max_recovery for {codes}", codes=short_list(partly)))
         if kept_out:
             notes.append(Msg("the playbook's max_recovery 0 keeps {codes} out of the plan", codes=short_list(kept_out)))
+        planned = [code for code, _ in whatif.recoverable() if whatif.kind(code) not in exclude_kinds and code not in kept_out]
+        if efforts and any(code in efforts for code in planned):
+            unpriced = sorted((code for code in planned if code not in efforts), key=codes.sort_key)
+            if unpriced:
+                notes.append(Msg("the playbook gives no effort for {codes}: the plan counts each as effort {effort}",
+                                 codes=short_list(unpriced), effort=planning.DEFAULT_EFFORT))
     if target_rank is not None:
         needed = index_for_rank(target_rank, list(peers))
         if needed is None:

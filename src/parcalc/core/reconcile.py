@@ -74,7 +74,7 @@ def _check_whole(roots: tuple[Criterion, ...], appraisal: Appraisal) -> None:
     fields = sorted({int(root.code.split(".")[0]) for root in roots if root.kind not in EXTRA_KINDS})
     missing = sorted(set(range(1, (fields[-1] if fields else 0) + 1)) - set(fields))
     if missing:
-        place = next((entry.place("code") for entry in appraisal.entries), None) or appraisal.source
+        place = appraisal.entries[0].place("code") or appraisal.source  # fields are missing, so some are listed
         raise InputError.at(
             place.up() if isinstance(place, Place) and place.parts else place,
             Msg("the workbook has no rows for field{s} {fields}, so it holds only part of a criterion tree (an appendix that "

@@ -56,6 +56,8 @@ VI: dict[str, str] = {
     "the plan counts on no more than the playbook's max_recovery for {codes}":
         "kế hoạch tính không quá mức max_recovery của playbook cho {codes}",
     "the playbook's max_recovery 0 keeps {codes} out of the plan": "max_recovery 0 trong playbook loại {codes} khỏi kế hoạch",
+    "the playbook gives no effort for {codes}: the plan counts each as effort {effort}":
+        "playbook không ghi effort cho {codes}: kế hoạch tính mỗi tiêu chí là effort {effort}",
     "fewer than {rank} peers are listed: rank {rank} needs no recovery among them":
         "danh sách có ít hơn {rank} đơn vị: không cần khôi phục điểm để đạt hạng {rank}",
     # api
@@ -465,6 +467,8 @@ VI: dict[str, str] = {
     # read/playbook_file.py
     "a playbook (.yaml)": "một sổ tay khắc phục (playbook, .yaml)",
     "is not a parcalc playbook: it must start with `parcalc_playbook: {version}`": "không phải là sổ tay khắc phục của parcalc: tệp phải bắt đầu bằng `parcalc_playbook: {version}`",
+    "effort {effort} is not a cost: give a number above 0 (such as 1 or 2.5); max_recovery: 0 keeps a criterion out of plans":
+        "effort {effort} không phải là mức công sức: nhập số lớn hơn 0 (như 1 hoặc 2.5); max_recovery: 0 loại một tiêu chí khỏi kế hoạch",
     "unknown key {key!r}: playbook entries take {fields}, effort and max_recovery": "khóa «{key}» không hợp lệ: mỗi mục của sổ tay khắc phục chỉ nhận {fields}, effort và max_recovery",
     "pattern {pattern!r} is not a code followed by .* (such as 3.4.*)": "mẫu «{pattern}» không phải là một mã có .* ở cuối (như 3.4.*)",
     "{code!r} is not a criterion code such as 3.4.1": "«{code}» không phải là mã tiêu chí (dạng như 3.4.1)",

@@ -76,6 +76,12 @@ def load_playbook(path: Path, criteria: CriterionSet | None = None) -> Playbook:
                 problems.append(Problem(where, yamlsafe.schema_message(error, ".".join(map(str, error["loc"])))))
         raise CriteriaError(*problems) from None
     problems = []
+    entries = {("defaults",): spec.defaults, ("fallback",): spec.fallback, **{("rules", key): rule for key, rule in spec.rules.items()}}
+    for entry, action in sorted(entries.items(), key=lambda item: yamlsafe.line_of(lines, item[0]) or 0):  # in file order
+        if action.effort is not None and action.effort <= 0:  # a free or negative cost would make "least effort" meaningless
+            problems.append(Problem(Place(shown, line=yamlsafe.line_of(lines, (*entry, "effort"))),
+                                    Msg("effort {effort} is not a cost: give a number above 0 (such as 1 or 2.5); "
+                                        "max_recovery: 0 keeps a criterion out of plans", effort=action.effort)))
     known = criteria.by_code() if criteria is not None else None  # without a set, codes are not checked
     for key in spec.rules:
         where = Place(shown, line=yamlsafe.line_of(lines, ("rules", key)))
