@@ -159,7 +159,11 @@ SET_CASES = {
         "nếu chỉ biết một phần cách chia điểm chính thức")]),
     # what the YAML reader refuses
     "syntax error": ([("name: One two, max: 2}", "name: One two, max: [2}")], [(
-        14, "YAML syntax error: did not find expected ',' or ']'", "lỗi cú pháp YAML: did not find expected ',' or ']'")]),
+        14, "YAML syntax error: a { or [ is not closed, or a comma inside a value: put such a value in quotes",
+        "lỗi cú pháp YAML: thiếu dấu đóng } hoặc ], hoặc có dấu phẩy trong một giá trị: hãy đặt giá trị đó trong dấu ngoặc kép")]),
+    "tab": ([("    name: One\n", "\tname: One\n")], [(
+        10, "YAML syntax error: a tab is used for indentation: indent with spaces",
+        "lỗi cú pháp YAML: dùng phím Tab để thụt dòng: hãy thụt dòng bằng dấu cách")]),
     "anchor": ([("    name: One\n", "    name: &n One\n"), ("    name: Two\n", "    name: *n\n")], [(
         10, "anchors and aliases (& and *) are not allowed; write the value out",
         "không được dùng neo và tham chiếu (& và *); hãy viết đầy đủ giá trị")]),
@@ -213,8 +217,8 @@ def test_the_shipped_fixture_with_a_syntax_error(cli):
     from tests.conftest import BAD
 
     path = BAD / "syntax-error.yaml"
-    assert_refused(cli, ("criteria", "check", path), [f"{path}:17: lỗi cú pháp YAML: did not find expected ',' or ']'"],
-                   [f"{path}:17: YAML syntax error: did not find expected ',' or ']'"])
+    assert_refused(cli, ("criteria", "check", path), [f"{path}:17: lỗi cú pháp YAML: thiếu dấu đóng }} hoặc ], hoặc có dấu phẩy trong một giá trị: hãy đặt giá trị đó trong dấu ngoặc kép"],
+                   [f"{path}:17: YAML syntax error: a {{ or [ is not closed, or a comma inside a value: put such a value in quotes"])
 
 
 # --- text files: folders, encodings, names --------------------------------------------------

@@ -290,6 +290,9 @@ VI: dict[str, str] = {
     "wrote {path}": "đã ghi {path}",
     # reading workbooks (read/xlsx.py, valuesheet.py, cells.py, workbook.py, headers.py)
     # read/xlsx.py
+    "it is not a zip archive, as every .xlsx is": "tệp không phải là tệp nén zip như mọi tệp .xlsx",
+    "its compressed data are damaged": "dữ liệu nén bên trong bị hỏng",
+    "the file ends too early": "tệp bị cắt cụt",
     "{name!r}": "«{name}»",
     "{option} {name!r}": "{option} {name!r}",  # as it is typed in a shell, in either language
     "open it in Excel or LibreOffice and save it as .xlsx (or: libreoffice --headless --convert-to xlsx FILE)":
@@ -397,6 +400,10 @@ VI: dict[str, str] = {
     # ("no such file: check its name and path" and "cannot be read: {reason}" are shared with read/xlsx.py, above)
     "is not UTF-8 text (byte {byte}); save it as UTF-8": "không phải văn bản UTF-8 (byte {byte}); hãy lưu lại tệp với mã hóa UTF-8",
     # read/yamlsafe.py
+    "a {{ or [ is not closed, or a comma inside a value: put such a value in quotes":
+        "thiếu dấu đóng }} hoặc ], hoặc có dấu phẩy trong một giá trị: hãy đặt giá trị đó trong dấu ngoặc kép",
+    "a tab is used for indentation: indent with spaces": "dùng phím Tab để thụt dòng: hãy thụt dòng bằng dấu cách",
+    "a colon inside a value: put the value in quotes": "có dấu hai chấm trong một giá trị: hãy đặt giá trị trong dấu ngoặc kép",
     "YAML syntax error: {problem}": "lỗi cú pháp YAML: {problem}",
     "anchors and aliases (& and *) are not allowed; write the value out": "không được dùng neo và tham chiếu (& và *); hãy viết đầy đủ giá trị",
     "keys must be text, not {key!r}: quote it": "khóa phải là chữ, không phải «{key}»: hãy đặt khóa trong dấu ngoặc kép",

@@ -407,10 +407,17 @@ def value_cell(ref: str, value: object) -> Cell:
     return Cell(ref, value.isoformat() if hasattr(value, "isoformat") else str(value), "text")  # dates, times
 
 
-def _short(exc: BaseException) -> str:
-    """An exception's text as quoted in a message: one line, at most 120 characters."""
+def _short(exc: BaseException) -> Msg:
+    """Why a workbook could not be unpacked: the usual causes in the user's words, any
+    other as the library says it (one line, at most 120 characters)."""
+    if isinstance(exc, zipfile.BadZipFile) and "not a zip file" in str(exc):
+        return Msg("it is not a zip archive, as every .xlsx is")
+    if isinstance(exc, zlib.error):
+        return Msg("its compressed data are damaged")
+    if isinstance(exc, EOFError):
+        return Msg("the file ends too early")
     text = " ".join(re.sub(r"<ZipInfo [^>]*>\s*", "", str(exc)).split()) or type(exc).__name__
-    return text if len(text) <= 120 else text[:120] + "…"
+    return Msg("{detail}", detail=text if len(text) <= 120 else text[:120] + "…")
 
 
 def _is_percent_format(code: str) -> bool:

@@ -37,6 +37,19 @@ def _one_line(problem: object) -> str:
     return text if len(text) <= 160 else text[:160] + "…"
 
 
+def _syntax_problem(problem: object, at: str = "") -> Msg:
+    """PyYAML's words for the mistakes people make by hand, said as what to do; any other
+    as PyYAML says it. `at` is the character where it stopped (libyaml does not name it)."""
+    raw, text = str(problem), _one_line(problem)
+    if text.startswith("did not find expected ',' or"):
+        return Msg("a {{ or [ is not closed, or a comma inside a value: put such a value in quotes")
+    if "tab character" in raw or "'\\t'" in raw or at == "\t":  # PyYAML writes the tab escaped
+        return Msg("a tab is used for indentation: indent with spaces")
+    if text.startswith("mapping values are not allowed"):
+        return Msg("a colon inside a value: put the value in quotes")
+    return Msg("{detail}", detail=text)
+
+
 def load(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
     """Parse `text`; return the data and a map from each value's path to its line."""
     try:
@@ -44,9 +57,10 @@ def load(text: str, filename: str) -> tuple[Any, dict[Path, int]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Place(filename, line=mark.line + 1) if mark else Place(filename)
-        raise CriteriaError.at(where, "YAML syntax error: {problem}", problem=_one_line(exc.problem or exc)) from None
+        at = text[mark.index:mark.index + 1] if mark and mark.index is not None else ""
+        raise CriteriaError.at(where, "YAML syntax error: {problem}", problem=_syntax_problem(exc.problem or exc, at)) from None
     except yaml.YAMLError as exc:
-        raise CriteriaError.at(Place(filename), "YAML syntax error: {problem}", problem=_one_line(exc)) from None
+        raise CriteriaError.at(Place(filename), "YAML syntax error: {problem}", problem=_syntax_problem(exc)) from None
     builder = _Builder(filename)
     data = builder.build(root, ()) if root is not None else None
     if builder.problems:
