@@ -84,6 +84,7 @@ def test_criteria_list(cli):
     run = cli("criteria", "list")
     assert run.exit_code == 0
     assert [line.split()[0] for line in run.stdout.splitlines()] == ["province-2017", "province-2019", "province-2020", "province-2022"]
+    assert [line.split()[1] for line in run.stdout.splitlines()] == ["2017–2018", "2019", "2020–2021", "2022–2023"]  # one year once
     assert "1149/QĐ-BNV" in run.stdout
 
 

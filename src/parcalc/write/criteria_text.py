@@ -8,7 +8,8 @@ from ..core.numbers import format_points
 
 
 def set_list_line(criteria: CriterionSet) -> str:
-    years = "–".join(str(y) for y in (criteria.index_years[0], criteria.index_years[-1])) if criteria.index_years else "?"
+    first, last = (criteria.index_years[0], criteria.index_years[-1]) if criteria.index_years else (None, None)
+    years = "?" if first is None else str(first) if first == last else f"{first}–{last}"
     decision = criteria.legal_basis.decision if criteria.legal_basis else "-"
     return f"{criteria.id:<16} {years:<10} {decision:<14} {criteria.title}"
 
