@@ -64,6 +64,17 @@ def test_a_lost_only_appendix_scores_against_its_set(tmp_path):
     assert (result.total_points, result.index, result.group) == (D("9.25"), D("92.50"), "A")
 
 
+def test_an_english_points_lost_column_is_read_as_lost_points(tmp_path):
+    """It was read as the appraised points (its heading starts with "points"): 0,5 lost
+    became 0,5 points, silently."""
+    path = workbook(tmp_path, ("Code", "Criterion", "Max", "Points lost"), ("1.1", None, 4, 0.5), ("1.2", None, 2, 0),
+                    ("2.1", None, 4, 0.25))
+    appraisal = api.read_workbook(path)
+    assert [(e.code, e.points, e.lost) for e in appraisal.entries] == [("1.1", D("3.5"), D("0.5")), ("1.2", D(2), D(0)),
+                                                                       ("2.1", D("3.75"), D("0.25"))]
+    assert appraisal.columns == (("max", "C «Max»"), ("lost", "D «Points lost»"))
+
+
 # --- spacer and heading rows among the data ----------------------------------------------
 
 def test_spacer_and_heading_rows_inside_the_data_are_skipped(tmp_path):
@@ -172,6 +183,7 @@ def test_a_header_on_row_21_is_not_looked_for(tmp_path):
     ("Unit 7", None),  # nor is "unit" a unit heading with more words
     ("Nội dung giải trình", "explanation"),  # "nội dung" (a name) and "nội dung giải trình": the earlier role
     ("Cơ quan chủ trì", "lead"),  # "cơ quan" is a unit heading only alone
+    ("Points lost", "lost"),  # "points" and "points lost": the lost points, not the appraised
 ])
 def test_headings_matching_more_than_one_phrase(heading, role):
     assert role_of(heading) == role
