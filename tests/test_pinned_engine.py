@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from parcalc.core.engine import score
+from parcalc.core.errors import ScoringError
 from parcalc.core.labels import finding_message
 from parcalc.core.model import Criterion, CriterionSet, Entry, Finding
 
@@ -217,3 +218,40 @@ def test_bonus_penalty_and_absent_blocks_listed_first_do_not_stop_the_split():
     assert result.split == {"appraised": D(50), "survey": D(20)}
     assert (result.total_points, result.total_max, result.index) == (D(71), D(90), D("78.89"))  # 7100/90 = 78,888..
     assert result.node("5").status == "absent" and result.node("5.1").points is None
+
+
+# --- points that no row gives: the list and its cut-off ---------------------------------
+
+def thirteen(count):
+    """Field 1 with `count` sub-criteria 1.1 ... of 1 point each, field 2 with the rest of 100."""
+    return CriterionSet(id="n", title="n", roots=(node("1", str(count), *(leaf(f"1.{i}", "1") for i in range(1, count + 1))),
+                                                  leaf("2", str(100 - count))))
+
+
+def missing(criteria, values):
+    with pytest.raises(ScoringError) as caught:
+        score(criteria, values)
+    return caught.value
+
+
+def test_twelve_missing_codes_are_all_named_and_a_thirteenth_is_counted():
+    left_out = ("no points for {}: give them in the workbook (or their parent's points), "
+                "or pass --assume-full to count them at full points")
+    twelve = ", ".join(f"1.{i}" for i in range(1, 13))  # 1.1 ... 1.12, in tree order (1.10 after 1.9)
+    assert missing(thirteen(12), given(**{"2": "88"})).render("en") == left_out.format(twelve)
+    error = missing(thirteen(13), given(**{"2": "87"}))
+    assert error.render("en") == left_out.format(f"{twelve} and 1 more")
+    assert error.render("vi") == (f"chưa có điểm của {twelve} và 1 mã khác: ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp "
+                                  "trên), hoặc dùng --assume-full để tính đủ điểm")
+
+
+def test_a_blank_cell_is_named_with_its_place_only_when_it_is_all_that_is_missing():
+    blank = ("no points for {}: give them in the workbook (or their parent's points), or say how to read what is blank "
+             "or left out: --blank zero (not achieved, 0 points) or --assume-full (counted at full points)")
+    values = {**given(**{"1_1": "1", "2": "98"}), "1.2": Entry("1.2", where={"points": "D9", "code": "A9"})}
+    error = missing(thirteen(2), values)
+    assert [(problem.where, problem.message.render("en")) for problem in error.problems] == [("D9", blank.format("1.2"))]
+    # 1.2 blank and 1.3 left out: both named, and no single place
+    values = {**given(**{"1_1": "1", "2": "97"}), "1.2": Entry("1.2", where={"points": "D9", "code": "A9"})}
+    error = missing(thirteen(3), values)
+    assert [(problem.where, problem.message.render("en")) for problem in error.problems] == [(None, blank.format("1.2, 1.3"))]

@@ -56,6 +56,13 @@ def test_lost_points_without_an_appraised_column(tmp_path):
     assert str(entries["1.1"].place()) == f"{sheet}, cell A2"
 
 
+def test_given_points_are_kept_beside_lost_points_that_disagree(tmp_path):
+    path = workbook(tmp_path, ("STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định", "Điểm bị mất"), ("1.1", None, 4, 3, 0.5))
+    (entry,) = api.read_workbook(path).entries
+    # 3 stays 3 (not 4 - 0,5 = 3,5): the engine's lost_mismatch says the two disagree
+    assert (entry.points, entry.lost) == (D(3), D("0.5"))
+
+
 def test_a_lost_only_appendix_scores_against_its_set(tmp_path):
     path = workbook(tmp_path, ("STT", "Tiêu chí", "Điểm chuẩn", "Điểm bị mất"),
                     ("1.1", None, 4, 0.5), ("1.2", None, 2, 0), ("2.1", None, 4, 0.25))
