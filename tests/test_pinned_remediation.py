@@ -125,6 +125,7 @@ def test_the_english_appendix_from_the_command_line(cli, tmp_path):
     ])
     assert run.stderr == (f"parcalc: warning: {path}, sheet 'KQ', cell A2: 1.1: no remedy yet (add it to the workbook's "
                           "remedy column or to the playbook)\n")
-    vi = cli("remediation", path, "--criteria", SMALL_SET, "--year", "2025", "--min-lost", "0.25", "--format", "md")
+    vi = cli("remediation", path, "--criteria", SMALL_SET, "--year", "2025", "--min-lost", "0,25", "--format", "md")
+    assert "| **2.1** | **Tiêu chí ba** | 4,00 | 3,75 | 0,25 | Rà soát |  |  |  |  |\n" in vi.stdout  # 0,25: a decimal comma, inclusive
     assert vi.stderr == (f"parcalc: cảnh báo: {path}, trang tính «KQ», ô A2: 1.1: chưa có giải pháp (thêm vào cột Giải pháp "
                          "của bảng tính hoặc vào playbook)\n")
