@@ -30,10 +30,11 @@ _ROLE_PHRASES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     # (role, phrases, exact only)
     ("code", ("stt", "tt", "so tt", "ma", "ma so", "ma tieu chi", "ma chi so", "code", "no"), True),
     ("max", ("diem chuan", "diem toi da", "toi da", "max", "maximum", "standard", "standard points", "max points"), False),
+    # lost before points: "Points lost" starts with "points" too
+    ("lost", ("diem bi mat", "diem mat", "lost", "lost points", "points lost"), False),
     ("points", ("diem tham dinh", "diem dat", "diem duoc cong nhan", "tham dinh", "ket qua tham dinh", "diem sau tham dinh",
                 "diem hoi dong tham dinh", "hoi dong tham dinh", "diem hoi dong cham", "appraised", "points"), False),
     ("self_score", ("diem tu cham", "diem tu danh gia", "tu cham", "tu danh gia", "self", "self score"), False),
-    ("lost", ("diem bi mat", "diem mat", "lost", "lost points"), False),
     ("remedy", ("giai phap", "remedy", "remedies", "solution"), False),
     ("lead", ("co quan chu tri", "don vi chu tri", "lead", "lead agency"), False),
     ("support", ("co quan phoi hop", "don vi phoi hop", "support", "supporting agencies"), False),

@@ -1,0 +1,207 @@
+"""read/workbook.py and read/headers.py pinned (issue 18): rows that give only lost points,
+spacer and heading rows among the data, several bad cells reported at once, the header
+on row 20 (and not 21), English headings that match more than one phrase, TRUE/FALSE."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook
+
+from parcalc import api
+from parcalc.core.errors import InputError
+from parcalc.read.headers import role_of
+from tests.conftest import SMALL_SET
+
+D = Decimal
+
+
+def workbook(tmp_path, *rows, at=1, name="t.xlsx"):
+    """A sheet «KQ» with `rows` from row `at` on (None: an empty row); returns its path."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "KQ"
+    for number, row in enumerate(rows, start=at):
+        for column, value in enumerate(row or (), start=1):
+            if value is not None:
+                sheet.cell(number, column, value)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def refusal(path):
+    with pytest.raises(InputError) as caught:
+        api.read_workbook(path)
+    return caught.value
+
+
+# --- rows that give only lost points ---------------------------------------------------
+
+def test_lost_points_without_an_appraised_column(tmp_path):
+    path = workbook(tmp_path, ("STT", "Tiêu chí", "Điểm chuẩn", "Điểm bị mất"),
+                    ("1.1", "Tiêu chí một", 4, 0.5),
+                    ("1.2", "Tiêu chí hai", 2, 0),
+                    ("2.1", "Tiêu chí ba", None, 1),  # no standard points: its points are unknown
+                    ("2", "Lĩnh vực hai", 4, None))
+    entries = api.read_workbook(path).by_code()
+    # 1.1: 4 - 0,5 = 3,5; 1.2: 2 - 0 = 2; 2.1: none; 2: none (nothing lost is said)
+    assert [(e.code, e.points, e.max, e.lost) for e in entries.values()] == [
+        ("1.1", D("3.5"), D(4), D("0.5")), ("1.2", D(2), D(2), D(0)), ("2.1", None, None, D(1)), ("2", None, D(4), None)]
+    sheet = f"{path}, sheet 'KQ'"
+    # no points column: the lost cell is named as such, and the row's place is its code cell
+    assert {role: str(place) for role, place in entries["1.1"].where.items()} == {
+        "code": f"{sheet}, cell A2", "max": f"{sheet}, cell C2", "lost": f"{sheet}, cell D2"}
+    assert str(entries["1.1"].place()) == f"{sheet}, cell A2"
+
+
+def test_given_points_are_kept_beside_lost_points_that_disagree(tmp_path):
+    path = workbook(tmp_path, ("STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định", "Điểm bị mất"), ("1.1", None, 4, 3, 0.5))
+    (entry,) = api.read_workbook(path).entries
+    # 3 stays 3 (not 4 - 0,5 = 3,5): the engine's lost_mismatch says the two disagree
+    assert (entry.points, entry.lost) == (D(3), D("0.5"))
+
+
+def test_a_lost_only_appendix_scores_against_its_set(tmp_path):
+    path = workbook(tmp_path, ("STT", "Tiêu chí", "Điểm chuẩn", "Điểm bị mất"),
+                    ("1.1", None, 4, 0.5), ("1.2", None, 2, 0), ("2.1", None, 4, 0.25))
+    result = api.score_workbook(path, str(SMALL_SET))
+    # 3,5 + 2 + 3,75 = 9,25 of 10: index 92,50, group A
+    assert (result.total_points, result.index, result.group) == (D("9.25"), D("92.50"), "A")
+
+
+def test_an_english_points_lost_column_is_read_as_lost_points(tmp_path):
+    """It was read as the appraised points (its heading starts with "points"): 0,5 lost
+    became 0,5 points, silently."""
+    path = workbook(tmp_path, ("Code", "Criterion", "Max", "Points lost"), ("1.1", None, 4, 0.5), ("1.2", None, 2, 0),
+                    ("2.1", None, 4, 0.25))
+    appraisal = api.read_workbook(path)
+    assert [(e.code, e.points, e.lost) for e in appraisal.entries] == [("1.1", D("3.5"), D("0.5")), ("1.2", D(2), D(0)),
+                                                                       ("2.1", D("3.75"), D("0.25"))]
+    assert appraisal.columns == (("max", "C «Max»"), ("lost", "D «Points lost»"))
+
+
+# --- spacer and heading rows among the data ----------------------------------------------
+
+def test_spacer_and_heading_rows_inside_the_data_are_skipped(tmp_path):
+    path = workbook(tmp_path, ("STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định"),
+                    ("(1)", "(2)", "(3)", "(4)"),  # numbers the columns
+                    ("I", "LĨNH VỰC MỘT", 6, None),
+                    None,  # a spacer row
+                    ("1.1", "Tiêu chí một", 4, 3.5),
+                    (None, "Nhóm tiêu chí về văn bản", None, None),  # a heading row without a code
+                    ("", "   ", None, None),  # blanks only
+                    ("Phần B", None, None, None),  # text in the code column, but no numbers: a heading
+                    ("1.2", "Tiêu chí hai", 2, 2),
+                    None, None,
+                    ("II", "LĨNH VỰC HAI", 4, None),
+                    ("2.1", "Tiêu chí ba", 4, 3.75))
+    appraisal = api.read_workbook(path)
+    assert [(e.code, e.points, str(e.where["code"]).rsplit(" ", 1)[1]) for e in appraisal.entries] == [
+        ("1", None, "A3"), ("1.1", D("3.5"), "A5"), ("1.2", D(2), "A9"), ("2", None, "A12"), ("2.1", D("3.75"), "A13")]
+    assert appraisal.findings == ()
+
+
+def test_text_in_the_code_column_of_a_row_with_numbers_is_refused(tmp_path):
+    path = workbook(tmp_path, ("STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định"),
+                    ("1.1", "Tiêu chí một", 4, 3.5), ("Phần B", "x", 2, None))
+    problem = refusal(path)
+    assert problem.render("en") == (f"{path}, sheet 'KQ', cell A3: 'Phần B' is not a criterion code (codes look like 3, 3.4.1 "
+                                    "or a Roman field number such as II)")
+    assert problem.render("vi") == (f"{path}, trang tính «KQ», ô A3: «Phần B» không phải là mã tiêu chí (mã có dạng 3, 3.4.1 "
+                                    "hoặc số La Mã của lĩnh vực như II)")
+
+
+# --- several bad cells at once -----------------------------------------------------------
+
+def test_every_bad_cell_is_reported_at_once_in_order(tmp_path):
+    path = workbook(tmp_path, ("STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định", "Điểm tự chấm", "Điểm bị mất"),
+                    ("1.1", "a", "bốn", "ba", None, None),  # two bad cells in one row: standard, then appraised
+                    ("1.2", "b", 2, True, None, None),  # TRUE
+                    ("1.3", "c", 2, 2.5, None, None),  # above its standard points
+                    ("2.1", "d", 4, -1, None, None),  # negative
+                    ("2.2", "e", 4, 3, "x", "y"),  # self-score and lost: in the order of RowValues' fields
+                    ("2.3", "f", 1, False, None, None))  # FALSE
+    problem = refusal(path)
+    at = f"{path}, sheet 'KQ', cell"
+    assert problem.render("en").split("\n") == [
+        f"{at} C2: 1.1: 'bốn' is not a number (write points like 1,48 or 1.48)",
+        f"{at} D2: 1.1: 'ba' is not a number (write points like 1,48 or 1.48)",
+        f"{at} D3: 1.2: holds TRUE/FALSE, not points: write the points",
+        f"{at} D4: 1.3: 2.5 points is more than its standard points 2",
+        f"{at} D5: 2.1: points cannot be negative (-1): write 0 or more",
+        f"{at} E6: 2.2: 'x' is not a number (write points like 1,48 or 1.48)",
+        f"{at} F6: 2.2: 'y' is not a number (write points like 1,48 or 1.48)",
+        f"{at} D7: 2.3: holds TRUE/FALSE, not points: write the points",
+    ]
+    at = f"{path}, trang tính «KQ», ô"
+    assert problem.render("vi").split("\n") == [
+        f"{at} C2: 1.1: «bốn» không phải là số (hãy ghi điểm như 1,48 hoặc 1.48)",
+        f"{at} D2: 1.1: «ba» không phải là số (hãy ghi điểm như 1,48 hoặc 1.48)",
+        f"{at} D3: 1.2: chứa TRUE/FALSE, không phải điểm: hãy ghi số điểm",
+        f"{at} D4: 1.3: điểm thẩm định 2,5 lớn hơn điểm chuẩn 2",
+        f"{at} D5: 2.1: điểm không được là số âm (-1): hãy ghi số điểm từ 0 trở lên",
+        f"{at} E6: 2.2: «x» không phải là số (hãy ghi điểm như 1,48 hoặc 1.48)",
+        f"{at} F6: 2.2: «y» không phải là số (hãy ghi điểm như 1,48 hoặc 1.48)",
+        f"{at} D7: 2.3: chứa TRUE/FALSE, không phải điểm: hãy ghi số điểm",
+    ]
+
+
+def test_a_penalty_rows_minus_sign_is_its_deduction(tmp_path):
+    path = workbook(tmp_path, ("STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định"),
+                    ("1", "Lĩnh vực một", 100, 80), ("2", "Điểm trừ", None, -2))
+    entries = api.read_workbook(path).by_code()
+    assert (entries["2"].points, entries["2"].kind) == (D(2), "penalty")
+
+
+# --- where the header may be -------------------------------------------------------------
+
+def test_a_header_on_row_20_is_found(tmp_path):
+    path = workbook(tmp_path, ("ỦY BAN NHÂN DÂN TỈNH",), *[None] * 18,
+                    ("STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định"), ("1.1", "Tiêu chí một", 4, 3.5))
+    appraisal = api.read_workbook(path)
+    assert [(e.code, e.points, str(e.where["points"])) for e in appraisal.entries] == [("1.1", D("3.5"), f"{path}, sheet 'KQ', cell D21")]
+
+
+def test_a_header_on_row_21_is_not_looked_for(tmp_path):
+    path = workbook(tmp_path, ("ỦY BAN NHÂN DÂN TỈNH",), *[None] * 19,
+                    ("STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định"), ("1.1", "Tiêu chí một", 4, 3.5))
+    problem = refusal(path)
+    assert problem.render("en") == (f"{path}, sheet 'KQ': no header row in the first 20 rows: expected a code column (STT, Mã, code) "
+                                    "and a points column (Điểm thẩm định / Điểm chuẩn / Điểm bị mất / Giá trị)")
+    assert problem.render("vi") == (f"{path}, trang tính «KQ»: không tìm thấy dòng tiêu đề trong 20 dòng đầu: cần có một cột mã "
+                                    "(STT, Mã, code) và một cột điểm (Điểm thẩm định / Điểm chuẩn / Điểm bị mất / Giá trị)")
+
+
+# --- headings --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("heading, role", [
+    ("Max points", "max"),  # "max" and "max points": both the maximum
+    ("Standard points", "max"),  # "standard" and "standard points", not "points"
+    ("Lost points", "lost"),  # "lost" and "lost points"
+    ("Self score", "self_score"),  # "self" and "self score"
+    ("Appraised points", "points"),
+    ("Raw value", "value"),
+    ("Lead agency", "lead"),  # "lead" and "lead agency"
+    ("Supporting agencies", "support"),
+    ("No.", "code"),
+    ("No. of points", None),  # "no" is a code heading only alone
+    ("Unit 7", None),  # nor is "unit" a unit heading with more words
+    ("Nội dung giải trình", "explanation"),  # "nội dung" (a name) and "nội dung giải trình": the earlier role
+    ("Cơ quan chủ trì", "lead"),  # "cơ quan" is a unit heading only alone
+    ("Points lost", "lost"),  # "points" and "points lost": the lost points, not the appraised
+])
+def test_headings_matching_more_than_one_phrase(heading, role):
+    assert role_of(heading) == role
+
+
+def test_an_english_header_is_read_with_its_roles(tmp_path):
+    path = workbook(tmp_path, ("No.", "Criterion", "Max points", "Appraised points", "Self score", "Lost points", "Remedy"),
+                    ("1.1", "One", 4, 3.5, 4, 0.5, "Fix it"))
+    appraisal = api.read_workbook(path)
+    (entry,) = appraisal.entries
+    assert (entry.code, entry.name, entry.max, entry.points, entry.self_score, entry.lost, entry.texts) == (
+        "1.1", "One", D(4), D("3.5"), D(4), D("0.5"), {"remedy": "Fix it"})
+    assert appraisal.columns == (("max", "C «Max points»"), ("points", "D «Appraised points»"),
+                                 ("self_score", "E «Self score»"), ("lost", "F «Lost points»"))
