@@ -82,6 +82,7 @@ def test_parse_typed_out_of_range(text, lowest, highest, english, vietnamese):
 
 
 def test_plausible_sizes():
+    assert plausible(D("0E-30"))  # zero with any exponent is zero, whatever its adjusted() says
     assert plausible(D(0)) and plausible(D("1e12")) and plausible(D("9.9e12")) and plausible(D("1e-12")) and plausible(D("-1e12"))
     assert not plausible(D("1e13")) and not plausible(D("1e-13")) and not plausible(D("NaN")) and not plausible(D("Infinity"))
 

@@ -23,10 +23,7 @@ def parse_decimal(text: str) -> Decimal | None:
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
     if cleaned in _BLANKS:
         return None
-    if "," in cleaned:
-        if "." in cleaned or cleaned.count(",") > 1:
-            raise ValueError(text)
-        cleaned = cleaned.replace(",", ".")
+    cleaned = cleaned.replace(",", ".")  # 1,2,5 and 1.234,5 become no number Decimal reads
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
@@ -95,12 +92,11 @@ def format_points(value: Decimal | None, decimal_sep: str = ",", min_places: int
     """At least two decimals, more only where the value needs them (0,996 stays 0,996)."""
     if value is None:
         return "—"
-    exponent = value.normalize().as_tuple().exponent
-    places = max(min_places, -exponent if isinstance(exponent, int) else 0)
+    places = max(min_places, -value.normalize().as_tuple().exponent)  # finite: every value shown is
     text = f"{value:.{places}f}"
     if text.startswith("-") and Decimal(text) == 0:
         text = text[1:]
-    return text.replace(".", decimal_sep) if decimal_sep != "." else text
+    return text.replace(".", decimal_sep)
 
 
 def to_json_number(value: Decimal | None) -> int | float | None:
