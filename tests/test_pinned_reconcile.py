@@ -109,3 +109,21 @@ def test_merge_fills_unknown_maxima_and_names_and_reports_differences():
     # children are filled before their parent, so their findings come first
     assert findings == [Finding("name_mismatch", "1.2", "A4", {"workbook": "Khác", "set": "KT-XH"}),
                         Finding("max_mismatch", "1", "C2", {"workbook": D(11), "set": D(10)})]
+
+
+def test_an_empty_or_unnamed_appraisal_gives_an_empty_tree_named_workbook():
+    tree, findings = reconcile.tree_from_workbook(Appraisal(()))
+    assert (tree.roots, tree.id, tree.title, tree.origin, findings) == ((), "workbook", "workbook", None, [])
+
+
+def test_a_workbook_of_only_a_bonus_block_misses_no_field():
+    """Only fields (not bonus or penalty blocks) must be numbered 1, 2, ...: with none, none is missing."""
+    tree, _ = reconcile.tree_from_workbook(Appraisal((entry("1", 5, points=D(5), kind="bonus", cell=2),), source="b.xlsx"))
+    assert [(root.code, root.kind, root.max) for root in tree.roots] == [("1", "bonus", D(5))]
+
+
+def test_problems_and_findings_of_a_row_name_its_code_cell():
+    rows = (entry("1", cell=2), entry("1.1", cell=3), entry("3.2", 4, cell=4))
+    with pytest.raises(InputError) as caught:
+        reconcile.tree_from_workbook(Appraisal(rows, source="w.xlsx"))
+    assert [str(problem.where) for problem in caught.value.problems] == ["A3", "A2"]  # the code cells, children first

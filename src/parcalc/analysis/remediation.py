@@ -107,7 +107,7 @@ def build_appendix(
         subtotal = any(other.startswith(node.code + ".") for other in listed)
         actions = _actions(node, entry.texts if entry else {}, playbook, year, lang, subtotal)
         if not subtotal and not actions.get("remedy"):
-            findings.append(Finding("no_remedy", node.code, entry.place("code") if entry else None, {}))
+            findings.append(Finding("no_remedy", node.code, entry.code_place if entry else None, {}))
         rows.append(AppendixRow(
             code=node.code,
             name=(entry.name if entry and entry.name else None) or labels.criterion_name(node.criterion, lang),

@@ -331,7 +331,7 @@ class _Scorer:
         for entry in self.values.values():
             if entry.code not in known:
                 self.problems.append(Problem(
-                    entry.place("code"),
+                    entry.code_place,
                     Msg("code {code} is not in criterion set {set}: correct the code or use the set the workbook was made for",
                         code=entry.code, set=criteria.id),
                 ))

@@ -155,6 +155,11 @@ class Entry:
     texts: dict[str, str] = field(default_factory=dict)  # the row's text columns: remedy, lead, ..., explanation, evidence
     where: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def code_place(self) -> str | None:
+        """Where the row's code was read: the place a problem of the row as a whole names."""
+        return self.where.get("code")
+
     def place(self, role: str = "points") -> str | None:
         """Where `role` was read; for points without a points column, the value they came from."""
         found = self.where.get(role) or (self.where.get("value") if role == "points" else None)

@@ -32,7 +32,7 @@ def tree_from_workbook(appraisal: Appraisal, kind: str = "mixed", *, whole: bool
     for code in sorted(present, key=codes.sort_key):
         parent = _nearest_present_ancestor(code, present)
         if parent is None and codes.depth(code) > 1:
-            findings.append(Finding("no_parent_row", code, present[code].place("code"), {}))
+            findings.append(Finding("no_parent_row", code, present[code].code_place, {}))
         children.setdefault(parent, []).append(code)
 
     def build(code: str, block: str) -> Criterion:
@@ -45,7 +45,7 @@ def tree_from_workbook(appraisal: Appraisal, kind: str = "mixed", *, whole: bool
             return replace(node, max=entry.points or Decimal(0))  # a bonus or penalty without a ceiling: what it gives
         if entry.max is None:
             if not kids or listed is None:
-                problems.append(Problem(entry.place("code"), Msg("{code} has no standard points (Điểm chuẩn, Điểm tối đa): add them, or pass --criteria SET", code=code)))
+                problems.append(Problem(entry.code_place, Msg("{code} has no standard points (Điểm chuẩn, Điểm tối đa): add them, or pass --criteria SET", code=code)))
                 return node
             return replace(node, max=listed)  # a heading row: its children's sum
         if kids and listed is not None:
@@ -74,7 +74,7 @@ def _check_whole(roots: tuple[Criterion, ...], appraisal: Appraisal) -> None:
     fields = sorted({int(root.code.split(".")[0]) for root in roots if root.kind not in EXTRA_KINDS})
     missing = sorted(set(range(1, (fields[-1] if fields else 0) + 1)) - set(fields))
     if missing:
-        place = appraisal.entries[0].place("code") or appraisal.source  # fields are missing, so some are listed
+        place = appraisal.entries[0].code_place or appraisal.source  # fields are missing, so some are listed
         raise InputError.at(
             place.up() if isinstance(place, Place) and place.parts else place,
             Msg("the workbook has no rows for field{s} {fields}, so it holds only part of a criterion tree (an appendix that "
@@ -109,7 +109,7 @@ def merge(criteria: CriterionSet, appraisal: Appraisal) -> tuple[CriterionSet, l
                 if name is None:
                     name = entry.name
                 elif _same_name(name, entry.name) is False:
-                    findings.append(Finding("name_mismatch", node.code, entry.place("code"), {"workbook": entry.name, "set": name}))
+                    findings.append(Finding("name_mismatch", node.code, entry.code_place, {"workbook": entry.name, "set": name}))
         return replace(node, name=name, max=maximum, children=kids)
 
     return criteria.with_roots(tuple(fill(root) for root in criteria.roots)), findings
