@@ -1,4 +1,5 @@
-"""Every error a user sees, in Vietnamese (the default) or English, from one catalogue.
+"""Every message a user sees (errors, warnings, notes, help, place words), in Vietnamese
+(the default) or English, from one catalogue.
 
 A message is written in the code in English, `Msg("{code} has {points} points, more than
 its maximum {max}", code=..., points=..., max=...)`, and that English text is its key in
@@ -77,10 +78,17 @@ class Msg:
         return hash((self.template, tuple(sorted((k, repr(v)) for k, v in self.params.items()))))
 
 
-_PLACE_WORDS = {
-    "en": {"sheet": "sheet {!r}", "cell": "cell {}", "row": "row {}", "unit": "unit {!r}", "column": "column {}"},
-    "vi": {"sheet": "trang tính «{}»", "cell": "ô {}", "row": "dòng {}", "unit": "đơn vị «{}»", "column": "cột {}"},
-}
+def _place_word(kind: str, value: object) -> Msg:
+    """One part of a place in the catalogue's words: trang tính «X» / sheet 'X', ô D9 / cell D9."""
+    if kind == "sheet":
+        return Msg("sheet {name!r}", name=value)
+    if kind == "cell":
+        return Msg("cell {ref}", ref=value)
+    if kind == "row":
+        return Msg("row {number}", number=value)
+    if kind == "column":
+        return Msg("column {letter}", letter=value)
+    return Msg("unit {name!r}", name=value)
 
 
 class Place(str):
@@ -101,8 +109,7 @@ class Place(str):
 
     @staticmethod
     def _compose(head: str, parts: tuple[tuple[str, object], ...], lang: str) -> str:
-        words = _PLACE_WORDS[lang]
-        return ", ".join([head, *(words[kind].format(value) for kind, value in parts)])
+        return ", ".join([head, *(_place_word(kind, value).render(lang) for kind, value in parts)])
 
     def render(self, lang: str | None = None) -> str:
         return self._compose(self.head, self.parts, lang or current_language())

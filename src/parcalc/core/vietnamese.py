@@ -3,6 +3,12 @@
 tests/test_catalogue.py checks both ways, and that no template is given twice."""
 
 VI: dict[str, str] = {
+    # place words (core/messages.py)
+    "sheet {name!r}": "trang tính «{name}»",
+    "cell {ref}": "ô {ref}",
+    "row {number}": "dòng {number}",
+    "column {letter}": "cột {letter}",
+    "unit {name!r}": "đơn vị «{name}»",
     # core
     "{code} has {points} points, more than its maximum {max}": "{code} có {points} điểm, nhiều hơn điểm chuẩn {max}",
     "{items} and {more} more": "{items} và {more} mã khác",
