@@ -209,3 +209,21 @@ def test_points_per_effort():
     assert planning.Recovery("1.5", D(1), D(4)).per_effort == D("0.25")
     assert planning.Recovery("1.5", D(1)).per_effort is None and planning.Recovery("1.5", D(1), D(0)).per_effort is None
     assert planning.Recovery("1.5", D(1), gain=D("0.4")).planned == D("0.4") and planning.Recovery("1.5", D(1)).planned == D(1)
+
+
+def test_sensitivity_gives_each_loss_and_the_places_it_buys():
+    whatif = WhatIf(api.score_workbook(LAM_DONG, "province-2020", assume_full=True))
+    # Lâm Đồng's appendix: 9.2 lost 5,94 and 9.1 1,37, the largest; recovering one in full gives 89,87 or 85,30
+    ranks = {D("89.87"): 2, D("85.30"): 5}
+    steps = planning.sensitivity(whatif, 6, lambda index: ranks.get(index, 6))
+    first = {recovery.code: (recovery.lost, recovery.outcome.index, places) for recovery, places in steps[:2]}
+    assert first == {"9.2": (D("5.94"), D("89.87"), 4), "9.1": (D("1.37"), D("85.30"), 1)}
+
+
+def test_an_unreachable_plan_counts_on_no_criterion_kept_out():
+    """All the recoveries together do not reach 100: every candidate is in the plan, but not 8.5, which
+    the playbook's max_recovery 0 keeps out (a gain of 0 is no recovery)."""
+    whatif = WhatIf(api.score_workbook(LAM_DONG, "province-2020", assume_full=True))
+    plan = planning.plan(whatif, D(100), ceilings={"8.5": Ceiling(points=D(0))})
+    codes = [recovery.code for recovery in plan.recoveries]
+    assert not plan.reached and "8.5" not in codes and "8.6" in codes
