@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .core.model import Finding
 
 from .core.errors import EXIT_BAD_INPUT, EXIT_BELOW_TARGET, OutputError, ParcalcError, UsageError
-from .core.messages import Msg, choose_language, current_language, render_place
+from .core.messages import Msg, Place, choose_language, current_language, render_place
 
 app = typer.Typer(
     help="Calculator for Vietnam's PAR Index (Chỉ số cải cách hành chính): points, lost points, index, group.",
@@ -131,10 +131,10 @@ def _annotate(kind: str, where: object, message: str) -> None:
     if os.environ.get("GITHUB_ACTIONS") != "true":
         return
     place = render_place(where) if where else ""
-    file, line = str(where or "").split(", ", 1)[0].split(" (", 1)[0], ""
-    head, colon, number = file.rpartition(":")
-    if colon and number.isdigit():
-        file, line = head, number
+    if isinstance(where, Place):  # the file and line the place was built from, not parsed back out of its text
+        file, line = where.file, str(where.line or "")
+    else:  # a file named by itself; an option (--unit) or a scenario is no file
+        file, line = (where if isinstance(where, str) and not where.startswith("-") else ""), ""
     properties = f"file={_escape(file, ':,')}" + (f",line={line}" if line else "") if file else ""
     text = f"{place}: {message}" if place else message
     sys.stderr.write((f"::{kind} {properties}::{_escape(text)}" if properties else f"::{kind}::{_escape(text)}") + "\n")
