@@ -227,3 +227,70 @@ def test_an_unreachable_plan_counts_on_no_criterion_kept_out():
     plan = planning.plan(whatif, D(100), ceilings={"8.5": Ceiling(points=D(0))})
     codes = [recovery.code for recovery in plan.recoveries]
     assert not plan.reached and "8.5" not in codes and "8.6" in codes
+
+
+# --- sums exactly equal to the need ------------------------------------------------------
+
+def test_the_largest_first_stop_as_soon_as_the_need_is_met_exactly(lam_dong):
+    # at --max-recovery 50 % each loss counts half, in thousandths rounded down: six 0,50
+    # (1.5 ... 8.6), three 0,25 (4.1.2, 4.3.3, 5.5.2), 0,17 (4.1.3), 0,16 (7.1.9), 0,145 (6.1.1),
+    # then 0,065 (6.1.3). 88,16 needs 88,155 - 83,93 = 4,225 = 3 + 0,75 + 0,17 + 0,16 + 0,145:
+    # the plan stops at 6.1.1, whose sum meets the need exactly
+    plan = planning.plan(lam_dong, D("88.16"), exclude_kinds=SURVEY, share=D("0.5"))
+    assert planning.needed_points(lam_dong, D("88.16")) == D("4.225")
+    assert codes_of(plan) == ["1.5", "6.1.2", "6.3.3", "6.3.4", "8.5", "8.6", "4.1.2", "4.3.3", "5.5.2", "4.1.3", "7.1.9", "6.1.1"]
+    assert sum(r.planned for r in plan.recoveries) == D("4.225")
+    assert plan.reached and plan.outcome.index == D("88.16")  # 88,155 rounded half up
+
+
+def test_when_everything_together_meets_the_need_exactly_the_largest_come_first(lam_dong):
+    # The playbook caps 1.5 at 0,005 and keeps 3.4.* out (their parent 3.4 is given, so
+    # their recovery does not add up): the other non-survey losses count 8,774 - 1 - 0,064
+    # + 0,005 = 7,715, exactly what 91,65 needs (91,645 - 83,93). The plan takes them all,
+    # largest first, so 1.5 comes last
+    kept_out = {code: Ceiling(points=D(0)) for code in ("3.4.1", "3.4.2", "3.4.3")}
+    plan = planning.plan(lam_dong, D("91.65"), exclude_kinds=SURVEY, ceilings={"1.5": Ceiling(points=D("0.005")), **kept_out})
+    assert planning.needed_points(lam_dong, D("91.65")) == D("7.715")
+    assert codes_of(plan) == ["6.1.2", "6.3.3", "6.3.4", "8.5", "8.6", "4.1.2", "4.3.3", "5.5.2", "4.1.3", "7.1.9",
+                              "6.1.1", "6.1.3", "8.3.1", "1.6", "7.1.3", "1.5"]
+    assert plan.reached and plan.outcome.index == D("91.65")
+
+
+def test_by_effort_a_cheap_item_one_thousandth_short_is_not_enough(lam_dong):
+    # 83,94 needs 0,005: 3.4.3 (0,004) at effort 0,5 is cheapest but falls 0,001 short;
+    # 1.6 (0,03) at effort 1 covers it
+    efforts = {code: D(5) for code, _ in lam_dong.recoverable()}
+    efforts.update({"1.6": D(1), "3.4.3": D("0.5")})
+    plan = planning.plan(lam_dong, D("83.94"), efforts, exclude_kinds=SURVEY)
+    assert codes_of(plan) == ["1.6"] and plan.reached and plan.outcome.index == D("83.96")
+
+
+def test_by_effort_fewer_items_win_at_equal_cost_even_when_found_later(lam_dong):
+    # 84,43 needs 0,495. 1.5 and 6.1.2 (capped at 0,25 each by the playbook, effort 1 each)
+    # reach it together at effort 2, and are met first; 4.1.2 (0,50, effort 2) reaches it
+    # alone at the same effort, and one item is fewer than two
+    efforts = {code: D(9) for code, _ in lam_dong.recoverable()}
+    efforts.update({"1.5": D(1), "6.1.2": D(1), "4.1.2": D(2)})
+    ceilings = {"1.5": Ceiling(points=D("0.25")), "6.1.2": Ceiling(points=D("0.25"))}
+    plan = planning.plan(lam_dong, D("84.43"), efforts, exclude_kinds=SURVEY, ceilings=ceilings)
+    assert codes_of(plan) == ["4.1.2"] and plan.outcome.index == D("84.43")
+
+
+def test_the_plan_outcome_is_named_after_its_target(lam_dong):
+    plan = planning.plan(lam_dong, D("84.59"), exclude_kinds=SURVEY)
+    assert plan.outcome.name == "plan 84.59" and plan.target_index == D("84.59")
+
+
+def test_by_effort_a_need_finer_than_a_thousandth_is_rounded_up(tmp_path):
+    # a workbook of 10 points (no set): 1.1 4,9 of 5, 1.2 3 of 4, 1.3 0,999 of 1 -> 8,899.
+    # 90 needs 89,995 x 10 / 100 - 8,899 = 0,1005, planned as 0,101: 1.1 (0,1, effort 1)
+    # alone falls short; 1.1 + 1.3 (0,101, effort 2) is cheaper than 1.2 (1, effort 5)
+    from tests.fixtures.build_fixtures import save, sheet_with
+
+    path = tmp_path / "ten.xlsx"
+    save(sheet_with([("1", "Lĩnh vực", D(10), None), ("1.1", "a", D(5), D("4.9")), ("1.2", "b", D(4), D(3)),
+                     ("1.3", "c", D(1), D("0.999"))]), path)
+    whatif = WhatIf(api.score_workbook(path))
+    assert planning.needed_points(whatif, D(90)) == D("0.1005")
+    plan = planning.plan(whatif, D(90), {"1.1": D(1), "1.2": D(5), "1.3": D(1)})
+    assert codes_of(plan) == ["1.1", "1.3"] and plan.reached and plan.outcome.index == D(90)
