@@ -255,3 +255,68 @@ def test_a_blank_cell_is_named_with_its_place_only_when_it_is_all_that_is_missin
     values = {**given(**{"1_1": "1", "2": "97"}), "1.2": Entry("1.2", where={"points": "D9", "code": "A9"})}
     error = missing(thirteen(3), values)
     assert [(problem.where, problem.message.render("en")) for problem in error.problems] == [(None, blank.format("1.2, 1.3"))]
+
+
+# --- sub-indexes, the node look-up and grades --------------------------------------------
+
+def test_each_field_sub_index_in_the_json(cli):
+    # Lâm Đồng's published field points over their maxima, x 100, two decimals half up:
+    # 7,47/8,5 = 87,88; 5/5 = 100; 13,45/13,5 = 99,63; 5,66/7 = 80,86; 7/7,5 = 93,33;
+    # 4,58/8 = 57,25; 10,66/11 = 96,91; 3,92/6 = 65,33; 26,19/33,5 = 78,18
+    import json
+
+    from tests.conftest import LAM_DONG
+
+    data = json.loads(cli("score", LAM_DONG, "--criteria", "province-2020", "--assume-full", "-f", "json").stdout)
+    assert [(f["code"], f["points"], f["sub_index"]) for f in data["fields"]] == [
+        ("1", 7.47, 87.88), ("2", 5, 100), ("3", 13.45, 99.63), ("4", 5.66, 80.86), ("5", 7, 93.33),
+        ("6", 4.58, 57.25), ("7", 10.66, 96.91), ("8", 3.92, 65.33), ("9", 26.19, 78.18)]
+
+
+def test_a_node_without_points_has_no_sub_index():
+    from parcalc.core.engine import NodeResult, ScoreResult
+
+    unknown = NodeResult(leaf("1", "10"), None, "missing")
+    assert ScoreResult.sub_index(unknown) is None
+    assert ScoreResult.sub_index(NodeResult(leaf("1", "8"), D(2), "given")) == D("25.00")
+
+
+def test_looking_up_a_code_that_is_not_in_the_result_names_it():
+    result = score(TREE, {**given(**{"1": "10", "2": "10", "3": "10", "4": "70"})})
+    assert result.node("2").points == D(10)
+    with pytest.raises(KeyError) as raised:
+        result.node("9.9")
+    assert raised.value.args == ("9.9",)
+
+
+def test_an_index_below_every_grade_takes_the_lowest():
+    # a Python user's grades need not end at 0 (a set file's must): 50 is below C's 70
+    from parcalc.core.engine import group_of
+    from parcalc.core.model import Grade
+
+    grades = (Grade("A", D(90)), Grade("B", D(80)), Grade("C", D(70)))
+    assert [group_of(D(index), grades) for index in ("95", "80", "70", "50")] == ["A", "B", "C", "C"]
+
+
+# --- a parent's status when its children are assumed (--assume-full) ---------------------
+
+def test_a_partial_parent_whose_listed_children_and_rest_are_all_assumed_is_assumed():
+    # nothing of 3 given: 3.1 (4) and the unlisted 6 are both assumed -> 3 is assumed, 10 points
+    result = score(TREE, given(**{"1": "10", "2": "10", "4": "70"}), assume_full=True)
+    assert (result.node("3").points, result.node("3").status) == (D(10), "assumed")
+    assert (result.node("3.1").points, result.node("3.1").status) == (D(4), "assumed")
+    assert result.assumed == ("3.1", "3*")
+
+
+def test_a_partial_parent_with_a_given_child_is_derived_though_its_rest_is_assumed():
+    # 3.1 given 3; the unlisted 6 assumed -> 3 = 9, derived from what was given
+    result = score(TREE, given(**{"1": "10", "2": "10", "3_1": "3", "4": "70"}), assume_full=True)
+    assert (result.node("3").points, result.node("3").status) == (D(9), "derived")
+    assert result.assumed == ("3*",)
+
+
+def test_a_complete_parent_whose_children_are_all_assumed_is_derived():
+    # 1 has no unlisted rest: 1.1 and 1.2 assumed (6 + 4), 1 is their sum, derived
+    result = score(TREE, given(**{"2": "10", "3": "10", "4": "70"}), assume_full=True)
+    assert (result.node("1").points, result.node("1").status) == (D(10), "derived")
+    assert [result.node(code).status for code in ("1.1", "1.2")] == ["assumed", "assumed"]
