@@ -320,3 +320,26 @@ def test_a_complete_parent_whose_children_are_all_assumed_is_derived():
     result = score(TREE, given(**{"2": "10", "3": "10", "4": "70"}), assume_full=True)
     assert (result.node("1").points, result.node("1").status) == (D(10), "derived")
     assert [result.node(code).status for code in ("1.1", "1.2")] == ["assumed", "assumed"]
+
+
+def test_two_children_of_one_kind_add_up_in_the_split():
+    # 1 (mixed, complete) = 1.1 appraised 2 + 1.2 appraised 2 + 1.3 survey 1; 2 appraised 80
+    tree = CriterionSet(id="m", title="m", roots=(
+        node("1", "10", leaf("1.1", "3"), leaf("1.2", "2"), leaf("1.3", "5", kind="survey"), kind="mixed"), leaf("2", "90")))
+    result = score(tree, given(**{"1_1": "2", "1_2": "2", "1_3": "1", "2": "80"}))
+    assert result.split == {"appraised": D(84), "survey": D(1)} and result.total_points == D(85)
+
+
+def test_a_partial_field_adds_its_remainder_to_its_own_kind():
+    # 1 (appraised, partial) = 6 given: 1.1 appraised 2, 1.2 survey 1, so its unlisted part
+    # holds 6 - 3 = 3 appraised points -> appraised 2 + 3 + 80 (field 2) = 85, survey 1
+    tree = CriterionSet(id="m", title="m", roots=(
+        node("1", "10", leaf("1.1", "3"), leaf("1.2", "2", kind="survey"), partial=True), leaf("2", "90")))
+    result = score(tree, given(**{"1": "6", "1_1": "2", "1_2": "1", "2": "80"}))
+    assert result.split == {"appraised": D(85), "survey": D(1)}
+
+
+def test_a_leaf_of_mixed_kind_cannot_be_split():
+    tree = CriterionSet(id="m", title="m", roots=(leaf("1", "10", kind="mixed"), leaf("2", "90")))
+    result = score(tree, given(**{"1": "4", "2": "80"}))
+    assert result.split is None and result.total_points == D(84)

@@ -463,11 +463,13 @@ def _split_all(criteria: CriterionSet, results: Mapping[str, NodeResult]) -> dic
 
 def _split(node: Criterion, results: Mapping[str, NodeResult]) -> dict[str, Decimal] | None:
     result = results[node.code]
-    kinds = {descendant.kind for descendant in node.walk()}
-    if result.points is not None and kinds == {node.kind} and node.kind != "mixed":
-        return {node.kind: result.points}
-    if not node.children or result.points is None:
+    if result.points is None:
         return None
+    kinds = {descendant.kind for descendant in node.walk()}
+    if kinds == {node.kind} and node.kind != "mixed":
+        return {node.kind: result.points}
+    if not node.children:
+        return None  # a leaf of kind "mixed": how its points divide is not known
     total: dict[str, Decimal] = {}
     for child in node.children:
         part = _split(child, results)
