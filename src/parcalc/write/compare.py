@@ -8,8 +8,8 @@ import json
 
 from ..core import labels
 from ..analysis.compare import Comparison
-from ..core.numbers import format_points, to_json_number
-from .common import neutralise
+from ..core.numbers import to_json_number
+from .common import neutralise, points_text
 from .terminal import print_lines, sections_lines
 
 SCHEMA = "parcalc/compare-1"
@@ -55,7 +55,7 @@ def compare_csv(comparison: Comparison, lang: str) -> str:
 
 def _lines(comparison: Comparison, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
     sep = labels.decimal_sep(lang)
-    f = lambda value: format_points(value, sep)  # noqa: E731
+    f = lambda value: points_text(value, sep)  # noqa: E731
     vi = lang == "vi"
     unit_head = ["Đơn vị" if vi else "Unit", "Trước" if vi else "Before", "Sau" if vi else "After",
                  "Chênh lệch" if vi else "Delta", "Hạng trước" if vi else "Rank before", "Hạng sau" if vi else "Rank after"]
