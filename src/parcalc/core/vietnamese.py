@@ -130,8 +130,8 @@ VI: dict[str, str] = {
     "Permission denied": "không có quyền ghi",
     "Read-only file system": "hệ thống tệp chỉ cho phép đọc",
     "No such file or directory": "không có tệp hoặc thư mục này",
-    "The first {shown} of {units} units are shown: see them all with --format csv or -o FILE.xlsx":
-        "Bảng chỉ hiện {shown} đơn vị đầu tiên trong số {units} đơn vị: xem đủ bằng --format csv hoặc -o FILE.xlsx",
+    "The first {shown} of {units} units are shown: see them all with {one} or {other}":
+        "Bảng chỉ hiện {shown} đơn vị đầu tiên trong số {units} đơn vị: xem đủ bằng {one} hoặc {other}",
     "Fields {fields} do not fit {width} columns: see them all with --format csv or -o FILE.xlsx":
         "Các lĩnh vực {fields} không vừa {width} cột: xem đủ bằng --format csv hoặc -o FILE.xlsx",
     # warnings (core/labels.py FINDINGS)

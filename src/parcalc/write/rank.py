@@ -13,16 +13,12 @@ from ..core.numbers import format_points, to_json_number
 from ..analysis.ranking import Ranking, RankedUnit
 from .common import Encoded, JsonNumbers, json_lines, json_string, json_text, neutralise, points_text
 from .document import Note
-from .terminal import Line, fitting, note_lines, print_lines, table_lines
+from .terminal import TABLE_UNITS, Line, fitting, note_lines, print_lines, table_lines, units_note
 
 if TYPE_CHECKING:
     from ..analysis.ranking_document import RankingAppendix
 
 SCHEMA = "parcalc/rank-1"
-# The terminal table shows this many units, then says how to see the rest: every province
-# (63, 34 since 2025) and a province's districts or departments in full, while a ranking of
-# thousands, unreadable on a screen (and 31x the read drawn through rich), goes to csv or xlsx.
-TABLE_ROWS = 100
 
 
 def headings(ranking: Ranking, lang: str) -> list[str]:
@@ -87,17 +83,14 @@ def rank_markdown(ranking: Ranking, lang: str) -> str:
 
 def rank_table_text(ranking: Ranking, lang: str, width: int = 100, console=None) -> str:
     """Rank, unit, total, index, group and as many fields as the width holds, for the
-    first TABLE_ROWS units; the units and fields left out are each named in one line,
+    first TABLE_UNITS units; the units and fields left out are each named in one line,
     with how to see them."""
     width = console.width if console is not None else width
     sep = labels.decimal_sep(lang)
-    table = [([_text(cell, sep) for cell in row], None) for row in rows(ranking, ranking.units[:TABLE_ROWS])]
+    table = [([_text(cell, sep) for cell in row], None) for row in rows(ranking, ranking.units[:TABLE_UNITS])]
     heads, kept, dropped = fitting(headings(ranking, lang), table, width, optional_from=5)
     lines = table_lines(heads, kept, width, right_from=2)
-    notes = [summary_line(ranking, lang)]
-    if len(ranking.units) > TABLE_ROWS:
-        notes.append(Msg("The first {shown} of {units} units are shown: see them all with --format csv or -o FILE.xlsx",
-                         shown=TABLE_ROWS, units=len(ranking.units)).render(lang))
+    notes = [summary_line(ranking, lang), *units_note(len(ranking.units), ("--format csv", "-o FILE.xlsx"), lang)]
     if dropped:
         notes.append(Msg("Fields {fields} do not fit {width} columns: see them all with --format csv or -o FILE.xlsx",
                          fields=", ".join(dropped), width=width).render(lang))
