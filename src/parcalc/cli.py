@@ -547,7 +547,7 @@ def rank(
     year: Annotated[Optional[int], typer.Option("--year", help="The index year, in the title (xlsx, docx).")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="A unit to chart against the mean (xlsx).")] = None,
 ) -> None:
-    """Rank units: rank, unit, total, index, group and each field's sub-index; counts per group and the mean."""
+    """Rank units: rank, unit, total, index, group and each field's sub-index; counts per group and the mean. The table shows the first 100 units; csv, md, json, xlsx and docx hold them all."""
     from . import api
     from .write import rank as rank_out  # the command's own name is taken
 

@@ -130,6 +130,10 @@ VI: dict[str, str] = {
     "Permission denied": "không có quyền ghi",
     "Read-only file system": "hệ thống tệp chỉ cho phép đọc",
     "No such file or directory": "không có tệp hoặc thư mục này",
+    "The first {shown} of {units} units are shown: see them all with {one} or {other}":
+        "Bảng chỉ hiện {shown} đơn vị đầu tiên trong số {units} đơn vị: xem đủ bằng {one} hoặc {other}",
+    "Fields {fields} do not fit {width} columns: see them all with --format csv or -o FILE.xlsx":
+        "Các lĩnh vực {fields} không vừa {width} cột: xem đủ bằng --format csv hoặc -o FILE.xlsx",
     # warnings (core/labels.py FINDINGS)
     '{code}: {points} points given, but its sub-criteria add up to {children_points}':
         '{code}: điểm {points} nhưng các tiêu chí con cộng lại được {children_points}',
@@ -236,8 +240,9 @@ VI: dict[str, str] = {
     "Plan the recoveries that reach this rank among --peers.": "Lập kế hoạch khôi phục để đạt thứ hạng này trong số các đơn vị của --peers.",
     "CSV of others' results (unit, year, index[, rank, source]).": "Tệp CSV kết quả của các đơn vị khác (unit, year, index[, rank, source]).",
     "A playbook whose `effort` per code weighs the plan.": "Playbook có `effort` (công sức) theo từng mã, dùng để cân nhắc kế hoạch.",
-    "Rank units: rank, unit, total, index, group and each field's sub-index; counts per group and the mean.":
-        "Xếp hạng các đơn vị: thứ hạng, đơn vị, tổng điểm, chỉ số, nhóm và chỉ số thành phần từng lĩnh vực; số đơn vị mỗi nhóm và điểm trung bình.",
+    "Rank units: rank, unit, total, index, group and each field's sub-index; counts per group and the mean. The table shows the first 100 units; csv, md, json, xlsx and docx hold them all.":
+        "Xếp hạng các đơn vị: thứ hạng, đơn vị, tổng điểm, chỉ số, nhóm và chỉ số thành phần từng lĩnh vực; số đơn vị mỗi nhóm và điểm trung bình. "
+        "Bảng chỉ hiện 100 đơn vị đầu tiên; csv, md, json, xlsx và docx có đủ mọi đơn vị.",
     "Workbooks with many units (or one unit each).": "Các bảng tính có nhiều đơn vị (hoặc mỗi bảng tính một đơn vị).",
     "wide (a column per unit), long (a unit column) or sheets (a sheet per unit); detected when left out.":
         "wide (mỗi đơn vị một cột), long (một cột tên đơn vị) hoặc sheets (mỗi đơn vị một trang tính); không chọn thì tự nhận biết.",

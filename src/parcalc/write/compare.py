@@ -8,9 +8,9 @@ import json
 
 from ..core import labels
 from ..analysis.compare import Comparison
-from ..core.numbers import format_points, to_json_number
-from .common import neutralise
-from .terminal import print_lines, sections_lines
+from ..core.numbers import to_json_number
+from .common import neutralise, points_text
+from .terminal import TABLE_UNITS, print_lines, sections_lines, units_note
 
 SCHEMA = "parcalc/compare-1"
 
@@ -53,16 +53,19 @@ def compare_csv(comparison: Comparison, lang: str) -> str:
     return buffer.getvalue()
 
 
-def _lines(comparison: Comparison, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
+def _lines(comparison: Comparison, lang: str, units: int | None = None) -> list[tuple[str, list[str], list[list[str]]]]:
+    """Titled sections: the index of every unit (or the first `units`), then each of
+    those units' nodes."""
+    shown = comparison.units[:units]
     sep = labels.decimal_sep(lang)
-    f = lambda value: format_points(value, sep)  # noqa: E731
+    f = lambda value: points_text(value, sep)  # noqa: E731
     vi = lang == "vi"
     unit_head = ["Đơn vị" if vi else "Unit", "Trước" if vi else "Before", "Sau" if vi else "After",
                  "Chênh lệch" if vi else "Delta", "Hạng trước" if vi else "Rank before", "Hạng sau" if vi else "Rank after"]
     sections = [("Chỉ số" if vi else "Index", unit_head,
-                 [[u.unit, f(u.old.result.index), f(u.new.result.index), f(u.index_delta), str(u.old.rank), str(u.new.rank)] for u in comparison.units])]
+                 [[u.unit, f(u.old.result.index), f(u.new.result.index), f(u.index_delta), str(u.old.rank), str(u.new.rank)] for u in shown])]
     node_head = [labels.text("code", lang), labels.text("name", lang), unit_head[1], unit_head[2], unit_head[3]]
-    for u in comparison.units:
+    for u in shown:
         title = f"{u.unit}: " + ("giảm nhiều nhất trước" if vi else "largest drops first")
         sections.append((title, node_head, [[d.code, d.name or "", f(d.old), f(d.new), f(d.delta)] for d in u.nodes]))
         for codes, label in ((u.only_old, "chỉ có ở năm trước" if vi else "only in the old year"), (u.only_new, "chỉ có ở năm sau" if vi else "only in the new year")):
@@ -87,5 +90,7 @@ def compare_markdown(comparison: Comparison, lang: str) -> str:
 
 
 def compare_table_text(comparison: Comparison, lang: str, width: int = 100, console=None) -> str:
+    """The sections of the first TABLE_UNITS units, and how to see the others."""
     width = console.width if console is not None else width
-    return print_lines(sections_lines(_lines(comparison, lang), width, labels.text("name", lang)), console)
+    notes = units_note(len(comparison.units), ("--format csv", "--format md"), lang)
+    return print_lines(sections_lines(_lines(comparison, lang, TABLE_UNITS), width, labels.text("name", lang), notes), console)

@@ -13,8 +13,7 @@ from typing import Protocol, Sequence, Union
 from ..core import labels
 from ..core.messages import render_place
 from ..core.model import Finding
-from ..core.numbers import format_points
-from .common import neutralise, warning_line
+from .common import neutralise, points_text, warning_line
 
 
 class DocumentRow(Protocol):
@@ -59,7 +58,7 @@ def cell_text(row: DocumentRow, column: str, sep: str) -> str:
 
 
 def value_text(value: Decimal | int | str, sep: str) -> str:
-    return format_points(value, sep) if isinstance(value, Decimal) else str(value)
+    return points_text(value, sep) if isinstance(value, Decimal) else str(value)
 
 
 def note_text(note: Note, sep: str) -> str:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from ..core import labels
+from ..core.messages import Msg
 from . import ooxml
 from ..core.numbers import format_points, to_json_number
-from ..analysis.ranking import Ranking
-from .common import Encoded, JsonNumbers, json_lines, json_string, json_text, neutralise
+from ..analysis.ranking import Ranking, RankedUnit
+from .common import Encoded, JsonNumbers, json_lines, json_string, json_text, neutralise, points_text
 from .document import Note
-from .terminal import Line, fitting, note_lines, print_lines, table_lines
+from .terminal import TABLE_UNITS, Line, fitting, note_lines, print_lines, table_lines, units_note
 
 if TYPE_CHECKING:
     from ..analysis.ranking_document import RankingAppendix
@@ -27,10 +28,11 @@ def headings(ranking: Ranking, lang: str) -> list[str]:
     return [rank, unit, labels.text("total", lang), labels.text("index", lang), labels.grade_word(grades, lang), *ranking.field_codes]
 
 
-def rows(ranking: Ranking) -> list[list[object]]:
-    """Rank, unit, total, index, group, then each field's sub-index (Decimals)."""
+def rows(ranking: Ranking, units: Sequence[RankedUnit] | None = None) -> list[list[object]]:
+    """Rank, unit, total, index, group, then each field's sub-index (Decimals), for every
+    unit or the `units` given."""
     out = []
-    for unit in ranking.units:
+    for unit in ranking.units if units is None else units:
         result = unit.result
         out.append([unit.rank, unit.unit, result.total_points, result.index, result.group, *unit.field_indexes])
     return out
@@ -48,7 +50,7 @@ def _text(value: object, sep: str) -> str:
         return ""
     if isinstance(value, (int, str)):
         return str(value)
-    return format_points(value, sep)  # type: ignore[arg-type]
+    return points_text(value, sep)
 
 
 def rank_json(ranking: Ranking, lang: str) -> str:
@@ -80,18 +82,18 @@ def rank_markdown(ranking: Ranking, lang: str) -> str:
 
 
 def rank_table_text(ranking: Ranking, lang: str, width: int = 100, console=None) -> str:
-    """Rank, unit, total, index, group and as many fields as the width holds; the fields
-    left out are named in one line, with how to see them."""
+    """Rank, unit, total, index, group and as many fields as the width holds, for the
+    first TABLE_UNITS units; the units and fields left out are each named in one line,
+    with how to see them."""
     width = console.width if console is not None else width
     sep = labels.decimal_sep(lang)
-    table = [([_text(cell, sep) for cell in row], None) for row in rows(ranking)]
+    table = [([_text(cell, sep) for cell in row], None) for row in rows(ranking, ranking.units[:TABLE_UNITS])]
     heads, kept, dropped = fitting(headings(ranking, lang), table, width, optional_from=5)
     lines = table_lines(heads, kept, width, right_from=2)
-    notes = [summary_line(ranking, lang)]
+    notes = [summary_line(ranking, lang), *units_note(len(ranking.units), ("--format csv", "-o FILE.xlsx"), lang)]
     if dropped:
-        shown = ", ".join(dropped)
-        notes.append(f"Các lĩnh vực {shown} không vừa {width} cột: xem đủ bằng --format csv hoặc -o FILE.xlsx" if lang == "vi"
-                     else f"Fields {shown} do not fit {width} columns: see them all with --format csv or -o FILE.xlsx")
+        notes.append(Msg("Fields {fields} do not fit {width} columns: see them all with --format csv or -o FILE.xlsx",
+                         fields=", ".join(dropped), width=width).render(lang))
     return print_lines([*lines, Line(""), *note_lines(notes, width)], console)
 
 

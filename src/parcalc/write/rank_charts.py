@@ -14,13 +14,13 @@ from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.chart.text import RichText
 from openpyxl.drawing.text import CharacterProperties, Font as DrawingFont, Paragraph, ParagraphProperties
 from openpyxl.formatting.rule import ColorScaleRule
-from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from ..analysis.ranking_document import RankingAppendix
 from ..core import labels
 from .common import GRADE_COLOURS, neutralise
 from .document_xlsx import BODY_FONT, BOLD_FONT, BOX, FONT, Placed, number_format, print_setup
+from .xlsx_styles import CellStyles, alignment
 
 UNIT_COLOUR, MEAN_COLOUR = "1565C0", "9E9E9E"
 # Excel's own red - yellow - green scale: the lowest sub-index of a field red, the highest green
@@ -40,13 +40,13 @@ def add_charts(placed: Placed, appendix: RankingAppendix) -> None:
     colour-scaled sub-index sheet, after the appendix sheet."""
     t = _T[appendix.lang]
     charts = placed.book.create_sheet(t["charts"])
-    _ranking_chart(charts, appendix, t)
+    _ranking_chart(placed.styles, charts, appendix, t)
     if appendix.focus is not None:
-        _focus_chart(charts, appendix, t)
+        _focus_chart(placed.styles, charts, appendix, t)
     # column A holds unit and field names: as wide as the longest (a field name was cut at 30)
     longest = max((len(str(cell.value)) for cell in charts["A"] if cell.value is not None), default=0)
     charts.column_dimensions["A"].width = min(60, max(30, longest + 2))
-    _heat_table(placed.book.create_sheet(t["heat"]), appendix, t)
+    _heat_table(placed.styles, placed.book.create_sheet(t["heat"]), appendix, t)
     for sheet in placed.book.worksheets[1:]:
         print_setup(sheet)
 
@@ -67,32 +67,29 @@ def _style(chart: BarChart, title: str) -> None:
     chart.legend.txPr = _text_properties()
 
 
-def _header(sheet, row: int, column: int, values: Sequence[str]) -> None:
+def _header(styles: CellStyles, sheet, row: int, column: int, values: Sequence[str]) -> None:
     for offset, value in enumerate(values):
         cell = sheet.cell(row=row, column=column + offset, value=neutralise(value))
-        cell.font, cell.border = BOLD_FONT, BOX
-        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        styles.put(cell, font=BOLD_FONT, border=BOX, align=alignment(horizontal="center", vertical="center", wrap=True))
 
 
-def _put(sheet, row: int, column: int, value: object) -> None:
+def _put(styles: CellStyles, sheet, row: int, column: int, value: object) -> None:
     cell = sheet.cell(row=row, column=column, value=neutralise(value) if isinstance(value, str) else value)
-    cell.font, cell.border = BODY_FONT, BOX
-    if isinstance(value, Decimal):
-        cell.number_format = number_format(value)
+    styles.put(cell, font=BODY_FONT, border=BOX, number_format=number_format(value) if isinstance(value, Decimal) else None)
 
 
-def _ranking_chart(sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
+def _ranking_chart(styles: CellStyles, sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
     """Columns A..: unit, then the index once per grade (in that grade's column only),
     so that each grade is a series of its own colour; bars in rank order, the first at
     the top."""
     grades = appendix.grades
     word = labels.grade_word(grades, appendix.lang)
-    _header(sheet, 1, 1, [t["unit"], *(f"{word} {grade.name}" for grade in grades)])
+    _header(styles, sheet, 1, 1, [t["unit"], *(f"{word} {grade.name}" for grade in grades)])
     units = appendix.ranking.units
     for row, unit in enumerate(units, start=2):
-        _put(sheet, row, 1, unit.unit)
+        _put(styles, sheet, row, 1, unit.unit)
         for column, grade in enumerate(grades, start=2):  # bordered, empty where the unit is of another grade
-            _put(sheet, row, column, unit.result.index if unit.result.group == grade.name else None)
+            _put(styles, sheet, row, column, unit.result.index if unit.result.group == grade.name else None)
     for column in range(2, len(grades) + 2):
         sheet.column_dimensions[get_column_letter(column)].width = 11
     last = len(units) + 1
@@ -117,19 +114,19 @@ def _ranking_chart(sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
     sheet.add_chart(chart, f"{get_column_letter(len(grades) + 3)}1")
 
 
-def _focus_chart(sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
+def _focus_chart(styles: CellStyles, sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
     """Below the ranking's data: field, the unit's sub-index and the mean, as clustered columns."""
     focus = appendix.focus
     assert focus is not None
     first = len(appendix.ranking.units) + 4
-    _header(sheet, first, 1, [t["field"], focus.unit, t["mean"]])
+    _header(styles, sheet, first, 1, [t["field"], focus.unit, t["mean"]])
     sheet.row_dimensions[first].height = 33
     fields = appendix.ranking.field_codes
     for row, (code, name, own, mean) in enumerate(zip(fields, appendix.field_names, focus.field_indexes,
                                                        appendix.ranking.field_means), start=first + 1):
-        _put(sheet, row, 1, f"{code}. {name}")
-        _put(sheet, row, 2, own)
-        _put(sheet, row, 3, mean)
+        _put(styles, sheet, row, 1, f"{code}. {name}")
+        _put(styles, sheet, row, 2, own)
+        _put(styles, sheet, row, 3, mean)
     last = first + len(fields)
     chart = BarChart()
     chart.type, chart.grouping, chart.gapWidth = "col", "clustered", 60
@@ -144,19 +141,19 @@ def _focus_chart(sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
     sheet.add_chart(chart, f"A{last + 2}")
 
 
-def _heat_table(sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
+def _heat_table(styles: CellStyles, sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
     """Rank, unit and each field's sub-index, every field column on its own red -
     yellow - green scale, so a unit's weak fields stand out."""
     cell = sheet.cell(row=1, column=1, value=t["heat_title"])
     cell.font = BOLD_FONT
     headings = [t["rank"], t["unit"], *(f"{code}. {name}" for code, name in zip(appendix.ranking.field_codes, appendix.field_names))]
-    _header(sheet, 3, 1, headings)
+    _header(styles, sheet, 3, 1, headings)
     units = appendix.ranking.units
     for row, unit in enumerate(units, start=4):
-        _put(sheet, row, 1, unit.rank)
-        _put(sheet, row, 2, unit.unit)
+        _put(styles, sheet, row, 1, unit.rank)
+        _put(styles, sheet, row, 2, unit.unit)
         for column, index in enumerate(unit.field_indexes, start=3):
-            _put(sheet, row, column, index)
+            _put(styles, sheet, row, column, index)
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 6, 30
     sheet.row_dimensions[3].height = 48
     last = len(units) + 3

@@ -10,9 +10,8 @@ from html import escape
 
 from ..analysis.report import NODE_CHANGES, Report
 from ..core import labels
-from ..core.numbers import format_points
 from . import report_charts as charts
-from .common import display_name, points_cell, summary_lines
+from .common import display_name, points_cell, points_text, summary_lines
 
 # Above this many units the ranking is drawn as a histogram and the field table is not
 # drawn (its rows would be too thin to read); the tables below still list every unit.
@@ -88,11 +87,11 @@ def report_html(report: Report) -> str:
 
 
 def _n(value: Decimal | None, sep: str) -> str:
-    return format_points(value, sep)
+    return points_text(value, sep)
 
 
 def _signed(value: Decimal, sep: str) -> str:
-    text = format_points(value, sep)
+    text = points_text(value, sep)
     return f"+{text}" if value > 0 else text
 
 

@@ -1,7 +1,9 @@
 """Terminal tables laid out by parcalc, not by rich: a number or code is never split
 (every column but the names is as wide as its widest cell and its longest heading
 word, so headings wrap between words), names wrap with their indent kept, and lines
-carry no trailing spaces, in a terminal, a pipe or a file. rich only adds colour."""
+carry no trailing spaces, in a terminal, a pipe or a file. rich only adds colour.
+A table of units (rank, compare) shows the first TABLE_UNITS of them and says how to
+see the rest."""
 
 from __future__ import annotations
 
@@ -9,9 +11,24 @@ import textwrap
 from dataclasses import dataclass
 from typing import Sequence
 
+from ..core.messages import Msg
+
 NAME_MIN = 16  # narrower, a Vietnamese name wraps at every word
 GAP = "  "  # between columns
 RULE = "─"
+# Every province (63, 34 since 2025) and a province's districts or departments in full;
+# a ranking of thousands is unreadable on a screen (and took 31x the read to draw through
+# rich): it goes to csv or a file.
+TABLE_UNITS = 100
+
+
+def units_note(count: int, options: tuple[str, str], lang: str) -> list[str]:
+    """The line saying that a table of `count` units shows the first TABLE_UNITS, and the
+    two `options` that show them all (command-line text, not translated); none when all fit."""
+    if count <= TABLE_UNITS:
+        return []
+    return [Msg("The first {shown} of {units} units are shown: see them all with {one} or {other}",
+                shown=TABLE_UNITS, units=count, one=options[0], other=options[1]).render(lang)]
 
 
 @dataclass(frozen=True)
@@ -54,8 +71,14 @@ def print_lines(lines: Sequence[Line], console: object | None) -> str:
         return "".join(line.text + "\n" for line in lines)
     from rich.text import Text
 
+    # one Text, printed once: rich's cost is per print (the console's size, whether it is a
+    # terminal). compare_table_text of bench_rank.py's 1,000-unit workbook against itself
+    # (117,000 lines) on a Console to /dev/null: printed line by line 36 s, as one Text 7.6 s
+    text = Text()
     for line in lines:
-        console.print(Text(line.text, style=line.style or ""), soft_wrap=True)  # type: ignore[attr-defined]
+        text.append(line.text, style=line.style)
+        text.append("\n")
+    console.print(text, soft_wrap=True, end="")  # type: ignore[attr-defined]
     return ""
 
 
@@ -73,8 +96,12 @@ def table_lines(headings: Sequence[str], rows: Sequence[tuple[Sequence[str], str
     for cells, style in rows:
         text = cells[flexible]
         indent = " " * (len(text) - len(text.lstrip(" ")))
-        names = textwrap.wrap(text.strip(), widths[flexible], initial_indent=indent, subsequent_indent=indent,
-                              break_on_hyphens=False) or [""]
+        stripped = text.strip()
+        if len(indent) + len(stripped) <= widths[flexible] and stripped.isprintable():  # no tab nor break: one line, as wrap
+            names = [indent + stripped] if stripped else [""]  # says (6.6 of the 14 s of that compare's layout, cProfile)
+        else:
+            names = textwrap.wrap(stripped, widths[flexible], initial_indent=indent, subsequent_indent=indent,
+                                  break_on_hyphens=False) or [""]
         for number, name in enumerate(names):
             shown = [cell if number == 0 else "" for cell in cells]
             shown[flexible] = name

@@ -1,0 +1,124 @@
+"""One output pipeline for many units: each distinct value formatted once (the same text
+as formatting every cell), the terminal table of a large ranking bounded to its first
+units with a line saying how to see the rest, and a large ranking's xlsx complete."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from parcalc.cli import app
+from parcalc.core.numbers import format_points
+from parcalc.write.common import points_text
+from tests.conftest import SMALL_SET
+
+UNITS = 150  # more than the table's 100
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.none(), st.decimals(allow_nan=False, allow_infinity=False, min_value=-10**6, max_value=10**6),
+                 st.decimals(allow_nan=False, allow_infinity=False, min_value=-1000, max_value=1000, places=7)),
+       st.sampled_from([",", "."]), st.integers(0, 6))
+def test_cached_text_is_the_text_of_every_cell(value, sep, extra_places):
+    if value is not None and len(value.as_tuple().digits) + extra_places <= 28:
+        # an equal value written with more places, asked first: the cache keys by value
+        wider = value.quantize(Decimal(1).scaleb(value.as_tuple().exponent - extra_places))
+        assert wider == value and points_text(wider, sep) == format_points(value, sep)
+    assert points_text(value, sep) == format_points(value, sep)
+    assert points_text(value, sep) == points_text(value, sep)
+
+
+@pytest.mark.parametrize(("value", "sep", "text"), [
+    (Decimal("-0.000"), ",", "0,00"), (Decimal("-1.5"), ",", "-1,50"), (Decimal("0.996"), ".", "0.996"),
+    (Decimal("1.50"), ",", "1,50"), (Decimal("12.3456789"), ".", "12.3456789"), (None, ",", "—"),
+])
+def test_cached_text_by_hand(value, sep, text):
+    assert points_text(value, sep) == text
+    assert points_text(value, sep) == text  # from the cache
+
+
+def _units_workbook(path, units: int) -> None:
+    """Long layout, the small set: unit i (from 0) has 1.1 = 4 - 0.01 i, 1.2 = 2, 2.1 = 4, so
+    its total is 10 - 0.01 i, its index 100 - 0.1 i, field 1's sub-index (6 - 0.01 i) / 6 x
+    100 and its rank i + 1."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Đơn vị", "STT", "Điểm chuẩn", "Điểm thẩm định"])
+    for i in range(units):
+        name = f"Đơn vị {i + 1:03d}"
+        sheet.append([name, "1.1", 4, float(Decimal(4) - Decimal("0.01") * i)])
+        sheet.append([name, "1.2", 2, 2])
+        sheet.append([name, "2.1", 4, 4])
+    book.save(path)
+
+
+@pytest.fixture(scope="module")
+def many_units(tmp_path_factory):
+    path = tmp_path_factory.mktemp("many") / "units.xlsx"
+    _units_workbook(path, UNITS)
+    return path
+
+
+def _run(*args, lang: str):
+    return CliRunner().invoke(app, [str(arg) for arg in args], env={"PARCALC_LANG": lang, "COLUMNS": "80"})
+
+
+@pytest.mark.parametrize(("lang", "pointer"), [
+    ("vi", "Bảng chỉ hiện 100 đơn vị đầu tiên trong số 150 đơn vị: xem đủ bằng --format csv hoặc -o FILE.xlsx"),
+    ("en", "The first 100 of 150 units are shown: see them all with --format csv or -o FILE.xlsx"),
+])
+def test_a_large_ranking_shows_its_first_units_and_says_how_to_see_all(many_units, lang, pointer):
+    result = _run("rank", many_units, "--criteria", SMALL_SET, lang=lang)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    rule = next(i for i, line in enumerate(lines) if line.startswith("─"))
+    rows = lines[rule + 1: lines.index("")]
+    assert [row.split()[0] for row in rows] == [str(rank) for rank in range(1, 101)]
+    comma = (lambda text: text.replace(".", ",")) if lang == "vi" else (lambda text: text)
+    # unit 100 (i = 99): total 10 - 0.99, index 100 - 9.9, field 1 (6 - 0.99) / 6 x 100 = 83.5
+    assert rows[0].split() == ["1", "Đơn", "vị", "001", *map(comma, ("10.00", "100.00")), "A", *map(comma, ("100.00", "100.00"))]
+    assert rows[99].split() == ["100", "Đơn", "vị", "100", *map(comma, ("9.01", "90.10")), "A", *map(comma, ("83.50", "100.00"))]
+    notes = " ".join(lines[lines.index("") + 1:])
+    assert notes.startswith("150 ") and notes.endswith(pointer)  # after the counts and the mean, of all 150
+
+
+def test_a_ranking_within_the_bound_has_no_pointer(tmp_path):
+    path = tmp_path / "units.xlsx"
+    _units_workbook(path, 100)
+    for lang in ("vi", "en"):
+        text = _run("rank", path, "--criteria", SMALL_SET, lang=lang).stdout
+        assert "Đơn vị 100" in text and "FILE.xlsx" not in text and "--format csv" not in text
+
+
+def test_a_large_comparison_shows_its_first_units(many_units):
+    text = _run("compare", many_units, many_units, "--criteria", SMALL_SET, lang="en").stdout
+    assert text.count("largest drops first") == 100
+    assert " ".join(text.splitlines()[-2:]) == "The first 100 of 150 units are shown: see them all with --format csv or --format md"
+
+
+def test_the_xlsx_of_a_large_ranking_holds_every_unit(tmp_path):
+    source, target = tmp_path / "units.xlsx", tmp_path / "rank.xlsx"
+    _units_workbook(source, 300)
+    assert _run("rank", source, "--criteria", SMALL_SET, "-o", target, lang="vi").exit_code == 0
+    book = load_workbook(target)
+    appendix, heat = book["Phụ lục"], book["Chỉ số thành phần"]
+    header = next(row for row in range(1, 10) if appendix.cell(row, 1).value == "Hạng")
+    table = [[cell.value for cell in row] for row in appendix.iter_rows(min_row=header + 1, max_row=header + 300)]
+    assert [row[0] for row in table] == list(range(1, 301))
+    assert [row[1] for row in table] == [f"Đơn vị {i:03d}" for i in range(1, 301)]
+    assert [Decimal(str(row[3])) for row in table] == [Decimal(100) - Decimal("0.1") * i for i in range(300)]
+    assert appendix.cell(header + 301, 1).value is None
+    # the last unit's row styled as the first: bordered, Times New Roman, two decimals
+    for row in (header + 1, header + 300):
+        index = appendix.cell(row, 4)
+        assert (index.font.name, index.border.left.style, index.number_format, index.alignment.vertical) == ("Times New Roman", "thin", "0.00", "top")
+        name = appendix.cell(row, 2)
+        assert (name.number_format, name.alignment.wrap_text, name.font.b) == ("@", True, False)
+    assert heat.max_row == 3 + 300 and heat.cell(303, 2).value == "Đơn vị 300"
+    assert Decimal(str(heat.cell(303, 3).value)) == Decimal("50.17")  # (6 - 2.99) / 6 x 100 = 50.1666...
