@@ -177,6 +177,20 @@ def test_a_row_of_formulas_never_calculated_is_not_taken_for_an_empty_row(tmp_pa
     assert [p.where.rsplit(" ", 1)[1] for p in caught.value.problems] == ["B5", "C5"]
 
 
+def test_a_field_row_left_blank_is_no_unit_s_blank_but_a_formula_never_calculated_in_it_is_an_error(tmp_path):
+    """A field row gives its standard points and leaves every unit's cell blank: the
+    units' field points come from its children. A formula in it whose result was never
+    saved is refused, at its cell, as in any other row; an error cell too."""
+    rows = [("1", [None, None]), ("1.1", [1.5, 4.0]), ("1.2", [2.0, 0.25]), ("2", [3.0, 4.0])]
+    path = wide_workbook(tmp_path / "u.xlsx", rows, ["A", "B"])
+    assert totals_by_unit(api.score_units([path], totals_only=True))["A"][4] == (D("3.5"), D(3))
+    for value, message in (("=C5+C6", "cell D4: 1: holds a formula whose result was never saved"), ("#N/A", "cell D4: 1: holds the Excel error #N/A")):
+        rows[0] = ("1", [None, value])
+        with pytest.raises(InputError) as caught:
+            open_units(wide_workbook(tmp_path / "u.xlsx", rows, ["A", "B"]))
+        assert [message in problem for problem in caught.value.render("en").splitlines()] == [True]
+
+
 def test_a_unit_above_the_maximum_is_named_by_the_engine(cli, tmp_path):
     path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [4.0, 4.5]), ("1.2", [2.0, 2.0]), ("2.1", [4.0, 4.0])], ["Sở A", "Sở B"])
     run = cli("rank", path, "--criteria", SMALL_SET)
