@@ -128,6 +128,23 @@ def test_the_sheet_is_read_once_unless_a_parent_row_comes_below_its_children(tmp
         assert [totals[unit][4][:2] for unit in "AB"] == [(D(9), D(6)), (D("2.5"), D("2.5"))]
 
 
+@pytest.mark.parametrize("order, reads_again", [(["1", "1.1", "1.2", "2", "2.1"], False), (["1.1", "1.2", "1", "2", "2.1"], True)])
+def test_without_a_set_the_sheet_is_read_once_and_field_rows_stay_fields(tmp_path, monkeypatch, order, reads_again):
+    """The workbook's own tree: field rows with standard points and blank unit cells
+    are its fields, summed from their rows as the sheet is read."""
+    values = {"1": [None, None], "1.1": [1.5, 4.0], "1.2": [2.0, 0.25], "2": [None, None], "2.1": [3.0, 4.0]}
+    path = wide_workbook(tmp_path / "u.xlsx", [(code, values[code]) for code in order], ["A", "B"])
+    read_again = []
+    real = UnitColumns.cells
+    monkeypatch.setattr(UnitColumns, "cells", lambda self: read_again.append(True) or real(self))
+    monkeypatch.setattr(UnitColumns, "appraisals", lambda self: pytest.fail("scored unit by unit"))
+    ranking = api.rank_workbooks([path], assume_full=True)
+    assert bool(read_again) == reads_again
+    assert ranking.field_codes == ("1", "2")  # field 2 (6 points): 2.1 (4) and 2 unlisted points, assumed in full
+    assert [(u.unit, u.result.index, u.result.field_points, u.field_indexes) for u in ranking.units] == [
+        ("B", D("64.06"), (D("4.25"), D(6)), (D("42.50"), D("100.00"))), ("A", D("53.13"), (D("3.5"), D(5)), (D("35.00"), D("83.33")))]
+
+
 def test_column_totals_without_a_set_use_the_workbook_tree(tmp_path):
     path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [1.5, 4.0]), ("1.2", [2.0, 0.25]), ("2.1", [3.0, 4.0])], ["A", "B"])
     fast = totals_by_unit(api.score_units([path], totals_only=True))

@@ -258,7 +258,7 @@ def score_units(
     seen: dict[str, str] = {}
     problems: list[Problem] = []
     for path in paths:
-        sums = FieldSums(criterion_set) if totals_only and criterion_set is not None else None
+        sums = FieldSums(criterion_set) if totals_only else None
         units = open_units(Path(path), layout, sheet, on_row=sums.add if sums else None)
         if notes is not None:
             first_of_kind: dict[str, Finding] = {}

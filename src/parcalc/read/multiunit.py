@@ -101,11 +101,11 @@ class UnitColumns:
 
 
 def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
-               on_row: Callable[[CodeRow, Sequence], None] | None = None) -> UnitColumns | list[Appraisal]:
+               on_row: Callable[[CodeRow, Sequence | None], None] | None = None) -> UnitColumns | list[Appraisal]:
     """The units in the workbook at `path`: a wide sheet as UnitColumns, else one
     Appraisal per unit in the order the workbook lists them. A wide sheet's reading
-    calls `on_row` with each code row whose every unit has points, and the units'
-    values (`CodeRow.points` maps each to its points)."""
+    calls `on_row` with each code row and, when every unit has points, the units'
+    values (`CodeRow.points` maps each to its points), else None."""
     if layout not in (None, *LAYOUTS):
         raise UsageError.at(_LAYOUT_OPTION, "{layout!r} is not a layout: use {layouts}", layout=layout, layouts=", ".join(LAYOUTS))
     with Workbook(path) as book:
@@ -240,7 +240,7 @@ def _unit_header(rows, filename: str, sheet: str) -> Layout:
 
 
 def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[int, dict[int, Cell], dict[str, int]] | None,
-          on_row: Callable[[CodeRow, Sequence], None] | None) -> UnitColumns:
+          on_row: Callable[[CodeRow, Sequence | None], None] | None) -> UnitColumns:
     filename = book.name
     if header_found is None:
         raise InputError.at(Place(filename).sheet(sheet), "no header row in the first {rows} rows with a code column and one column per unit; add a header row naming the units",
@@ -301,7 +301,7 @@ class _WideRows:
     """Reads a wide sheet's code rows once, checking every unit's cells."""
 
     def __init__(self, filename: str, sheet: str, layout: Layout, columns: tuple[int, ...], units: tuple[str, ...],
-                 problems: list[Problem], width: int, on_row: Callable[[CodeRow, Sequence], None] | None,
+                 problems: list[Problem], width: int, on_row: Callable[[CodeRow, Sequence | None], None] | None,
                  reported: frozenset[int] = frozenset()) -> None:
         self.filename, self.sheet, self.columns, self.units, self.problems = filename, sheet, columns, units, problems
         self.sheet_place = Place(filename).sheet(sheet)
@@ -368,11 +368,12 @@ class _WideRows:
             if blank_max:
                 self.blanks.append((number, code, True, None, []))
             return
-        if None not in table.values():
+        given = None not in table.values()
+        if self.on_row is not None:
+            self.on_row(code_row, cells if given else None)
+        if given:
             if blank_max:
                 self.blanks.append((number, code, True, None, []))
-            if self.on_row is not None:
-                self.on_row(code_row, cells)
             return
         marks = {value for value, points in table.items() if points is None and is_not_applicable(value)}
         blank: list[int] | None = None  # a field row's cells are all blank: not listed
