@@ -128,6 +128,23 @@ def test_the_sheet_is_read_once_unless_a_parent_row_comes_below_its_children(tmp
         assert [totals[unit][4][:2] for unit in "AB"] == [(D(9), D(6)), (D("2.5"), D("2.5"))]
 
 
+@pytest.mark.parametrize("order, reads_again", [(["1", "1.1", "1.2", "2", "2.1"], False), (["1.1", "1.2", "1", "2", "2.1"], True)])
+def test_without_a_set_the_sheet_is_read_once_and_field_rows_stay_fields(tmp_path, monkeypatch, order, reads_again):
+    """The workbook's own tree: field rows with standard points and blank unit cells
+    are its fields, summed from their rows as the sheet is read."""
+    values = {"1": [None, None], "1.1": [1.5, 4.0], "1.2": [2.0, 0.25], "2": [None, None], "2.1": [3.0, 4.0]}
+    path = wide_workbook(tmp_path / "u.xlsx", [(code, values[code]) for code in order], ["A", "B"])
+    read_again = []
+    real = UnitColumns.cells
+    monkeypatch.setattr(UnitColumns, "cells", lambda self: read_again.append(True) or real(self))
+    monkeypatch.setattr(UnitColumns, "appraisals", lambda self: pytest.fail("scored unit by unit"))
+    ranking = api.rank_workbooks([path], assume_full=True)
+    assert bool(read_again) == reads_again
+    assert ranking.field_codes == ("1", "2")  # field 2 (6 points): 2.1 (4) and 2 unlisted points, assumed in full
+    assert [(u.unit, u.result.index, u.result.field_points, u.field_indexes) for u in ranking.units] == [
+        ("B", D("64.06"), (D("4.25"), D(6)), (D("42.50"), D("100.00"))), ("A", D("53.13"), (D("3.5"), D(5)), (D("35.00"), D("83.33")))]
+
+
 def test_column_totals_without_a_set_use_the_workbook_tree(tmp_path):
     path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [1.5, 4.0]), ("1.2", [2.0, 0.25]), ("2.1", [3.0, 4.0])], ["A", "B"])
     fast = totals_by_unit(api.score_units([path], totals_only=True))
@@ -177,6 +194,20 @@ def test_a_row_of_formulas_never_calculated_is_not_taken_for_an_empty_row(tmp_pa
     assert [p.where.rsplit(" ", 1)[1] for p in caught.value.problems] == ["B5", "C5"]
 
 
+def test_a_field_row_left_blank_is_no_unit_s_blank_but_a_formula_never_calculated_in_it_is_an_error(tmp_path):
+    """A field row gives its standard points and leaves every unit's cell blank: the
+    units' field points come from its children. A formula in it whose result was never
+    saved is refused, at its cell, as in any other row; an error cell too."""
+    rows = [("1", [None, None]), ("1.1", [1.5, 4.0]), ("1.2", [2.0, 0.25]), ("2", [3.0, 4.0])]
+    path = wide_workbook(tmp_path / "u.xlsx", rows, ["A", "B"])
+    assert totals_by_unit(api.score_units([path], totals_only=True))["A"][4] == (D("3.5"), D(3))
+    for value, message in (("=C5+C6", "cell D4: 1: holds a formula whose result was never saved"), ("#N/A", "cell D4: 1: holds the Excel error #N/A")):
+        rows[0] = ("1", [None, value])
+        with pytest.raises(InputError) as caught:
+            open_units(wide_workbook(tmp_path / "u.xlsx", rows, ["A", "B"]))
+        assert [message in problem for problem in caught.value.render("en").splitlines()] == [True]
+
+
 def test_a_unit_above_the_maximum_is_named_by_the_engine(cli, tmp_path):
     path = wide_workbook(tmp_path / "u.xlsx", [("1.1", [4.0, 4.5]), ("1.2", [2.0, 2.0]), ("2.1", [4.0, 4.0])], ["Sở A", "Sở B"])
     run = cli("rank", path, "--criteria", SMALL_SET)
@@ -212,8 +243,9 @@ def test_rank_json_has_a_line_per_unit():
 # Reading ahead: rank and compare start parsing their workbooks before typer loads.
 
 @pytest.mark.parametrize("args, expected", [
-    (["rank", "a.xlsx", "b.XLSX", "--criteria", "set.yaml", "-o", "out.xlsx"], ["a.xlsx", "b.XLSX"]),
-    (["compare", "old.xlsx", "new.xlsx", "--criteria-new", "x.xlsx"], ["old.xlsx", "new.xlsx"]),
+    (["rank", "a.xlsx", "b.XLSX", "--criteria", "set.yaml", "-o", "out.xlsx"], ["a.xlsx"]),  # one parse held at a time
+    (["rank", "-o", "out.xlsx", "b.XLSX"], ["b.XLSX"]),
+    (["compare", "old.xlsx", "new.xlsx", "--criteria-new", "x.xlsx"], ["old.xlsx"]),
     (["rank", "a.xlsx", "--sheet", "Điểm"], []),
     (["rank", "a.xlsx", "--sheet=Điểm"], []),
     (["score", "a.xlsx"], []),

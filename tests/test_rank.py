@@ -117,3 +117,21 @@ def test_units_of_a_sheet_share_their_tree_and_score_as_alone():
     assert [(unit, result.total_points, result.index, result.group) for unit, result in named] == \
         [(unit, alone[unit].total_points, alone[unit].index, alone[unit].group) for unit, _ in named]
     assert [n.points for n in named[3][1].nodes] == [n.points for n in alone[named[3][0]].nodes]
+
+
+@pytest.mark.parametrize("name", ["units-wide.xlsx", "units-long.xlsx", "units-sheets.xlsx"])
+def test_units_scored_one_by_one_with_a_set_share_one_tree_object(name):
+    named = api.score_units([GOOD / name], str(SMALL_SET))
+    assert len(named) == 4 and len({id(result.criteria) for _, result in named}) == 1
+
+
+def test_field_indexes_are_the_same_whether_units_share_their_tree_object_or_not():
+    """Units each with a tree object of its own (equal trees) rank as units sharing one."""
+    from dataclasses import replace
+
+    named = api.score_units([GOOD / "units-long.xlsx"], str(SMALL_SET))
+    apart = [(unit, replace(result, criteria=replace(result.criteria))) for unit, result in named]
+    assert len({id(result.criteria) for _, result in apart}) == 4
+    shared, separate = rank_results(named), rank_results(apart)
+    assert [(u.unit, u.field_indexes) for u in separate.units] == [(u.unit, u.field_indexes) for u in shared.units] == [
+        ("Sở B", (D("100.00"), D("100.00"))), ("Sở A", (D("91.67"), D("75.00"))), ("Sở C", (D("91.67"), D("75.00"))), ("Sở D", (D("25.00"), D("25.00")))]

@@ -249,34 +249,15 @@ def score_units(
     and give UnitTotals, the totals and field points a ranking needs, instead of a
     result for every node: 10,000 units in about a second. What reading noticed (numbering
     nested under fields, ...) is added to `notes` when given, once per workbook and kind."""
-    from .core.columnar import FieldSums, score_columns
-    from .core.errors import InputError, Problem, ScoringError
-    from .read.multiunit import UnitColumns, open_units
+    from .core.errors import InputError, Problem
 
     criterion_set = as_criterion_set(criteria)
     named: list = []
     seen: dict[str, str] = {}
     problems: list[Problem] = []
     for path in paths:
-        sums = FieldSums(criterion_set) if totals_only and criterion_set is not None else None
-        units = open_units(Path(path), layout, sheet, on_row=sums.add if sums else None)
-        if notes is not None:
-            first_of_kind: dict[str, Finding] = {}
-            for finding in units.findings if isinstance(units, UnitColumns) else [f for unit in units for f in unit.findings]:
-                first_of_kind.setdefault(finding.key, finding)
-            notes += first_of_kind.values()
-        by_columns = totals_only and isinstance(units, UnitColumns) and not units.marks  # a mark may change a unit's scale
-        scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, na=na, sums=sums) if by_columns else None
-        if scored is None:  # unit by unit, each with its own problems
-            scored = []
-            trees: dict = {}  # the units of a sheet share their tree
-            for appraisal in units.appraisals() if isinstance(units, UnitColumns) else units:
-                unit = appraisal.source or "?"
-                try:
-                    scored.append((unit, score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na, trees=trees)))
-                except ScoringError as exc:
-                    problems += [Problem(p.where or Place(path).unit(unit), Msg("unit {unit!r}: {message}", unit=unit, message=p.message))
-                                 for p in exc.problems]
+        # one workbook at a time: its sheet (parsed, in bands) is let go before the next is read
+        scored = _score_workbook(path, criterion_set, layout, sheet, assume_full, blank, na, totals_only, notes, problems)
         units_here = dict.fromkeys(unit for unit, _ in scored)
         if len(units_here) == len(scored) and seen.keys().isdisjoint(units_here):  # at once: 10,000 units are common
             seen.update(dict.fromkeys(units_here, str(path)))
@@ -292,6 +273,37 @@ def score_units(
     if problems:
         raise InputError(*problems[:50])
     return named
+
+
+def _score_workbook(path: str | Path, criterion_set: CriterionSet | None, layout: str | None, sheet: str | None, assume_full: bool,
+                    blank: str | None, na: str | None, totals_only: bool, notes: "list[Finding] | None", problems: list) -> list:
+    """(unit, result) for every unit of one workbook (see score_units); the problems of
+    units that cannot be scored are added to `problems`."""
+    from .core.columnar import FieldSums, score_columns
+    from .core.errors import Problem, ScoringError
+    from .read.multiunit import UnitColumns, open_units
+
+    sums = FieldSums(criterion_set) if totals_only else None
+    units = open_units(Path(path), layout, sheet, on_row=sums.add if sums else None)
+    if notes is not None:
+        first_of_kind: dict[str, Finding] = {}
+        for finding in units.findings if isinstance(units, UnitColumns) else [f for unit in units for f in unit.findings]:
+            first_of_kind.setdefault(finding.key, finding)
+        notes += first_of_kind.values()
+    by_columns = totals_only and isinstance(units, UnitColumns) and not units.marks  # a mark may change a unit's scale
+    scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, na=na, sums=sums) if by_columns else None
+    if scored is not None:
+        return scored
+    scored = []  # unit by unit, each with its own problems
+    trees: dict = {}  # the units of a sheet share their tree
+    for appraisal in units.appraisals() if isinstance(units, UnitColumns) else units:
+        unit = appraisal.source or "?"
+        try:
+            scored.append((unit, score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na, trees=trees)))
+        except ScoringError as exc:
+            problems += [Problem(p.where or Place(path).unit(unit), Msg("unit {unit!r}: {message}", unit=unit, message=p.message))
+                         for p in exc.problems]
+    return scored
 
 
 def without_lock_files(paths: "Sequence[str | Path]") -> "tuple[list[Path], list[Path]]":

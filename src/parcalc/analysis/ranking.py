@@ -96,20 +96,19 @@ def _field_codes(sets: list[CriterionSet]) -> tuple[str, ...]:
 def _field_indexes(results: "list[ScoreResult] | list[UnitTotals]") -> list[tuple[Decimal | None, ...]]:
     """Each result's field sub-indexes (fields on the scale: bonus and penalty blocks
     have none). Thousands of units that share a set have far fewer distinct field
-    points: each field's are worked out once."""
-    field_points = [result.field_points for result in results]
-    index_maps: dict[int, tuple[list[dict], list[int] | None]] = {}  # id of a set -> (per field: points -> sub-index, fields kept)
-    out: list[tuple[Decimal | None, ...]] = []
-    for result, points in zip(results, field_points):
-        known = index_maps.get(id(result.criteria))
-        if known is None:
-            sharing = [other for other, r in zip(field_points, results) if r.criteria is result.criteria]
-            roots = result.criteria.roots
-            kept = [i for i, root in enumerate(roots) if root.kind not in EXTRA_KINDS]
-            known = index_maps[id(result.criteria)] = (_index_maps(result.criteria, sharing), kept if len(kept) < len(roots) else None)
-        maps, kept = known
-        indexes = tuple(map(dict.__getitem__, maps, points))
-        out.append(indexes if kept is None else tuple(indexes[i] for i in kept))
+    points: each field's are worked out once per set."""
+    by_set: dict[int, list[int]] = {}  # id of a set -> the positions of its results
+    for position, result in enumerate(results):
+        by_set.setdefault(id(result.criteria), []).append(position)
+    out: list[tuple[Decimal | None, ...]] = [()] * len(results)
+    for positions in by_set.values():
+        criteria = results[positions[0]].criteria
+        field_points = [results[position].field_points for position in positions]
+        maps = _index_maps(criteria, field_points)
+        kept = [i for i, root in enumerate(criteria.roots) if root.kind not in EXTRA_KINDS]
+        for position, points in zip(positions, field_points):
+            indexes = tuple(map(dict.__getitem__, maps, points))
+            out[position] = indexes if len(kept) == len(indexes) else tuple(indexes[i] for i in kept)
     return out
 
 

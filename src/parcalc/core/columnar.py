@@ -7,8 +7,8 @@ scored by the engine; every unit's field points are then the same sums of its ow
 given points plus what the engine assumed or left as a fixed remainder. Exact Decimal
 sums, one list per field, no per-unit node objects: the totals equal scoring each unit
 on its own (tests/test_columnar.py checks that on random sheets), for 10,000 units in a
-fraction of the time. With the criterion set known before the sheet is read, the sums
-are gathered during that reading (FieldSums), which overlaps the parsing.
+fraction of the time. The sums are gathered during the sheet's reading (FieldSums),
+which overlaps the parsing.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from decimal import Decimal
 from operator import add
 from typing import Iterator, Mapping, Protocol, Sequence
 
+from .codes import parent_code
 from .engine import ABSENT, GIVEN, NodeResult, Scale, UnitTotals
 from .errors import ScoringError
 from .model import Appraisal, Criterion, CriterionSet
@@ -98,31 +99,49 @@ class FieldSums:
 
     A row counts for its field unless a row above it in the tree was given before it:
     these are the given rows the engine takes (a given row's children are ignored).
-    `score_columns` uses the sums only if the engine's given rows are these; a parent
-    row below its children, say, makes it read the sheet again."""
+    Without a criterion set the tree is the workbook's own, whose rows nest by their
+    codes (1 > 1.2 > 1.2.3): a row's field and ancestors are the rows read before it
+    that its code extends. `score_columns` uses the sums only if the engine's given
+    rows and fields are these; a parent row below its children, say, makes it read the
+    sheet again."""
 
-    def __init__(self, criteria: CriterionSet) -> None:
-        self.root_codes = tuple(root.code for root in criteria.roots)
-        self._place: dict[str, tuple[int, tuple[str, ...]]] = {}  # code -> (its field, its ancestors)
-        for position, root in enumerate(criteria.roots):
-            self._locate(root, position, ())
-        self.tops: set[str] = set()
-        self.by_field: dict[int, FieldSum] = {}
+    def __init__(self, criteria: CriterionSet | None = None) -> None:
+        self._place: dict[str, tuple[str, tuple[str, ...]]] | None = None  # code -> (its field, its ancestors)
+        if criteria is not None:
+            self._place = {}
+            for root in criteria.roots:
+                self._locate(root, root.code, ())
+        self.tops: dict[str, str] = {}  # the code of each row summed -> its field's code
+        self.by_field: dict[str, FieldSum] = {}
+        self._read: set[str] = set()
         self._given: set[str] = set()
 
-    def _locate(self, node: Criterion, position: int, ancestors: tuple[str, ...]) -> None:
-        self._place[node.code] = (position, ancestors)
+    def _locate(self, node: Criterion, field: str, ancestors: tuple[str, ...]) -> None:
+        assert self._place is not None
+        self._place[node.code] = (field, ancestors)
         for child in node.children:
-            self._locate(child, position, (*ancestors, node.code))
+            self._locate(child, field, (*ancestors, node.code))
 
-    def add(self, row: CodeRow, cells: Sequence) -> None:
-        """A given row and its units' values, none blank."""
-        place = self._place.get(row.code)
+    def add(self, row: CodeRow, cells: Sequence | None) -> None:
+        """A code row and its units' values; None unless every unit has points."""
+        place = self._place.get(row.code) if self._place is not None else self._by_codes(row.code)
+        self._read.add(row.code)
+        if cells is None:
+            return
         self._given.add(row.code)
         if place is None or not self._given.isdisjoint(place[1]):
             return  # an unknown code fails in the engine; a given ancestor's row counts instead
-        self.tops.add(row.code)
+        self.tops[row.code] = place[0]
         self.by_field.setdefault(place[0], FieldSum(len(cells))).add(row.points, cells)
+
+    def _by_codes(self, code: str) -> tuple[str, tuple[str, ...]]:
+        ancestors = []
+        parent = parent_code(code)
+        while parent is not None:
+            if parent in self._read:
+                ancestors.append(parent)
+            parent = parent_code(parent)
+        return (ancestors[-1] if ancestors else code), tuple(ancestors)
 
 
 def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume_full: bool = False,
@@ -140,27 +159,27 @@ def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume
         return None
     tree = result.criteria
     count = len(columns.units)
-    tops = {position: list(_given_tops(root, nodes)) for position, root in enumerate(tree.roots) if nodes[root.code].points is not None}
-    if sums is not None and sums.root_codes == tuple(root.code for root in tree.roots) and sums.tops == {code for codes in tops.values() for code in codes}:
+    tops = {root.code: list(_given_tops(root, nodes)) for root in tree.roots if nodes[root.code].points is not None}
+    if sums is not None and sums.tops == {code: field for field, codes in tops.items() for code in codes}:
         by_field = sums.by_field
     else:
         by_field = _sum_again(columns, tops)
     field_sums: list[list[Decimal] | None] = []
-    for position, root in enumerate(tree.roots):
-        if position not in tops:
+    for root in tree.roots:
+        if root.code not in tops:
             field_sums.append(None)
             continue
-        fixed = nodes[root.code].points - sum((nodes[code].points for code in tops[position]), Decimal(0))  # type: ignore[operator, misc]
-        field_sums.append(by_field[position].decimals(fixed) if position in by_field else [fixed] * count)
+        fixed = nodes[root.code].points - sum((nodes[code].points for code in tops[root.code]), Decimal(0))  # type: ignore[operator, misc]
+        field_sums.append(by_field[root.code].decimals(fixed) if root.code in by_field else [fixed] * count)
     scale = Scale(tree, frozenset(root.code for root in tree.roots if nodes[root.code].status == ABSENT))
     field_points = zip(*(field if field is not None else [None] * count for field in field_sums))
     return list(zip(columns.units, UnitTotals.of_units(tree, scale.unit_points(field_sums, count), scale.total_max, field_points)))
 
 
-def _sum_again(columns: UnitColumns, tops: Mapping[int, list[str]]) -> dict[int, FieldSum]:
+def _sum_again(columns: UnitColumns, tops: Mapping[str, list[str]]) -> dict[str, FieldSum]:
     """The given rows' points per field, read from the sheet again."""
-    field_of = {code: position for position, codes in tops.items() for code in codes}
-    by_field: dict[int, FieldSum] = {}
+    field_of = {code: field for field, codes in tops.items() for code in codes}
+    by_field: dict[str, FieldSum] = {}
     for row, cells in columns.cells():
         if row.code in field_of:
             by_field.setdefault(field_of[row.code], FieldSum(len(cells))).add(row.points, cells)

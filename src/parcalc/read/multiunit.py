@@ -101,11 +101,11 @@ class UnitColumns:
 
 
 def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
-               on_row: Callable[[CodeRow, Sequence], None] | None = None) -> UnitColumns | list[Appraisal]:
+               on_row: Callable[[CodeRow, Sequence | None], None] | None = None) -> UnitColumns | list[Appraisal]:
     """The units in the workbook at `path`: a wide sheet as UnitColumns, else one
     Appraisal per unit in the order the workbook lists them. A wide sheet's reading
-    calls `on_row` with each code row whose every unit has points, and the units'
-    values (`CodeRow.points` maps each to its points)."""
+    calls `on_row` with each code row and, when every unit has points, the units'
+    values (`CodeRow.points` maps each to its points), else None."""
     if layout not in (None, *LAYOUTS):
         raise UsageError.at(_LAYOUT_OPTION, "{layout!r} is not a layout: use {layouts}", layout=layout, layouts=", ".join(LAYOUTS))
     with Workbook(path) as book:
@@ -240,7 +240,7 @@ def _unit_header(rows, filename: str, sheet: str) -> Layout:
 
 
 def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[int, dict[int, Cell], dict[str, int]] | None,
-          on_row: Callable[[CodeRow, Sequence], None] | None) -> UnitColumns:
+          on_row: Callable[[CodeRow, Sequence | None], None] | None) -> UnitColumns:
     filename = book.name
     if header_found is None:
         raise InputError.at(Place(filename).sheet(sheet), "no header row in the first {rows} rows with a code column and one column per unit; add a header row naming the units",
@@ -283,8 +283,9 @@ def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[in
             reader.read(number, row)
     if skipped:
         reader.settle.findings.append(hidden_note(place(f"A{skipped[0]}"), skipped))
-    reader.explain_blanks(book)
-    reader.refuse_rates(book.percent_refs(sheet))
+    scanned = values.cells.unread
+    reader.explain_blanks({ref: Cell(ref, text, kind) for ref, (kind, text) in scanned.items()} if scanned is not None else book.unread_cells(sheet))
+    reader.refuse_rates(values.cells.percent)
     if problems:
         raise InputError(*problems[:_MAX_PROBLEMS])
     return UnitColumns(filename, sheet, tuple(units.values()), reader.columns, tuple(reader.code_rows), values,
@@ -300,7 +301,7 @@ class _WideRows:
     """Reads a wide sheet's code rows once, checking every unit's cells."""
 
     def __init__(self, filename: str, sheet: str, layout: Layout, columns: tuple[int, ...], units: tuple[str, ...],
-                 problems: list[Problem], width: int, on_row: Callable[[CodeRow, Sequence], None] | None,
+                 problems: list[Problem], width: int, on_row: Callable[[CodeRow, Sequence | None], None] | None,
                  reported: frozenset[int] = frozenset()) -> None:
         self.filename, self.sheet, self.columns, self.units, self.problems = filename, sheet, columns, units, problems
         self.sheet_place = Place(filename).sheet(sheet)
@@ -321,7 +322,9 @@ class _WideRows:
         self.marks: dict[tuple[int, int], str] = {}  # (row number, unit position) -> a không áp dụng mark
         self.float_points: dict[float, Decimal | None] = {}  # rows share most values: each read once
         self.seen: dict[str, str] = {}
-        self.blanks: dict[str, tuple[str | Msg, CodeRow | None]] = {}  # ref -> (what it should hold, its row if partly blank)
+        # rows with blank cells, in order: (row number, code, a blank standard points cell,
+        # the row if its unit cells were read, the positions of its blank unit cells: None for all)
+        self.blanks: list[tuple[int, str, bool, CodeRow | None, list[int] | None]] = []
 
     def place(self, number: int, index: int) -> Place:
         return self.sheet_place.cell(f"{column_letter(index + 1)}{number}")
@@ -355,24 +358,33 @@ class _WideRows:
         maximum = None
         if self.max_index is not None:
             maximum = self._points(number, code, (row[self.max_index],), (self.max_index,))[row[self.max_index]]
-            if row[self.max_index] == "":
-                self.blanks[f"{column_letter(self.max_index + 1)}{number}"] = (Msg("the standard points of {code}", code=code), None)
+        blank_max = self.max_index is not None and row[self.max_index] == ""
         cells = self.pick(row)
         table = self._points(number, code, cells, self.columns, negative=block == "penalty")
         code_row = CodeRow(number, code, name or None, maximum, table, where_code, table[cells[0]],
                            block if "." not in code else None)
         self.code_rows.append(code_row)
         if stray or len(self.problems) > problems_before:
+            if blank_max:
+                self.blanks.append((number, code, True, None, []))
             return
-        if None in table.values():
+        given = None not in table.values()
+        if self.on_row is not None:
+            self.on_row(code_row, cells if given else None)
+        if given:
+            if blank_max:
+                self.blanks.append((number, code, True, None, []))
+            return
+        marks = {value for value, points in table.items() if points is None and is_not_applicable(value)}
+        blank: list[int] | None = None  # a field row's cells are all blank: not listed
+        if marks or code_row.given:
+            blank = []
             for position, value in enumerate(cells):
-                if table[value] is None:
-                    if type(value) is str and is_not_applicable(value):
-                        self.marks[(number, position)] = value.strip()  # read as the user says (--na)
-                    else:
-                        self.blanks[f"{column_letter(self.columns[position] + 1)}{number}"] = (self.units[position], code_row)
-        elif self.on_row is not None:
-            self.on_row(code_row, cells)
+                if value in marks:
+                    self.marks[(number, position)] = value.strip()  # read as the user says (--na)
+                elif table[value] is None:
+                    blank.append(position)
+        self.blanks.append((number, code, blank_max, code_row, blank))
 
     def _points(self, number: int, code: str, cells: Sequence, columns: tuple[int, ...], negative: bool = False) -> dict[object, Decimal | None]:
         """Each distinct value of `cells` (in `columns`) -> its points; a problem at
@@ -412,19 +424,39 @@ class _WideRows:
                 self.problems.append(Problem(self.place(number, column), Msg("{code}: is formatted as a percentage: "
                                              "a rate, not points; format it as a number if it holds points", code=rows[number].code)))
 
-    def explain_blanks(self, book: Workbook) -> None:
-        """Blank cells that hold a formula without a saved result or an Excel error are
-        errors; so is a unit left blank in a row where other units have points."""
-        explained = book.explain_empty(self.sheet, set(self.blanks))
-        for ref, (what, row) in self.blanks.items():
-            where = self.sheet_place.cell(ref)
-            if ref in explained:
-                try:
-                    cell_number(explained[ref])
-                except ValueError as exc:
-                    self.problems.append(Problem(where, Msg("{code}: {reason}", code=row.code if row else what, reason=_reason(exc))))
-            elif row is not None and row.given:
-                self.problems.append(Problem(where, Msg("unit {unit!r} has no points for {code}, which other units have; enter its points", unit=what, code=row.code)))
+    def explain_blanks(self, unread: Mapping[str, Cell]) -> None:
+        """Blank cells that hold a formula without a saved result or an Excel error
+        (`unread`: such cells of the sheet by ref) are errors; so is a unit left blank
+        in a row where other units have points."""
+        by_row: dict[int, dict[int, Cell]] = {}  # row number -> 0-based column -> cell
+        for ref, cell in unread.items():
+            letters = ref.rstrip("0123456789")
+            by_row.setdefault(int(ref[len(letters):]), {})[column_index(letters) - 1] = cell
+        position_of = {column: position for position, column in enumerate(self.columns)}
+        for number, code, blank_max, row, blank in self.blanks:
+            if len(self.problems) >= _MAX_PROBLEMS:
+                return  # no more are shown
+            unread_here = by_row.get(number, {})
+            if blank_max and self.max_index in unread_here:
+                self._unreadable(number, self.max_index, Msg("the standard points of {code}", code=code), unread_here[self.max_index])
+            if row is None:
+                continue
+            if blank is None:  # every unit cell blank (or marked): only those that are not count
+                blank = [position_of[column] for column in sorted(unread_here) if column in position_of
+                         and (number, position_of[column]) not in self.marks]
+            for position in blank:
+                column = self.columns[position]
+                if column in unread_here:
+                    self._unreadable(number, column, code, unread_here[column])
+                elif row.given:
+                    self.problems.append(Problem(self.place(number, column), Msg("unit {unit!r} has no points for {code}, which other units have; enter its points",
+                                                                                 unit=self.units[position], code=code)))
+
+    def _unreadable(self, number: int, column: int, what: str | Msg, cell: Cell) -> None:
+        try:
+            cell_number(cell)
+        except ValueError as exc:
+            self.problems.append(Problem(self.place(number, column), Msg("{code}: {reason}", code=what, reason=_reason(exc))))
 
 
 def _long(book: Workbook, sheet: str) -> list[Appraisal]:

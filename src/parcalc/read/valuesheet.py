@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from ..core.errors import InputError
 from ..core.messages import Msg, Place
+from .sheetscan import CellFacts
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet
@@ -52,18 +53,25 @@ _AFTER_A_ROW = re.compile(rb"(?:</row>|/>)\s*\Z")
 
 class ValueSheet:
     """A sheet's values: numbers as floats, text as str, TRUE/FALSE as bool, '' for an
-    empty cell (and for a formula without a saved result or an Excel error: see
-    xlsx.Workbook.explain_empty). Each `rows()` call streams the rows again."""
+    empty cell (and for a formula without a saved result or an Excel error: `cells`
+    tells them apart once the rows are read). Each `rows()` call streams the rows again."""
 
-    def __init__(self, path: Path, name: str, sheet: str, part: str, sheet_parts: frozenset[str]) -> None:
+    def __init__(self, path: Path, name: str, sheet: str, part: str, sheet_parts: frozenset[str],
+                 percent_styles: frozenset[int] = frozenset()) -> None:
         self.name, self.sheet = name, sheet
         self._bands: list[Future] = []
         self._arrivals: SimpleQueue[Future | None] = SimpleQueue()
         self._complete = False
-        # rows the sheet hides (python-calamine does not say): each band's are found before
-        # the band is handed over, so they are known when its rows are read
+        # What python-calamine does not say, found in each band's bytes before the band is
+        # handed over: the rows the sheet hides are known when its rows are read, the cells
+        # (sheetscan) once every row has been read.
         self.hidden_rows: set[int] = set()
-        threading.Thread(target=_produce, args=(path, sheet, part, sheet_parts, self._arrivals.put, self.hidden_rows.update), daemon=True).start()
+        self.cells = CellFacts(percent_styles)
+        threading.Thread(target=_produce, args=(path, sheet, part, sheet_parts, self._arrivals.put, self._learn), daemon=True).start()
+
+    def _learn(self, xml: bytes) -> None:
+        self.hidden_rows.update(hidden_rows(xml))
+        self.cells.learn(xml)
 
     def rows(self, width: int = 0) -> Iterator[tuple[int, list]]:
         """(row number, [value of column A, B, ...]) for each row from the first with a
@@ -103,9 +111,9 @@ class ValueSheet:
 
 
 def _produce(path: Path, sheet: str, part: str, sheet_parts: frozenset[str], publish: Callable[[Future | None], None],
-             hidden: Callable[[list[int]], None] = lambda rows: None) -> None:
+             learn: Callable[[bytes], None] = lambda xml: None) -> None:
     """Cut the sheet into bands and have the workers parse them; publish each band's
-    future in order, then None. `hidden` is told each band's hidden rows first."""
+    future in order, then None. `learn` is given each band's bytes first."""
     # bounded: the bands waiting for a worker are all the sheet's XML held at once
     work: Queue[tuple[Future, Callable[[], "CalamineSheet"]] | None] = Queue(maxsize=WORKERS)
     for _ in range(WORKERS):
@@ -121,17 +129,17 @@ def _produce(path: Path, sheet: str, part: str, sheet_parts: frozenset[str], pub
             info = archive.getinfo(part)
             others = [entry for entry in archive.infolist() if entry.filename not in sheet_parts]
             if info.file_size < 2 * BAND_BYTES or sum(entry.file_size for entry in others) > _OTHER_PARTS_LIMIT:
-                with archive.open(info) as stream:  # a sheet parsed whole: its hidden rows read on their own
+                with archive.open(info) as stream:  # a sheet parsed whole: its bytes read on their own
                     for xml in bands(stream, BAND_BYTES):  # (~0.01 s for the 4 MB sheet of 1,000 units)
                         check_extent(xml)
-                        hidden(hidden_rows(xml))
+                        learn(xml)
                 submit(lambda: _calamine().CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet))
             else:
                 kept = {entry.filename: archive.read(entry) for entry in others}
                 with archive.open(info) as stream:
                     for xml in bands(stream, BAND_BYTES):
                         check_extent(xml)
-                        hidden(hidden_rows(xml))  # the band's bytes are here anyway: ~1 ms a band
+                        learn(xml)  # the band's bytes are here anyway
                         submit(lambda xml=xml: _parse_band(kept, part, xml, sheet))
     except Exception as exc:  # noqa: BLE001 - reported where the rows are read
         failed: Future = Future()

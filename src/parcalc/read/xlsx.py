@@ -10,8 +10,8 @@ that are not workbooks. It refuses any XML with a DTD, so entity bombs cannot ex
 It costs ~14 µs a cell, too slow for a sheet of 10,000 units. `values` reads a sheet
 with python-calamine (Rust, ~0.8 µs a cell; a large sheet in bands of rows on two
 threads, see valuesheet), which returns a formula whose result was never saved and an
-Excel error cell both as an empty cell; `explain_empty` asks the strict reader about
-the empty cells where that matters. openpyxl remains the writer (templates,
+Excel error cell both as an empty cell: sheetscan finds them in the bytes the bands
+are cut from, or, where it cannot tell, `unread_cells` asks the strict reader. openpyxl remains the writer (templates,
 appendices).
 """
 
@@ -44,8 +44,6 @@ _REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"  # Excel
 _CELL_TYPES = frozenset({"b", "d", "e", "inlineStr", "n", "s", "str"})
 _SHEET_TYPES = ("worksheet", "chartsheet", "dialogsheet", "macrosheet", "xlMacrosheet", "xlIntlMacrosheet")
 _CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
-_REF_ATTRIBUTE = re.compile(rb'\sr="([A-Z]+[0-9]+)"')
-_FORMULA_OR_ERROR = re.compile(rb'<(?:\w+:)?f[\s>/]|\st=["\x27]e["\x27]')
 # What the standard library raises for a damaged zip: bad deflate data (zlib.error), an
 # "encrypted" flag (RuntimeError), a compression method it lacks (NotImplementedError), a
 # name that is not UTF-8 (UnicodeDecodeError), headers that disagree (BadZipFile), a cut file.
@@ -177,55 +175,14 @@ class Workbook:
 
         part = self._sheets[sheet]
         self._open_part(part).close()  # the size check: no zip bombs
-        return ValueSheet(self.path, self.name, sheet, part, frozenset(self._sheets.values()))
+        return ValueSheet(self.path, self.name, sheet, part, frozenset(self._sheets.values()), self._percent_styles())
 
-    def explain_empty(self, sheet: str, refs: set[str]) -> dict[str, Cell]:
-        """Of `refs`, cells that `values` showed empty, those that are not: formulas whose
-        result was never saved, and Excel errors. Only sheets with formulas or error
-        cells are read again, with the strict reader."""
-        if not refs or not self._has_formula_or_error(self._sheets[sheet]):
-            return {}
-        return {
-            cell.ref: cell
-            for _, cells in self.rows(sheet)
-            for cell in cells.values()
-            if cell.ref in refs and cell.kind in ("formula-without-value", "error")
-        }
-
-    def percent_refs(self, sheet: str) -> set[str]:
-        """The cells of `sheet` shown as a percentage (python-calamine does not say). One
-        pass over the sheet's bytes, made only when the workbook has such a style."""
-        styles = self._percent_styles()
-        if not styles:
-            return set()
-        # bytes.find for each style's attribute, then the tag around it: over the 35 MB
-        # sheet of benchmarks/bench_rank.py (10,000 units), 0.06 s for two styles where a
-        # regex over every <c> tag took 0.5 s (measured with time.perf_counter)
-        needles = [b' s="%d"' % style for style in sorted(styles)]
-        found: set[str] = set()
-        tail = b""
-        with self._open_part(self._sheets[sheet]) as stream:
-            while chunk := stream.read(1 << 20):
-                data = tail + chunk
-                for needle in needles:
-                    at = data.find(needle)
-                    while at != -1:
-                        start, end = data.rfind(b"<", 0, at), data.find(b">", at)
-                        ref = _REF_ATTRIBUTE.search(data, start, end) if start != -1 and end != -1 and data.startswith(b"<c ", start) else None
-                        if ref:
-                            found.add(ref.group(1).decode())
-                        at = data.find(needle, at + 1)
-                tail = data[-512:]  # a tag cut by the chunk's end is whole in the next one
-        return found
-
-    def _has_formula_or_error(self, part: str) -> bool:
-        tail = b""
-        with self._open_part(part) as stream:
-            while chunk := stream.read(1 << 20):
-                if _FORMULA_OR_ERROR.search(tail + chunk):
-                    return True
-                tail = chunk[-16:]
-        return False
+    def unread_cells(self, sheet: str) -> dict[str, Cell]:
+        """The cells of `sheet` that `values` shows empty but are not: formulas whose
+        result was never saved, and Excel errors, as the strict reader reads them. For
+        the sheets that ValueSheet's own scan (sheetscan) cannot tell."""
+        return {cell.ref: cell for _, cells in self.rows(sheet) for cell in cells.values()
+                if cell.kind in ("formula-without-value", "error")}
 
     def rows(self, sheet: str) -> Iterator[tuple[int, dict[int, Cell]]]:
         """(row number, {column index: cell}) for each row with a value, in order."""
