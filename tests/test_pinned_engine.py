@@ -343,3 +343,34 @@ def test_a_leaf_of_mixed_kind_cannot_be_split():
     tree = CriterionSet(id="m", title="m", roots=(leaf("1", "10", kind="mixed"), leaf("2", "90")))
     result = score(tree, given(**{"1": "4", "2": "80"}))
     assert result.split is None and result.total_points == D(84)
+
+
+# --- lost points that disagree with the points ------------------------------------------
+
+def with_lost(code, points, lost, row=2):
+    return {code: Entry(code, points=D(points), lost=D(lost), where={"points": f"D{row}", "lost": f"E{row}", "code": f"A{row}"})}
+
+
+@pytest.mark.parametrize("lost, warned", [("1.005", False), ("0.995", False), ("1.006", True), ("0.994", True)])
+def test_lost_points_within_the_tolerance_agree(lost, warned):
+    # 1.1: 6 - 5 = 1 lost; a lost column off by 0,005 or less agrees (two decimals, rounded)
+    values = {**with_lost("1.1", "5", lost), **given(**{"1_2": "4", "2": "10", "3": "10", "4": "70"})}
+    findings = [f for f in score(TREE, values).findings if f.key == "lost_mismatch"]
+    assert findings == ([Finding("lost_mismatch", "1.1", "E2", {"lost": D(lost), "expected": D(1), "max": D(6), "points": D(5)})]
+                        if warned else [])
+
+
+def test_lost_points_of_a_node_without_a_known_maximum_stop_at_the_maximum_asked_for():
+    tree = CriterionSet(id="u", title="u", roots=(Criterion(code="1", name="n1", max=None), leaf("2", "90")))
+    with pytest.raises(ScoringError) as raised:
+        score(tree, {**with_lost("1", "5", "3"), **given(**{"2": "80"})})
+    assert [(p.where, p.message.render("en")) for p in raised.value.problems] == [
+        (None, "criterion 1: set u does not know its maximum points; give them in the workbook's standard points column (Điểm chuẩn)")]
+
+
+def test_children_that_must_lose_more_than_their_given_parent_by_less_than_a_point():
+    # 1 (10) = 9 given; 1.1 (9,5) = 8,2 -> 1.2 (0,5) would need 0,8: the children lose
+    # 1,3 + ... where the parent loses 1
+    tree = CriterionSet(id="c", title="c", roots=(node("1", "10", leaf("1.1", "9.5"), leaf("1.2", "0.5")), leaf("2", "90")))
+    result = score(tree, given(**{"1": "9", "1_1": "8.2", "2": "90"}))
+    assert [(f.key, f.code) for f in result.findings] == [("children_lose_more", "1")]

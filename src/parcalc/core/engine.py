@@ -437,9 +437,9 @@ class _Scorer:
         }))
 
     def _check_lost(self, node: Criterion, entry: Entry) -> None:
-        if entry.lost is None or entry.points is None or node.max is None:
+        if entry.lost is None:  # evaluate() checks only given points, and scoring stops before it at an unknown maximum
             return
-        expected = node.max - entry.points
+        expected = node.max - entry.points  # type: ignore[operator]
         if abs(entry.lost - expected) > TOLERANCE:
             self.findings.append(Finding("lost_mismatch", node.code, entry.place("lost"), {
                 "lost": entry.lost, "expected": expected,
