@@ -45,22 +45,47 @@ def generate(units: int) -> tuple[Path, Path]:
     if workbook.exists() and criteria.exists():
         return workbook, criteria
     folder.mkdir(exist_ok=True)
+    write_set(criteria)
+    write_wide(workbook, [f"Unit {u:05d}" for u in range(units)])
+    return workbook, criteria
+
+
+def write_set(path: Path) -> None:
+    """The criterion set of the generated workbooks: FIELDS fields of 10 points, each of
+    CRITERIA sub-criteria of 1 point."""
     lines = ["parcalc_criteria: 1", "id: bench", "title: generated benchmark set", "level: custom", "total: 100",
              "sources: [{id: bench, title: generated}]", "nodes:"]
     for field in range(1, FIELDS + 1):
         lines += [f'  - code: "{field}"', f"    name: Field {field}", "    max: 10", "    source: bench", "    children:"]
         lines += [f'      - {{code: "{field}.{c}", name: "Criterion {field}.{c}", max: 1, source: bench}}' for c in range(1, CRITERIA + 1)]
-    criteria.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def points(unit: int, field: int, criterion: int, shift: int = 0) -> float:
+    """A unit's points for a sub-criterion, 0 to 1 in hundredths (`shift`: another year)."""
+    return ((unit * 31 + field * 7 + criterion * 3 + shift) % 101) / 100
+
+
+def write_wide(path: Path, units: list[str], field_rows: bool = False, shift: int = 0) -> None:
+    """A wide sheet written with openpyxl: a code column, the standard points and one
+    column per unit. `field_rows`: as real sheets are, with a title row, a name column
+    and a row per field that gives its standard points and leaves the units' cells blank."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Units")
-    sheet.append(["STT", "Điểm chuẩn", *(f"Unit {u:05d}" for u in range(units))])
+    if field_rows:
+        sheet.append(["BẢNG ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"])
+        sheet.append(["STT", "Tiêu chí", "Điểm chuẩn", *units])
+    else:
+        sheet.append(["STT", "Điểm chuẩn", *units])
     for field in range(1, FIELDS + 1):
+        if field_rows:
+            sheet.append([str(field), f"Lĩnh vực {field}", 10])
         for c in range(1, CRITERIA + 1):
-            sheet.append([f"{field}.{c}", 1, *(((u * 31 + field * 7 + c * 3) % 101) / 100 for u in range(units))])
-    book.save(workbook)
-    return workbook, criteria
+            named = [f"{field}.{c}", f"Tiêu chí {field}.{c}"] if field_rows else [f"{field}.{c}"]
+            sheet.append([*named, 1, *(points(u, field, c, shift) for u in range(len(units)))])
+    book.save(path)
 
 
 def measure(command: list[str]) -> tuple[float, int]:
