@@ -77,7 +77,7 @@ def unread_cells(xml: bytes, start: int, end: int) -> dict[str, tuple[str, str]]
     formulas = xml.find(b"<f", start, end) != -1
     if not errors and not formulas:
         return {}
-    if _has_markup(xml, start, end):
+    if has_markup(xml, start, end):
         raise CannotTell  # a comment or CDATA may hide or fake cells
     found: dict[str, tuple[str, str]] = {}
     for at in errors:
@@ -156,9 +156,9 @@ def _finds(xml: bytes, needle: bytes, start: int, end: int) -> list[int]:
     return found
 
 
-def _has_markup(xml: bytes, start: int, end: int) -> bool:
-    """Whether xml[start:end] holds `<!` or `<?`: a comment, CDATA or a processing
-    instruction, whose text may hold anything. (A one-byte find is far faster than a
+def has_markup(xml: bytes, start: int, end: int) -> bool:
+    """Whether xml[start:end] holds `<!` or `<?`: a comment, CDATA, a processing
+    instruction or a declaration, whose text may hold anything. (A one-byte find is far faster than a
     two-byte one.)"""
     for mark in b"!?":
         at = xml.find(mark, start, end)
