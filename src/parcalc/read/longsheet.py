@@ -16,10 +16,11 @@ the strict reader refuses them; so are cells shown as a percentage.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import repeat
+from operator import eq, itemgetter
 from decimal import Decimal
-from operator import itemgetter
-from typing import TYPE_CHECKING, Iterator, Mapping
+from typing import TYPE_CHECKING, Iterator, Mapping, Sequence
 
 from ..core import codes
 from ..core.columnar import CodeRow, ColumnGroup
@@ -72,6 +73,17 @@ class _Settled:
     findings: list[Finding]
     nodes: list[int]  # the positions of the node rows among the unit's rows
     twice: list[tuple[int, int]]  # (position, position of the same code's first row)
+    first: str  # the first unit whose rows say so
+
+
+@dataclass
+class _Group:
+    """Units whose rows say the same codes with the same standard points, blank alike."""
+
+    settled: _Settled
+    units: list[str] = field(default_factory=list)
+    rows: list[list[int]] = field(default_factory=list)  # each unit's node rows' positions
+    points: list[list] = field(default_factory=list)  # each unit's node rows' points values
 
 
 class _LongSheet:
@@ -89,23 +101,30 @@ class _LongSheet:
 
     def read(self) -> LongUnits:
         values = self.book.values(self.sheet)
-        rows = self._rows(values)
-        layout = _unit_header(rows, self.filename, self.sheet)
+        hidden = values.hidden_rows  # known for each band before its rows are read
+        rows = values.rows()
+        layout = _unit_header(((number, row) for number, row in rows if number not in hidden), self.filename, self.sheet)
         columns = layout.columns
         if "points" not in columns:
             raise InputError.at(self.sheet_place.row(layout.header_row), "the long layout needs a points column (Điểm thẩm định, points); add it")
         width = max(columns.values()) + 1  # the last is always "": a missing column's value
+        padding = [""] * width
         self.columns = tuple(columns[role] - 1 if role in columns else -1 for role in ("unit", "code", "name", "points", "max"))
         pick = itemgetter(*(column if column >= 0 else width - 1 for column in self.columns))
         self.numbers: list[int] = []
         self.cells: list[tuple] = []  # each row's values (UNIT, CODE, NAME, POINTS, MAX) as python-calamine gives them
         self.by_unit: dict[str, list[int]] = {}  # a unit -> its rows' positions in `cells`
-        names: dict[object, str] = {}  # a unit cell's value -> the unit's name
+        no_unit: list[int] = []
+        rows_of: dict[object, list[int]] = {}  # a unit cell's value -> its unit's rows (or no_unit): each name worked out once
         nameless: list[tuple[int, tuple]] = []
         first = True
-        for number, row in rows:
+        for number, row in rows:  # one pass, one tuple a row
+            if number in hidden:
+                if any(value != "" for value in row):
+                    self.hidden_seen.append(number)
+                continue
             if len(row) < width:
-                row = row + [""] * (width - len(row))
+                row = row + padding[len(row):]
             if first and any(value != "" and (type(value) is not str or value.strip()) for value in row):
                 first = False
                 if is_column_numbering([_text(value) for value in row]):
@@ -114,13 +133,14 @@ class _LongSheet:
             code = cells[CODE]
             if code == "" or (type(code) is str and not code.strip()):
                 continue
-            unit = names.get(cells[UNIT])
-            if unit is None:
-                unit = names[cells[UNIT]] = unit_name(_text(cells[UNIT]))
-            if not unit:
+            unit_rows = rows_of.get(cells[UNIT])
+            if unit_rows is None:
+                unit = unit_name(_text(cells[UNIT]))
+                unit_rows = rows_of[cells[UNIT]] = self.by_unit.setdefault(unit, []) if unit else no_unit
+            if unit_rows is no_unit:
                 nameless.append((number, cells))
                 continue
-            self.by_unit.setdefault(unit, []).append(len(self.cells))
+            unit_rows.append(len(self.cells))
             self.numbers.append(number)
             self.cells.append(cells)
         self.unread = self._unread(values)
@@ -128,16 +148,6 @@ class _LongSheet:
         for number, cells in nameless:
             self._no_unit(number, cells)
         return self._units(layout)
-
-    def _rows(self, values: "ValueSheet") -> Iterator[tuple[int, list]]:
-        """The sheet's rows but those it hides, which the strict reader leaves out too."""
-        hidden = values.hidden_rows  # known for each band before its rows are read
-        for number, row in values.rows():
-            if number in hidden:
-                if any(value != "" for value in row):
-                    self.hidden_seen.append(number)
-                continue
-            yield number, row
 
     def _unread(self, values: "ValueSheet") -> Mapping[str, Cell]:
         scanned = values.cells.unread
@@ -160,10 +170,8 @@ class _LongSheet:
         except ValueError as exc:
             self.problems.append((number, order, Problem(self.place(self.columns[role], number), Msg("{code}: {reason}", code=code, reason=_reason(exc)))))
 
-    def _settle(self, unit: str) -> _Settled:
+    def _settle(self, unit: str, key: tuple, positions: list[int]) -> _Settled:
         """The unit's code column, settled once for the units whose rows say the same."""
-        positions = self.by_unit[unit]
-        key = tuple((self.cells[p][CODE], self.cells[p][NAME]) for p in positions)
         self.key_of[unit] = key
         if key not in self.settled:
             column = CodeColumn()
@@ -177,69 +185,85 @@ class _LongSheet:
                     else:
                         first_of[kind.code] = position
                         nodes.append(position)
-            self.settled[key] = _Settled(kinds, column.findings, nodes, twice)
+            self.settled[key] = _Settled(kinds, column.findings, nodes, twice, unit)
         return self.settled[key]
+
+    def _twice(self, unit: str, positions: list[int], position: int, first: int, kind: RowCode) -> None:
+        p = positions[position]
+        self._row_points(p, kind)  # its cells' problems come first, as in its row
+        self._maximum(p, kind.code)
+        self.problems.append((self.numbers[p], 2, Problem(self.place(self.columns[CODE], self.numbers[p]), Msg(
+            "unit {unit!r} has {code} twice (first at {first}); keep one row", unit=unit, code=kind.code,
+            first=self.place(self.columns[CODE], self.numbers[positions[first]])))))
+
+    def _unseen(self, number: int, code: str | None, value: object, role: int, order: int) -> bool:
+        """Whether the cell holds what python-calamine does not show (a formula without a
+        saved result, an error, a percentage), which is then refused as a problem."""
+        if value == "" and self.unread:
+            ref = f"{column_letter(self.columns[role] + 1)}{number}"
+            if ref in self.unread:
+                self._refuse(number, order, role, code, self.unread[ref])  # type: ignore[arg-type]
+                return True
+        elif type(value) is float and self.percent:
+            ref = f"{column_letter(self.columns[role] + 1)}{number}"
+            if ref in self.percent:
+                self._refuse(number, order, role, code, Cell(ref, value_cell(ref, value).text, "percent"))  # type: ignore[arg-type]
+                return True
+        return False
+
+    def _blank(self, value: object) -> bool:
+        """Whether a points value is a blank (a text may be a dash)."""
+        if type(value) is not str:
+            return value == ""
+        try:
+            return value_points(value) is None
+        except ValueError:
+            return False  # refused when its group is read
 
     def _points(self, number: int, code: str, value: object, role: int, order: int, negative: bool = False) -> Decimal | None:
         """A points or standard points cell's points; a problem at the cell if it holds none."""
-        if value == "":
-            if self.unread:
-                ref = f"{column_letter(self.columns[role] + 1)}{number}"
-                if ref in self.unread:
-                    self._refuse(number, order, role, code, self.unread[ref])
+        if self._unseen(number, code, value, role, order):
             return None
-        if self.percent and type(value) is float:
-            ref = f"{column_letter(self.columns[role] + 1)}{number}"
-            if ref in self.percent:
-                self._refuse(number, order, role, code, Cell(ref, value_cell(ref, value).text, "percent"))
-                return None
-        key = (type(value), value, negative)
-        points = self.points_of.get(key)
-        if points is None and key not in self.points_of:
-            try:
-                points = value_points(value, negative=negative)
-            except ValueError as exc:
-                points = exc
-            self.points_of[key] = points
+        points = self._value(value, negative)
         if isinstance(points, ValueError):
             self.problems.append((number, order, Problem(self.place(self.columns[role], number), Msg("{code}: {reason}", code=code, reason=_reason(points)))))
             return None
         return points
 
     def _units(self, layout: Layout) -> LongUnits:
-        groups: dict[tuple, tuple[list[str], list[list[int]]]] = {}  # units alike -> their names, their node rows' positions
+        """The units that have node rows, grouped: per unit a few C-level passes over its
+        rows (no Python call per row), the values read once per group and column."""
         hidden = [number for number in self.hidden_seen if number > layout.header_row]
         self.notes = [hidden_note(self.place(0, hidden[0]), hidden)] if hidden else []
+        groups: dict[tuple, _Group] = {}
         findings: list[Finding] = []
-        noted: set[tuple] = set()
         units = []
+        cells, code_name, points_of, max_of = self.cells, itemgetter(CODE, NAME), itemgetter(POINTS), itemgetter(MAX)
         for unit, positions in self.by_unit.items():
-            settled = self._settle(unit)
+            unit_rows = [cells[p] for p in positions]
+            key = tuple(map(code_name, unit_rows))
+            settled = self._settle(unit, key, positions)
             if not settled.nodes:
                 continue  # totals and headings only: no unit
             units.append(unit)
-            if self.key_of[unit] not in noted:  # the first unit to list its rows so speaks for the others
-                noted.add(self.key_of[unit])
+            if settled.first == unit:  # the first unit to list its rows so speaks for the others
                 findings += [*self.notes, *settled.findings]
-            rows = [positions[k] for k in settled.nodes]
-            points = [self._row_points(p, settled.kinds[k]) for k, p in zip(settled.nodes, rows)]
-            maxima = tuple(self._maximum(p, settled.kinds[k].code) for k, p in zip(settled.nodes, rows))
             for position, first in settled.twice:
-                p, code = positions[position], settled.kinds[position].code
-                self._row_points(p, settled.kinds[position])
-                self._maximum(p, code)
-                self.problems.append((self.numbers[p], 2, Problem(self.place(self.columns[CODE], self.numbers[p]), Msg(
-                    "unit {unit!r} has {code} twice (first at {first}); keep one row", unit=unit, code=code,
-                    first=self.place(self.columns[CODE], self.numbers[positions[first]])))))
-            group = groups.setdefault((self.key_of[unit], maxima, tuple(value is None for value in points)), ([], []))
-            group[0].append(unit)
-            group[1].append(rows)
+                self._twice(unit, positions, position, first, settled.kinds[position])
+            nodes = [unit_rows[k] for k in settled.nodes]
+            points = list(map(points_of, nodes))
+            blanks = tuple(map(eq, points, repeat(""))) if str not in set(map(type, points)) else tuple(map(self._blank, points))
+            group = groups.setdefault((key, tuple(map(max_of, nodes)), blanks), _Group(settled))
+            group.units.append(unit)
+            group.rows.append([positions[k] for k in settled.nodes])
+            group.points.append(points)
+        read = [self._group(group) for group in groups.values()]  # every value is checked here
         if self.problems:
             self.problems.sort(key=itemgetter(0, 1))
             raise InputError(*[problem for _, _, problem in self.problems[:_MAX_PROBLEMS]])
         if not units:
             raise InputError.at(self.sheet_place, "no rows with a unit and a criterion code; write the criterion codes in the code column")
-        return LongUnits(tuple(units), tuple(self._group(names, rows) for names, rows in groups.values()), tuple(findings), self)
+        return LongUnits(tuple(units), tuple(read), tuple(findings), self)
 
     def _row_points(self, position: int, kind: RowCode) -> Decimal | None:
         return self._points(self.numbers[position], kind.code, self.cells[position][POINTS], POINTS, 0, negative=kind.block == "penalty")  # type: ignore[arg-type]
@@ -247,20 +271,58 @@ class _LongSheet:
     def _maximum(self, position: int, code: str | None) -> Decimal | None:
         return self._points(self.numbers[position], code, self.cells[position][MAX], MAX, 1)  # type: ignore[arg-type]
 
-    def _group(self, units: list[str], rows: list[list[int]]) -> ColumnGroup:
-        """Units alike as one group: a CodeRow and a column of points values per node row
-        (every value was read, without a problem, when the units were)."""
-        first = self.appraisal(units[0])
-        settled = self.settled[self.key_of[units[0]]]
-        code_rows, columns = [], []
-        for index, entry in enumerate(first.entries):
-            column = [self.cells[unit_rows[index]][POINTS] for unit_rows in rows]
-            negative = settled.kinds[settled.nodes[index]].block == "penalty"
-            table = {value: self.points_of[(type(value), value, negative)] if value != "" else None for value in set(column)}
-            code_rows.append(CodeRow(self.numbers[rows[0][index]], entry.code, entry.name, entry.max, table, entry.where["code"],
-                                     entry.points, entry.kind))
-            columns.append(column)
-        return ColumnGroup(tuple(units), tuple(code_rows), tuple(columns), first)
+    def _group(self, group: _Group) -> ColumnGroup | None:
+        """Units alike as one group of columns, a CodeRow and a column of points values per
+        node row, each distinct value read once; None, and problems, if a value is wrong."""
+        settled, before = group.settled, len(self.problems)
+        columns = list(zip(*group.points))
+        tables = []
+        for index, column in enumerate(columns):
+            kind = settled.kinds[settled.nodes[index]]
+            tables.append(self._column(group, index, kind.code, column, POINTS, kind.block == "penalty"))
+            self._column(group, index, kind.code, (self.cells[group.rows[0][index]][MAX],) * len(group.units), MAX, False)
+        if self.unread or self.percent:  # rare: a sheet with such cells; each cell looked at
+            for rows in group.rows:
+                for index, p in enumerate(rows):
+                    code = settled.kinds[settled.nodes[index]].code
+                    self._unseen(self.numbers[p], code, self.cells[p][POINTS], POINTS, 0)
+                    self._unseen(self.numbers[p], code, self.cells[p][MAX], MAX, 1)
+        if len(self.problems) > before:
+            return None
+        first = self.appraisal(group.units[0])
+        code_rows = tuple(CodeRow(self.numbers[group.rows[0][index]], entry.code, entry.name, entry.max, table, entry.where["code"],
+                                  entry.points, entry.kind) for index, (entry, table) in enumerate(zip(first.entries, tables)))
+        return ColumnGroup(tuple(group.units), code_rows, tuple(columns), first)
+
+    def _column(self, group: _Group, index: int, code: str | None, column: Sequence, role: int, negative: bool) -> dict[object, Decimal | None]:
+        """Each distinct value of a node row's column -> its points; a problem at each cell
+        of a value that is no points."""
+        table: dict[object, Decimal | None] = {}
+        wrong: set[tuple[type, object]] = set()
+        for value in set(column):
+            points = self._value(value, negative)
+            table[value] = None if isinstance(points, ValueError) else points
+            if isinstance(points, ValueError):
+                wrong.add((type(value), value))
+        if wrong or bool in set(map(type, column)):  # as a key True == 1.0: the set may have kept only one of them
+            for rows, cell in zip(group.rows, column):
+                if type(cell) is bool or (type(cell), cell) in wrong:
+                    number = self.numbers[rows[index]]
+                    self.problems.append((number, role - POINTS, Problem(self.place(self.columns[role], number), Msg(
+                        "{code}: {reason}", code=code, reason=_reason(self._value(cell, negative))))))  # type: ignore[arg-type]
+        return table
+
+    def _value(self, value: object, negative: bool) -> Decimal | None | ValueError:
+        """A value's points (None for a blank), or why it holds none: each value read once."""
+        if value == "" and type(value) is str:
+            return None
+        key = (type(value), value, negative)
+        if key not in self.points_of:
+            try:
+                self.points_of[key] = value_points(value, negative=negative)
+            except ValueError as exc:
+                self.points_of[key] = exc
+        return self.points_of[key]
 
     def appraisal(self, unit: str) -> Appraisal:
         """One unit's rows, as one unit's sheet is read (its own code column's findings)."""

@@ -15,7 +15,6 @@ becomes one Appraisal per unit, whose `source` is the unit's name.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
