@@ -1,7 +1,8 @@
-"""Wide sheets of many units: read with python-calamine, scored column by column.
+"""Wide and long sheets of many units: read with python-calamine, scored column by column.
 
-The column-wise totals must equal scoring each unit with the engine (a property test
-over random trees of given and missing rows, bonus, penalty and optional blocks), and
+The column-wise totals must equal scoring each unit with the engine (property tests
+over random trees of given and missing rows, bonus, penalty and optional blocks, for
+each layout), and
 what python-calamine shows as empty (formulas without a saved result, Excel errors)
 must still be reported as the strict reader reports it."""
 
@@ -76,9 +77,22 @@ def totals_by_unit(named) -> dict[str, tuple]:
     return {unit: (r.total_points, r.total_max, r.index, r.group, r.field_points) for unit, r in named}
 
 
-def outcome(path: Path, criteria, assume_full: bool, totals_only: bool):
+def long_workbook(path: Path, rows: list[tuple[str, str, object]]) -> Path:
+    """A long sheet: a header in row 2, a row per unit and code (unit, code, maximum, points)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Điểm"
+    sheet.append(["BẢNG ĐIỂM CÁC ĐƠN VỊ"])
+    sheet.append(["Đơn vị", "STT", "Điểm chuẩn", "Điểm thẩm định"])
+    for unit, code, value in rows:
+        sheet.append([unit, code, float(TREE[code][0]), value])
+    book.save(path)
+    return path
+
+
+def outcome(path: Path, criteria, assume_full: bool, totals_only: bool, blank: str | None = None):
     try:
-        return totals_by_unit(api.score_units([path], criteria, assume_full=assume_full, totals_only=totals_only))
+        return totals_by_unit(api.score_units([path], criteria, assume_full=assume_full, totals_only=totals_only, blank=blank))
     except InputError as exc:
         return ("error", str(exc))
 
@@ -109,6 +123,60 @@ def test_column_totals_equal_scoring_each_unit(tmp_path, sheet, combine, assume_
     path = wide_workbook(tmp_path / "units.xlsx", rows, units)
     fast = outcome(path, criteria, assume_full, totals_only=True)
     assert fast == outcome(path, criteria, assume_full, totals_only=False)
+
+
+@st.composite
+def long_sheets(draw):
+    """Units that list one of two sets of codes (in an order of their own), each code's
+    points or a blank, now and then above the maximum."""
+    kinds = draw(st.lists(st.permutations(list(TREE)).map(lambda codes: codes[:draw(st.integers(1, len(codes)))]), min_size=1, max_size=2))
+    rows = []
+    for unit in (f"Đơn vị {n}" for n in range(draw(st.integers(1, 6)))):
+        for code in draw(st.sampled_from(kinds)):
+            top = float(TREE[code][0]) + (1 if draw(st.integers(0, 20)) == 0 else 0)
+            rows.append((unit, code, draw(st.one_of(st.none(), points.filter(lambda p, top=top: p <= top)))))
+    return draw(st.permutations(rows)) if draw(st.integers(0, 4)) == 0 else rows  # units' rows mixed, now and then
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=long_sheets(), combine=st.sampled_from(["add_capped", "add", None]), assume_full=st.booleans(),
+       blank=st.sampled_from([None, "zero", "full"]))
+def test_long_sheet_column_totals_equal_scoring_each_unit(tmp_path, rows, combine, assume_full, blank):
+    """Units that list the same codes, blank in the same rows, are scored as one group
+    of columns; with or without a set (combine None: the workbook's own tree)."""
+    criteria = None
+    if combine is not None:
+        set_path = tmp_path / f"set-{combine}.yaml"
+        set_path.write_text(SET_YAML.format(combine=combine), encoding="utf-8")
+        criteria = api.load_criteria(str(set_path))
+    path = long_workbook(tmp_path / "long.xlsx", rows)
+    fast = outcome(path, criteria, assume_full, totals_only=True, blank=blank)
+    assert fast == outcome(path, criteria, assume_full, totals_only=False, blank=blank)
+
+
+def test_long_sheet_units_alike_are_one_group_of_columns(tmp_path):
+    """Three units, two of them blank in 1.2: two groups; the totals by hand."""
+    rows = [("A", "1.1", 1.5), ("A", "1.2", 2.0), ("B", "1.1", 4.0), ("B", "1.2", None), ("C", "1.1", 0.25), ("C", "1.2", None)]
+    path = long_workbook(tmp_path / "long.xlsx", rows)
+    units = open_units(path)
+    assert [group.units for group in units.groups] == [("A",), ("B", "C")]
+    totals = totals_by_unit(api.score_units([path], blank="zero", totals_only=True))
+    assert {unit: totals[unit][0] for unit in "ABC"} == {"A": D("3.5"), "B": D(4), "C": D("0.25")}  # of 6 + 4 = 10
+    assert {unit: totals[unit][1] for unit in "ABC"} == {"A": D(10), "B": D(10), "C": D(10)}
+
+
+@pytest.mark.parametrize("value, message", [
+    ("=E4+1", "cell D3: 1.1: holds a formula whose result was never saved"),
+    ("#DIV/0!", "cell D3: 1.1: holds the Excel error #DIV/0!"),
+    (True, "cell D3: 1.1: holds TRUE/FALSE, not points"),
+    ("ba", "cell D3: 1.1: 'ba' is not a number"),
+    (-1.0, "cell D3: 1.1: points cannot be negative (-1)"),
+])
+def test_long_sheet_cells_python_calamine_shows_as_empty_or_wrong_are_reported(tmp_path, value, message):
+    path = long_workbook(tmp_path / "long.xlsx", [("A", "1.1", value), ("A", "1.2", 2.0), ("B", "1.1", 1.0)])
+    with pytest.raises(InputError) as caught:
+        open_units(path)
+    assert message in caught.value.render("en")
 
 
 @pytest.mark.parametrize("order, reads_again", [(["1", "1.1", "1.1.1", "2.1"], False), (["1.1.1", "1.1", "1", "2.1"], True)])

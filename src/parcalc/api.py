@@ -279,24 +279,27 @@ def _score_workbook(path: str | Path, criterion_set: CriterionSet | None, layout
                     blank: str | None, na: str | None, totals_only: bool, notes: "list[Finding] | None", problems: list) -> list:
     """(unit, result) for every unit of one workbook (see score_units); the problems of
     units that cannot be scored are added to `problems`."""
-    from .core.columnar import FieldSums, score_columns
+    from .core.columnar import FieldSums, score_columns, score_groups
     from .core.errors import Problem, ScoringError
-    from .read.multiunit import UnitColumns, open_units
+    from .read.multiunit import LongUnits, UnitColumns, open_units
 
     sums = FieldSums(criterion_set) if totals_only else None
     units = open_units(Path(path), layout, sheet, on_row=sums.add if sums else None)
     if notes is not None:
         first_of_kind: dict[str, Finding] = {}
-        for finding in units.findings if isinstance(units, UnitColumns) else [f for unit in units for f in unit.findings]:
+        for finding in units.findings if not isinstance(units, list) else [f for unit in units for f in unit.findings]:
             first_of_kind.setdefault(finding.key, finding)
         notes += first_of_kind.values()
-    by_columns = totals_only and isinstance(units, UnitColumns) and not units.marks  # a mark may change a unit's scale
-    scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, na=na, sums=sums) if by_columns else None
+    scored = None
+    if totals_only and isinstance(units, UnitColumns) and not units.marks:  # a mark may change a unit's scale
+        scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, na=na, sums=sums)
+    elif totals_only and isinstance(units, LongUnits):
+        scored = score_groups(units.groups, units.units, criterion_set, assume_full=assume_full, blank=blank, na=na)
     if scored is not None:
         return scored
     scored = []  # unit by unit, each with its own problems
     trees: dict = {}  # the units of a sheet share their tree
-    for appraisal in units.appraisals() if isinstance(units, UnitColumns) else units:
+    for appraisal in units if isinstance(units, list) else units.appraisals():
         unit = appraisal.source or "?"
         try:
             scored.append((unit, score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na, trees=trees)))

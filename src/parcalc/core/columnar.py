@@ -64,6 +64,24 @@ class UnitColumns(Protocol):
     def cells(self) -> Iterator[tuple[CodeRow, Sequence]]: ...
 
 
+@dataclass(frozen=True)
+class ColumnGroup:
+    """Units whose values are held, a column per code row: the units of a long sheet
+    that give points for the same codes with the same standard points (so that the
+    engine decides alike for each). A UnitColumns, as a wide sheet is."""
+
+    units: tuple[str, ...]
+    rows: tuple[CodeRow, ...]
+    columns: tuple[Sequence, ...]  # each row's units' values, in unit order
+    first: Appraisal
+
+    def first_unit(self) -> Appraisal:
+        return self.first
+
+    def cells(self) -> Iterator[tuple[CodeRow, Sequence]]:
+        return zip(self.rows, self.columns)
+
+
 class FieldSum:
     """One field's points for every unit, summed exactly as integers that count
     10**-places: several times faster than Decimal sums, and cheap to tell apart."""
@@ -144,14 +162,28 @@ class FieldSums:
         return (ancestors[-1] if ancestors else code), tuple(ancestors)
 
 
+def score_groups(groups: Sequence[UnitColumns], order: Sequence[str], criteria: CriterionSet | None, *, assume_full: bool = False,
+                 blank: str | None = None, na: str | None = None) -> list[tuple[str, UnitTotals]] | None:
+    """(unit, totals) for every unit of `groups`, in `order`; None when some unit's
+    points are wrong (see score_columns). Groups with equal trees share one tree object."""
+    trees: dict = {}
+    totals: dict[str, UnitTotals] = {}
+    for group in groups:
+        scored = score_columns(group, criteria, assume_full=assume_full, blank=blank, na=na, trees=trees)
+        if scored is None:
+            return None
+        totals.update(scored)
+    return [(unit, totals[unit]) for unit in order]
+
+
 def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume_full: bool = False,
                   blank: str | None = None, na: str | None = None,
-                  sums: FieldSums | None = None) -> list[tuple[str, UnitTotals]] | None:
+                  sums: FieldSums | None = None, trees: dict | None = None) -> list[tuple[str, UnitTotals]] | None:
     """(unit, totals) for every unit, in column order; None when some unit's points are
     wrong, so that the caller scores unit by unit and reports each problem. `sums`, if
-    gathered while `columns` were read, spare a second reading."""
+    gathered while `columns` were read, spare a second reading; `trees` as score_appraisal's."""
     try:
-        result = score_appraisal(columns.first_unit(), criteria, assume_full=assume_full, blank=blank, na=na)
+        result = score_appraisal(columns.first_unit(), criteria, assume_full=assume_full, blank=blank, na=na, trees=trees)
     except ScoringError:
         return None
     nodes = {node.code: node for node in result.nodes}
@@ -159,7 +191,10 @@ def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume
         return None
     tree = result.criteria
     count = len(columns.units)
-    tops = {root.code: list(_given_tops(root, nodes)) for root in tree.roots if nodes[root.code].points is not None}
+    # the given rows whose cells hold points; a row left blank in every column that the
+    # engine takes as given (--blank zero) gives every unit the same points: fixed
+    holding = {row.code for row in columns.rows if row.given}
+    tops = {root.code: [code for code in _given_tops(root, nodes) if code in holding] for root in tree.roots if nodes[root.code].points is not None}
     if sums is not None and sums.tops == {code: field for field, codes in tops.items() for code in codes}:
         by_field = sums.by_field
     else:

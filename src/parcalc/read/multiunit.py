@@ -8,13 +8,13 @@ layouts:
 
 A wide sheet of 10,000 units is a million cells, so it is read with python-calamine and
 becomes `UnitColumns`: per code row only the row's distinct values are kept, and every
-unit's points are streamed again from the sheet when asked. The long and sheet layouts
-become one Appraisal per unit, whose `source` is the unit's name.
+unit's points are streamed again from the sheet when asked. A long sheet is read
+with python-calamine too, into LongUnits (parcalc.read.longsheet); the sheets layout
+becomes one Appraisal per unit, whose `source` is the unit's name.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
@@ -31,6 +31,7 @@ from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, is_not_applicable, value_points
 from .code_column import NODE, CodeColumn, twice
 from .headers import HEADER_SEARCH_ROWS, Layout, UnitColumnsError, header_roles, is_column_numbering, role_of, two_row_header
+from .longsheet import LongUnits, read_long, unit_name
 from .workbook import find_table, hidden_note, read_sheet, read_table
 from .xlsx import Cell, Workbook, column_index, column_letter, value_cell
 
@@ -101,9 +102,9 @@ class UnitColumns:
 
 
 def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
-               on_row: Callable[[CodeRow, Sequence | None], None] | None = None) -> UnitColumns | list[Appraisal]:
-    """The units in the workbook at `path`: a wide sheet as UnitColumns, else one
-    Appraisal per unit in the order the workbook lists them. A wide sheet's reading
+               on_row: Callable[[CodeRow, Sequence | None], None] | None = None) -> UnitColumns | LongUnits | list[Appraisal]:
+    """The units in the workbook at `path`: a wide sheet as UnitColumns, a long one as
+    LongUnits, else one Appraisal per unit in the order the workbook lists them. A wide sheet's reading
     calls `on_row` with each code row and, when every unit has points, the units'
     values (`CodeRow.points` maps each to its points), else None."""
     if layout not in (None, *LAYOUTS):
@@ -119,20 +120,14 @@ def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
         if layout == "sheets":
             return _sheets(book, path, [first] if sheet else book.sheet_names)
         if layout == "long":
-            return _long(book, first)
+            return read_long(book, first)
         return _wide(book, values, first, header, on_row)
-
-
-def unit_name(text: str) -> str:
-    """A unit's name as compared: Unicode NFC (a name typed in decomposed form is the
-    same unit) and single spaces."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def read_units(path: Path, layout: str | None = None, sheet: str | None = None) -> list[Appraisal]:
     """Every unit in the workbook at `path` as an Appraisal, in the workbook's order."""
     units = open_units(path, layout, sheet)
-    return units.appraisals() if isinstance(units, UnitColumns) else units
+    return units if isinstance(units, list) else units.appraisals()
 
 
 def _cells(number: int, values: list) -> dict[int, Cell]:
@@ -225,18 +220,6 @@ def _sheets(book: Workbook, path: Path, names: list[str]) -> list[Appraisal]:
         note = Finding("sheets_skipped", None, book.name, {"sheets": ", ".join(f"«{name}»" for name in skipped)})
         units[0] = replace(units[0], findings=(note, *units[0].findings))
     return units
-
-
-def _unit_header(rows, filename: str, sheet: str) -> Layout:
-    """The long layout's header: the first row in the first 20 with a code and a unit column."""
-    for number, cells in rows:
-        if number > HEADER_SEARCH_ROWS:
-            break
-        columns = header_roles(cells)
-        if "code" in columns and "unit" in columns:
-            return Layout(sheet, number, columns)
-    raise InputError.at(Place(filename).sheet(sheet), "no header row in the first {rows} rows with a code column and a unit column (Đơn vị, unit); add these columns to the header row",
-                        rows=HEADER_SEARCH_ROWS)
 
 
 def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[int, dict[int, Cell], dict[str, int]] | None,
@@ -459,78 +442,11 @@ class _WideRows:
             self.problems.append(Problem(self.place(number, column), Msg("{code}: {reason}", code=what, reason=_reason(exc))))
 
 
-def _long(book: Workbook, sheet: str) -> list[Appraisal]:
-    rows, filename = book.rows(sheet), book.name
-    layout = _unit_header(rows, filename, sheet)
-    if "points" not in layout.columns:
-        raise InputError.at(Place(filename).sheet(sheet).row(layout.header_row), "the long layout needs a points column (Điểm thẩm định, points); add it")
-    place = Place(filename).sheet(sheet).cell
-    by_unit: dict[str, dict[str, Entry]] = {}
-    settles: dict[str, CodeColumn] = {}  # each unit's rows are a table of their own
-    problems: list[Problem] = []
-    unit_column = layout.columns["unit"]
-    name_column = layout.columns.get("name")
-    first = True
-    for number, cells in rows:
-        if number <= layout.header_row:
-            continue
-        if first and any(cell.text.strip() for cell in cells.values()):
-            first = False
-            if is_column_numbering([cell.text for _, cell in sorted(cells.items())]):
-                continue  # (1) (2) (3) ... under the header
-        code_cell, unit_cell = cells.get(layout.columns["code"]), cells.get(unit_column)
-        if code_cell is None or not code_cell.text.strip():
-            continue
-        if unit_cell is None or not unit_cell.text.strip():
-            if codes.normalize_code(code_cell.text) or codes.roman_value(code_cell.text):
-                problems.append(Problem(place(code_cell.ref), Msg("the row of {code} names no unit; write the unit in the unit column", code=code_cell.text.strip())))
-            continue
-        unit = unit_name(unit_cell.text)
-        name = unit_name(cells[name_column].text) if name_column in cells else ""
-        kind = settles.setdefault(unit, CodeColumn()).read(code_cell.text, name, place(code_cell.ref))
-        if kind.role != NODE:
-            continue
-        code = kind.code
-        assert code is not None
-        points_cell = cells.get(layout.columns["points"])
-        max_cell = cells.get(layout.columns["max"]) if "max" in layout.columns else None
-        negative = kind.block == "penalty"
-        entry = Entry(code=code, points=_points_of(points_cell, code, problems, place, negative),
-                      max=_points_of(max_cell, code, problems, place), name=name or None,
-                      kind=kind.block if "." not in code else None,
-                      where={"code": place(code_cell.ref), **({"points": place(points_cell.ref)} if points_cell else {})})
-        unit_entries = by_unit.setdefault(unit, {})
-        if code in unit_entries:
-            problems.append(Problem(place(code_cell.ref), Msg("unit {unit!r} has {code} twice (first at {first}); keep one row", unit=unit, code=code,
-                                                               first=unit_entries[code].where["code"])))
-            continue
-        unit_entries[code] = entry
-    if problems:
-        raise InputError(*problems[:50])
-    if not by_unit:
-        raise InputError.at(Place(filename).sheet(sheet), "no rows with a unit and a criterion code; write the criterion codes in the code column")
-    hidden = [number for number in book.hidden.get(sheet, ()) if number > layout.header_row]
-    notes = (hidden_note(place(f"A{hidden[0]}"), hidden),) if hidden else ()
-    return [Appraisal(entries=tuple(entries.values()), source=unit, sheet=sheet, findings=(*notes, *settles[unit].findings))
-            for unit, entries in by_unit.items()]
-
-
 def _label(value: object) -> str:
     """A calamine value as the text a column label would be typed as (1.0 is "1")."""
     if type(value) is float and value.is_integer():
         return str(int(value))
     return value if isinstance(value, str) else ""
-
-
-def _points_of(cell: Cell | None, code: str, problems: list[Problem], place, negative: bool = False) -> object:
-    if cell is None:
-        return None
-    try:
-        number = cell_number(cell, negative=negative)
-        return abs(number) if number is not None else None
-    except ValueError as exc:
-        problems.append(Problem(place(cell.ref), Msg("{code}: {reason}", code=code, reason=_reason(exc))))
-        return None
 
 
 def _reason(exc: ValueError) -> object:
