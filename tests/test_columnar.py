@@ -179,6 +179,23 @@ def test_long_sheet_cells_python_calamine_shows_as_empty_or_wrong_are_reported(t
     assert message in caught.value.render("en")
 
 
+def test_long_sheet_a_maximum_of_true_is_refused_at_its_own_cell_only(tmp_path):
+    """As keys TRUE == 1: unit A's TRUE and unit B's 1 must not be taken for one group,
+    whose first unit's maxima would then be reported at every unit's cells."""
+    path = tmp_path / "long.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Điểm"
+    sheet.append(["Đơn vị", "STT", "Điểm chuẩn", "Điểm thẩm định"])
+    for unit, maximum in (("A", True), ("B", 1)):
+        sheet.append([unit, "1.1", maximum, 0.5])
+        sheet.append([unit, "2", 9, 8])
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        open_units(path)
+    assert caught.value.render("en").splitlines() == [f"{path}, sheet 'Điểm', cell C2: 1.1: holds TRUE/FALSE, not points: write the points"]
+
+
 @pytest.mark.parametrize("order, reads_again", [(["1", "1.1", "1.1.1", "2.1"], False), (["1.1.1", "1.1", "1", "2.1"], True)])
 def test_the_sheet_is_read_once_unless_a_parent_row_comes_below_its_children(tmp_path, monkeypatch, order, reads_again):
     """The field sums are gathered as the sheet is read (the parent row counts, not its

@@ -260,7 +260,8 @@ class _LongSheet:
             nodes = [unit_rows[k] for k in settled.nodes]
             points = list(map(points_of, nodes))
             blanks = tuple(map(eq, points, repeat(""))) if str not in set(map(type, points)) else tuple(map(self._blank, points))
-            group = groups.setdefault((key, tuple(map(max_of, nodes)), blanks), _Group(settled))
+            maxima = tuple(map(max_of, nodes))  # with their types: as keys TRUE == 1 == 1.0, and a group checks its first unit's maxima
+            group = groups.setdefault((key, maxima, tuple(map(type, maxima)), blanks), _Group(settled))
             group.units.append(unit)
             group.rows.append([positions[k] for k in settled.nodes])
             group.points.append(points)
