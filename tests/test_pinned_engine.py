@@ -374,3 +374,4 @@ def test_children_that_must_lose_more_than_their_given_parent_by_less_than_a_poi
     tree = CriterionSet(id="c", title="c", roots=(node("1", "10", leaf("1.1", "9.5"), leaf("1.2", "0.5")), leaf("2", "90")))
     result = score(tree, given(**{"1": "9", "1_1": "8.2", "2": "90"}))
     assert [(f.key, f.code) for f in result.findings] == [("children_lose_more", "1")]
+

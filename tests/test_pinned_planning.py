@@ -294,3 +294,25 @@ def test_by_effort_a_need_finer_than_a_thousandth_is_rounded_up(tmp_path):
     assert planning.needed_points(whatif, D(90)) == D("0.1005")
     plan = planning.plan(whatif, D(90), {"1.1": D(1), "1.2": D(5), "1.3": D(1)})
     assert codes_of(plan) == ["1.1", "1.3"] and plan.reached and plan.outcome.index == D(90)
+
+
+def test_a_need_of_exactly_0_plans_nothing(tmp_path):
+    # a workbook of 10 points (no set): 1.1 4,9995 of 5 and 1.2 4 of 5 -> 8,9995, the index
+    # 89,995 published as 90: a target of 90 needs 89,995 x 10 / 100 - 8,9995 = 0
+    from tests.fixtures.build_fixtures import save, sheet_with
+
+    path = tmp_path / "ten.xlsx"
+    save(sheet_with([("1", "Lĩnh vực", D(10), None), ("1.1", "a", D(5), D("4.9995")), ("1.2", "b", D(5), D(4))]), path)
+    whatif = WhatIf(api.score_workbook(path))
+    assert planning.needed_points(whatif, D(90)) == D(0)
+    plan = planning.plan(whatif, D(90))
+    assert plan.recoveries == () and plan.reached and plan.outcome.index == D(90)
+
+
+def test_by_effort_a_target_just_out_of_reach_takes_everything(lam_dong):
+    # 93 needs 92,995 - 83,93 = 9,065; all the non-survey losses give 8,774 (less 0,014 that
+    # 3.4 cannot take): out of reach by less than a point, so every candidate is planned
+    efforts = {code: D(1) for code, _ in lam_dong.recoverable()}
+    plan = planning.plan(lam_dong, D(93), efforts, exclude_kinds=SURVEY)
+    assert plan.by_effort and not plan.reached and len(plan.recoveries) == 19
+    assert plan.outcome.index == D("92.69")  # 83,93 + 8,774 - 0,014 = 92,69

@@ -129,3 +129,19 @@ def test_the_english_appendix_from_the_command_line(cli, tmp_path):
     assert "| **2.1** | **Tiêu chí ba** | 4,00 | 3,75 | 0,25 | Rà soát |  |  |  |  |\n" in vi.stdout  # 0,25: a decimal comma, inclusive
     assert vi.stderr == (f"parcalc: cảnh báo: {path}, trang tính «KQ», ô A2: 1.1: chưa có giải pháp (thêm vào cột Giải pháp "
                          "của bảng tính hoặc vào playbook)\n")
+
+
+def test_a_node_at_the_threshold_is_listed_under_every_ancestor_even_ones_below_it():
+    # 1 (10) = 9,5 given (lost 0,5); 1.1 (6) = 5,5 given (lost 0,5); 1.1.1 (3) = 2 (lost 1):
+    # a published appendix whose parents lose less than a child. At --min-lost 1 only
+    # 1.1.1 reaches the threshold, and it is listed under 1.1 and 1 all the same
+    deep = CriterionSet(id="d", title="d", roots=(
+        Criterion("1", "Một", D(10), children=(
+            Criterion("1.1", "Một một", D(6), children=(Criterion("1.1.1", "Một một một", D(3)), Criterion("1.1.2", "Hai", D(3)))),
+            Criterion("1.2", "Một hai", D(4)))),
+    ))
+    appraisal = Appraisal(entries(("1", "9.5", None), ("1.1", "5.5", None), ("1.1.1", "2", None), ("1.1.2", "3", None),
+                                  ("1.2", "4", None)))
+    appendix = build_appendix(score(deep, appraisal.by_code()), appraisal, year=2025, min_lost=D(1))
+    assert [(row.code, row.lost, row.subtotal) for row in appendix.rows] == [
+        ("1", D("0.5"), True), ("1.1", D("0.5"), True), ("1.1.1", D(1), False)]

@@ -102,3 +102,76 @@ def test_points_above_the_maximum(lam_dong, text, english, vietnamese):
     with pytest.raises(UsageError) as caught:
         lam_dong.evaluate(Scenario("set", (Override.parse(text),)))
     assert (caught.value.render("en"), caught.value.render("vi")) == (english, vietnamese)
+
+
+def test_a_parent_given_with_its_child_keeps_its_own_figure(lam_dong):
+    # 6.1.2 to 1 first (deeper): 6.1 1,58 -> 2,58 and 6 4,58 -> 5,58; then 6.1 at the 1,58
+    # the scenario gives takes the point back: the parent's figure wins, the index stays 83,93
+    outcome = lam_dong.evaluate(Scenario("s", (Override("6.1", points=D("1.58")), Override("6.1.2", points=D(1)))))
+    assert outcome.index == D("83.93") and changes(outcome) == [("6.1.2", D(0), D(1))]
+
+
+def test_two_equals_signs_in_set_are_not_a_number():
+    with pytest.raises(UsageError) as raised:
+        Override.parse("6.1.2=1=2")
+    assert [p.render("en") for p in raised.value.problems] == [
+        "--set: '6.1.2=1=2': '1=2' is not a number (write it like 85,5 or 85.5)"]
+
+
+def test_a_value_the_rule_cannot_take_names_the_scenario_and_the_override():
+    from tests.conftest import EXAMPLES, GOOD
+
+    whatif = WhatIf(api.score_workbook(GOOD / "rules-values.xlsx", str(EXAMPLES / "rules-example.yaml")))
+    with pytest.raises(UsageError) as raised:
+        whatif.evaluate(Scenario("kế hoạch", (Override("1.3", value=D(2)),)))
+    problem = raised.value.problems[0]
+    assert (problem.render("en"), problem.render("vi")) == (
+        "scenario 'kế hoạch', 1.3=value:2: a yes/no value is 1 (yes) or 0 (no)",
+        "kịch bản «kế hoạch», 1.3=value:2: giá trị có/không phải là 1 (có) hoặc 0 (không)")
+
+
+# --- outcomes: names, descriptions, grades and the order of changes ---------------------
+
+def small_whatif(grades=None):
+    from parcalc.core.engine import score
+    from parcalc.core.model import Criterion, CriterionSet, Entry, Grade
+
+    extra = {"grades": grades} if grades else {}
+    tree = CriterionSet(id="t", title="t", roots=(
+        Criterion(code="9", name="Chín", max=D(50)), Criterion(code="10", name="Mười", max=D(40)),
+        Criterion(code="11", name="Trừ", max=D(10), kind="penalty")), **extra)
+    values = {"9": Entry("9", points=D(40)), "10": Entry("10", points=D(30)), "11": Entry("11", points=D(4))}
+    return WhatIf(score(tree, values)), Grade
+
+
+def test_the_changes_of_a_scenario_are_in_tree_order_not_in_code_order():
+    # 9 before 10 in the tree ("10" < "9" as text)
+    whatif, _ = small_whatif()
+    outcome = whatif.evaluate(Scenario("s", (Override("10", points=D(40)), Override("9", points=D(50)))))
+    assert changes(outcome) == [("9", D(40), D(50)), ("10", D(30), D(40))]
+
+
+def test_the_baseline_outcome_has_no_description_and_the_sets_grades():
+    whatif, Grade = small_whatif()
+    grades = (Grade("Tốt", D(80)), Grade("Khá", D(60)), Grade("Yếu", D(0)))
+    graded, _ = small_whatif(grades)
+    # 40 + 30 - 4 = 66 of 90: 73,33, MoHA's C, the set's Khá
+    assert [(o.name, o.description, o.index, o.group) for o in (whatif.baseline_outcome(), graded.baseline_outcome("trước"))] == [
+        ("baseline", "", D("73.33"), "C"), ("trước", "", D("73.33"), "Khá")]
+
+
+def test_a_full_recovery_is_named_after_its_code():
+    whatif, _ = small_whatif()
+    assert whatif.full_recovery("10") == Scenario("10", (Override("10", points=D(40)),))
+
+
+def test_a_partial_recovery_of_a_penalty_lowers_the_deduction():
+    # 11 deducts 4: winning back 1,5 leaves 2,5 deducted; all of it (4 or more), none
+    whatif, _ = small_whatif()
+    assert [whatif.recovered_points("11", gain) for gain in (D("1.5"), D(4), D(5), None)] == [D("2.5"), D(0), D(0), D(0)]
+    assert [whatif.recovered_points("10", gain) for gain in (D("1.5"), D(10), None)] == [D("31.5"), D(40), D(40)]
+
+
+def test_recovering_a_node_that_lost_nothing_keeps_it_at_its_maximum(lam_dong):
+    # field 2 has all its 5 points: winning back 0,5 more is still 5
+    assert lam_dong.recovered_points("2", D("0.5")) == D(5)

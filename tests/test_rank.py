@@ -135,3 +135,12 @@ def test_field_indexes_are_the_same_whether_units_share_their_tree_object_or_not
     shared, separate = rank_results(named), rank_results(apart)
     assert [(u.unit, u.field_indexes) for u in separate.units] == [(u.unit, u.field_indexes) for u in shared.units] == [
         ("Sở B", (D("100.00"), D("100.00"))), ("Sở A", (D("91.67"), D("75.00"))), ("Sở C", (D("91.67"), D("75.00"))), ("Sở D", (D("25.00"), D("25.00")))]
+
+
+def test_unit_names_are_matched_whatever_their_spaces_case_and_unicode_form():
+    import unicodedata
+
+    from parcalc.analysis.ranking import _plain
+
+    decomposed = unicodedata.normalize("NFD", "Huyện  Đức\tTrọng ")
+    assert _plain(decomposed) == "huyện đức trọng" == _plain("HUYỆN ĐỨC TRỌNG")
