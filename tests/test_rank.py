@@ -144,3 +144,22 @@ def test_unit_names_are_matched_whatever_their_spaces_case_and_unicode_form():
 
     decomposed = unicodedata.normalize("NFD", "Huyện  Đức\tTrọng ")
     assert _plain(decomposed) == "huyện đức trọng" == _plain("HUYỆN ĐỨC TRỌNG")
+
+
+def test_units_whose_own_trees_have_different_fields_are_ranked_on_every_field():
+    # A's and C's trees have fields 1 and 2, B's 1 and 3 (none has all three): the columns are 1, 2, 3, and
+    # each unit's sub-indexes sit under its own fields (A: 8/10, 6/10, index 70; B: 5/10, 8/10, 65)
+    from decimal import Decimal as D
+
+    from parcalc.analysis.ranking import rank_results
+    from parcalc.core.engine import score
+    from parcalc.core.model import Criterion, CriterionSet, Entry
+
+    def unit(points):
+        tree = CriterionSet(id="own", title="own", roots=tuple(Criterion(code=c, name=c, max=D(10)) for c in points))
+        return score(tree, {c: Entry(c, points=D(p)) for c, p in points.items()})
+
+    ranking = rank_results([("A", unit({"1": 8, "2": 6})), ("B", unit({"1": 5, "3": 8})), ("C", unit({"1": 10, "2": 10}))])
+    assert ranking.field_codes == ("1", "2", "3")
+    assert [(u.unit, u.rank, u.field_indexes) for u in ranking.units] == [
+        ("C", 1, (D(100), D(100), None)), ("A", 2, (D(80), D(60), None)), ("B", 3, (D(50), None, D(80)))]

@@ -72,9 +72,9 @@ def rank_results(named: "list[tuple[str, ScoreResult]] | list[tuple[str, UnitTot
         field_indexes = [tuple(dict(zip(_scale_codes(result.criteria), indexes)).get(code) for code in fields)
                          for result, indexes in zip(results, field_indexes)]
     ranked = []
-    rank, previous = 0, None
+    previous = None
     for position, i in enumerate(order, 1):
-        if places[i] != previous:  # 1 + how many indexes are higher
+        if places[i] != previous:  # 1 + how many indexes are higher (always so for the first)
             rank, previous = position, places[i]
         ranked.append(RankedUnit(rank, named[i][0], results[i], field_indexes[i]))
     return Ranking(tuple(ranked), fields)
