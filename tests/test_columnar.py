@@ -8,6 +8,8 @@ must still be reported as the strict reader reports it."""
 
 from __future__ import annotations
 
+import json
+
 import subprocess
 import sys
 from decimal import Decimal
@@ -194,6 +196,26 @@ def test_long_sheet_a_maximum_of_true_is_refused_at_its_own_cell_only(tmp_path):
     with pytest.raises(InputError) as caught:
         open_units(path)
     assert caught.value.render("en").splitlines() == [f"{path}, sheet 'Điểm', cell C2: 1.1: holds TRUE/FALSE, not points: write the points"]
+
+
+def test_long_sheet_a_not_applicable_mark_changes_its_units_scale(tmp_path, cli):
+    """A "-" in a long sheet is không áp dụng, as in one unit's sheet: --na exclude leaves
+    1.2 out of Đạ M'ri's scale (3,5 + 1 of 4 + 4 = 8: 56,25), not 0 of 11 (40,91)."""
+    path = tmp_path / "long.xlsx"
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Điểm"
+    sheet.append(["Đơn vị", "STT", "Điểm chuẩn", "Điểm thẩm định"])
+    for unit, points in (("Tân Hà", (4, 3, 2.5)), ("Đạ M'ri", (3.5, "-", 1))):
+        for code, maximum, value in zip(("1.1", "1.2", "2"), (4, 3, 4), points):
+            sheet.append([unit, code, maximum, value])
+    book.save(path)
+    ranked = json.loads(cli("rank", path, "--na", "exclude", "-f", "json").stdout)
+    assert [(u["unit"], u["total"], u["index"]) for u in ranked["units"]] == [("Tân Hà", 9.5, 86.36), ("Đạ M'ri", 4.5, 56.25)]
+    refused = cli("rank", path, lang="en")
+    assert (refused.exit_code, refused.stderr.splitlines()) == (2, [
+        f"parcalc: error: {path}, sheet 'Điểm', cell D6: unit \"Đạ M'ri\": 1.2 is marked '-' (không áp dụng): say how to read it: "
+        "--na full (counted at full points) or --na exclude (left out of the scale; the index is on the remaining maximum), or write its points"])
 
 
 @pytest.mark.parametrize("order, reads_again", [(["1", "1.1", "1.1.1", "2.1"], False), (["1.1.1", "1.1", "1", "2.1"], True)])

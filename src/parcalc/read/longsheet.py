@@ -32,7 +32,7 @@ from ..core.columnar import CodeRow, ColumnGroup
 from ..core.errors import InputError, Problem
 from ..core.messages import Msg, Place
 from ..core.model import Appraisal, Entry, Finding
-from .cells import cell_number, value_points
+from .cells import cell_number, is_not_applicable, value_points
 from .code_column import NODE, CodeColumn, RowCode
 from .headers import HEADER_SEARCH_ROWS, Layout, header_roles, is_column_numbering
 from .workbook import hidden_note
@@ -60,6 +60,8 @@ class LongUnits:
     groups: tuple[ColumnGroup, ...]
     findings: tuple[Finding, ...]  # what reading noticed: each unit's but where the units list the same rows
     sheet: "_LongSheet"
+    marks: bool = False  # a points cell says "không áp dụng" (-, x, KAD): --na may change its unit's scale
+
 
     def appraisals(self) -> list[Appraisal]:
         return [self.sheet.appraisal(unit) for unit in self.units]
@@ -244,6 +246,7 @@ class _LongSheet:
         self.notes = [hidden_note(self.place(0, hidden[0]), hidden)] if hidden else []
         groups: dict[tuple, _Group] = {}
         findings: list[Finding] = []
+        marks = False
         units = []
         cells, code_name, points_of, max_of = self.cells, itemgetter(CODE, NAME), itemgetter(POINTS), itemgetter(MAX)
         for unit, positions in self.by_unit.items():
@@ -259,7 +262,11 @@ class _LongSheet:
                 self._twice(unit, positions, position, first, settled.kinds[position])
             nodes = [unit_rows[k] for k in settled.nodes]
             points = list(map(points_of, nodes))
-            blanks = tuple(map(eq, points, repeat(""))) if str not in set(map(type, points)) else tuple(map(self._blank, points))
+            if str in set(map(type, points)):  # texts: a number written as text, a dash, "không áp dụng"
+                blanks = tuple(map(self._blank, points))
+                marks = marks or any(map(is_not_applicable, points))
+            else:
+                blanks = tuple(map(eq, points, repeat("")))
             maxima = tuple(map(max_of, nodes))  # with their types: as keys TRUE == 1 == 1.0, and a group checks its first unit's maxima
             group = groups.setdefault((key, maxima, tuple(map(type, maxima)), blanks), _Group(settled))
             group.units.append(unit)
@@ -271,7 +278,7 @@ class _LongSheet:
             raise InputError(*[problem for _, _, problem in self.problems[:_MAX_PROBLEMS]])
         if not units:
             raise InputError.at(self.sheet_place, "no rows with a unit and a criterion code; write the criterion codes in the code column")
-        return LongUnits(tuple(units), tuple(read), tuple(findings), self)
+        return LongUnits(tuple(units), tuple(read), tuple(findings), self, marks)
 
     def _row_points(self, position: int, kind: RowCode) -> Decimal | None:
         return self._points(self.numbers[position], kind.code, self.cells[position][POINTS], POINTS, 0, negative=kind.block == "penalty")  # type: ignore[arg-type]
@@ -347,8 +354,9 @@ class _LongSheet:
             where = {"code": self.place(self.columns[CODE], number)}
             if cells[POINTS] != "":
                 where["points"] = self.place(self.columns[POINTS], number)
+            mark = cells[POINTS].strip() if is_not_applicable(cells[POINTS]) else None
             entries.append(Entry(code=kind.code, points=self._row_points(p, kind), max=self._maximum(p, kind.code), name=name or None,
-                                 kind=kind.block if "." not in kind.code else None, where=where))
+                                 kind=kind.block if "." not in kind.code else None, mark=mark, where=where))
         return Appraisal(entries=tuple(entries), source=unit, sheet=self.sheet, findings=(*self.notes, *column.findings))
 
 
