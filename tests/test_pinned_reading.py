@@ -205,3 +205,42 @@ def test_an_english_header_is_read_with_its_roles(tmp_path):
         "1.1", "One", D(4), D("3.5"), D(4), D("0.5"), {"remedy": "Fix it"})
     assert appraisal.columns == (("max", "C «Max points»"), ("points", "D «Appraised points»"),
                                  ("self_score", "E «Self score»"), ("lost", "F «Lost points»"))
+
+
+# --- total rows and hidden rows -----------------------------------------------------------
+
+HEADER = ("STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định")
+ROWS = (("1", "Một", 6, 5.5), ("2", "Hai", 4, 3))  # 8,5 of 10
+
+
+TOTAL_OFF = ("stated_total", "D4", "the total row says 9.00 points, but the fields add up to 8.50")
+MAX_OFF = ("stated_max", "C4", "the total row says 11.00 standard points, but the scale is 10.00")
+
+
+@pytest.mark.parametrize("total, said", [
+    ((None, "Tổng cộng", 10, 8.5), []),
+    ((None, "Tổng cộng", 10, 9), [TOTAL_OFF]),
+    ((None, "Tổng cộng", None, 9), [TOTAL_OFF]),  # a total row may give its points only
+    ((None, "Tổng cộng", 11, None), [MAX_OFF]),  # or its standard points only
+    ((None, "Tổng cộng", 11, 9), [TOTAL_OFF, MAX_OFF]),
+])
+def test_a_total_row_is_checked_figure_by_figure_at_its_cells(tmp_path, total, said):
+    from parcalc.core.labels import finding_message
+
+    path = workbook(tmp_path, HEADER, *ROWS, total)
+    found = [f for f in api.score_workbook(path).findings if f.key.startswith("stated_")]
+    assert [(f.key, str(f.where), finding_message(f.key, f.code, f.params, "en")) for f in found] == [
+        (key, f"{path}, sheet 'KQ', cell {cell}", message) for key, cell, message in said]
+
+
+@pytest.mark.parametrize("hidden, listed", [(12, "3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14"),
+                                             (13, "3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 …")])
+def test_hidden_rows_are_listed_up_to_twelve(tmp_path, hidden, listed):
+    rows = [(f"1.{n}", f"Tiêu chí {n}", 1, 1) for n in range(1, 16)]
+    path = workbook(tmp_path, HEADER, ("1", "Lĩnh vực", 15, None), *rows)
+    book = __import__("openpyxl").load_workbook(path)
+    for number in range(3, 3 + hidden):
+        book["KQ"].row_dimensions[number].hidden = True
+    book.save(path)
+    notes = [f for f in api.read_workbook(path).findings if f.key == "hidden_rows"]
+    assert [(f.params["rows"], str(f.where)) for f in notes] == [(listed, f"{path}, sheet 'KQ', cell A3")]  # at the first

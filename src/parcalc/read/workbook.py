@@ -158,7 +158,7 @@ class _Table:
                 break  # a second table below the first
             row = settle.read(code_text, name, self.place(code_cell.ref if code_cell is not None else f"A{number}"))
             if row.role == TOTAL:
-                self._total(number, cells, code_cell)
+                self._total(cells)
             elif row.role == NOT_A_CODE:
                 if any(cell.text.strip() for cell in self._numbers(cells).values()):
                     self.problems.append(Problem(self.place(code_cell.ref), Msg(  # type: ignore[union-attr]
@@ -228,7 +228,7 @@ class _Table:
         number = row.code_cell.text if row.code_cell is not None and row.code_cell.kind == "number" else None
         return twice(code, first.where["code"], number)
 
-    def _total(self, number: int, cells: dict[int, Cell], code_cell: Cell | None) -> None:
+    def _total(self, cells: dict[int, Cell]) -> None:
         """A total row: kept to be checked against the computed total, never a node."""
         numbers = self._numbers(cells)
         try:
@@ -237,9 +237,9 @@ class _Table:
             return  # a total row's own text ("Tổng: 85,5 điểm/100") is not ours to judge
         if values.points is None and values.max is None:
             return
-        where = {role: self.place(cell.ref) for role, cell in numbers.items() if role in ("points", "max")}
-        self.totals.append(Entry(code="", points=values.points, max=values.max, name=self._name(cells) or None,
-                                 where={"code": self.place(code_cell.ref if code_cell else f"A{number}"), **where}))
+        # only its figures and their cells: a total row is checked (core.scoring), never listed
+        self.totals.append(Entry(code="", points=values.points, max=values.max,
+                                 where={role: self.place(cell.ref) for role, cell in numbers.items() if role in ("points", "max")}))
 
     def _numbers(self, cells: dict[int, Cell]) -> dict[str, Cell]:
         return {role: cells[column] for role, column in self.layout.columns.items() if role in NUMBER_ROLES and column in cells}
