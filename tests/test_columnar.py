@@ -390,3 +390,15 @@ def test_the_console_entry_reads_ahead_and_ranks(tmp_path):
     seconds, new_objects = out.stderr.split()
     assert float(seconds) == pytest.approx(GIL_SWITCH_SECONDS)  # band parsing threads get the GIL sooner
     assert int(new_objects) == GC_NEW_OBJECTS  # and the garbage collector runs rarely
+
+
+def test_field_sums_stay_exact_as_rows_bring_more_decimal_places():
+    # three units; sums by hand: 1 + 0,5 + 0,125 = 1,625; 2 + 0,25 + 1 = 3,25; 1 + 0,5 + 1 = 2,5
+    # (0 places, then 2, then 3: a value seen before the places grew is counted again, 1,0)
+    from parcalc.core.columnar import FieldSum
+
+    sums = FieldSum(3)
+    sums.add({1.0: D(1), 2.0: D(2)}, [1.0, 2.0, 1.0])
+    sums.add({0.5: D("0.5"), 0.25: D("0.25")}, [0.5, 0.25, 0.5])
+    sums.add({0.125: D("0.125"), 1.0: D(1)}, [0.125, 1.0, 1.0])
+    assert sums.decimals(D(10)) == [D("11.625"), D("13.25"), D("12.5")]
