@@ -402,3 +402,20 @@ def test_field_sums_stay_exact_as_rows_bring_more_decimal_places():
     sums.add({0.5: D("0.5"), 0.25: D("0.25")}, [0.5, 0.25, 0.5])
     sums.add({0.125: D("0.125"), 1.0: D(1)}, [0.125, 1.0, 1.0])
     assert sums.decimals(D(10)) == [D("11.625"), D("13.25"), D("12.5")]
+
+
+def test_long_sheet_units_with_a_code_assumed_are_still_scored_by_columns(tmp_path, monkeypatch):
+    """--assume-full reaches the column groups: a code no unit gives (1.2) is assumed at
+    full points there, not left to the slower unit-by-unit path."""
+    from parcalc.read.longsheet import LongUnits
+
+    set_path = tmp_path / "set.yaml"
+    set_path.write_text(SET_YAML.format(combine="add"), encoding="utf-8")
+    rows = [(unit, code, value) for unit, values in (("A", (3, 2, 4, 1)), ("B", (1, 1, 2, 0)))
+            for code, value in zip(("1.1.1", "1.1.2", "2.1", "4"), values)]
+    path = long_workbook(tmp_path / "long.xlsx", rows)
+    monkeypatch.setattr(LongUnits, "appraisals", lambda self: pytest.fail("scored unit by unit"))
+    totals = totals_by_unit(api.score_units([path], api.load_criteria(str(set_path)), assume_full=True, totals_only=True))
+    # A: 3 + 2 + 1.2's 4 assumed = 9; 2.1 4 + 2's unlisted 2 assumed = 6; survey block 3
+    # absent (optional, nothing given); bonus 1 -> 16 of 16. B: 1 + 1 + 4 = 6; 2 + 2 = 4; bonus 0 -> 10
+    assert {unit: (totals[unit][0], totals[unit][1]) for unit in "AB"} == {"A": (D(16), D(16)), "B": (D(10), D(16))}

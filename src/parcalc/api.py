@@ -292,9 +292,9 @@ def _score_workbook(path: str | Path, criterion_set: CriterionSet | None, layout
         notes += first_of_kind.values()
     scored = None
     if totals_only and isinstance(units, UnitColumns) and not units.marks:  # a mark may change a unit's scale
-        scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, na=na, sums=sums)
+        scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, sums=sums)
     elif totals_only and isinstance(units, LongUnits) and not units.marks:
-        scored = score_groups(units.groups, units.units, criterion_set, assume_full=assume_full, blank=blank, na=na)
+        scored = score_groups(units.groups, units.units, criterion_set, assume_full=assume_full, blank=blank)
     if scored is not None:
         return scored
     scored = []  # unit by unit, each with its own problems

@@ -162,28 +162,29 @@ class FieldSums:
         return (ancestors[-1] if ancestors else code), tuple(ancestors)
 
 
-def score_groups(groups: Sequence[UnitColumns], order: Sequence[str], criteria: CriterionSet | None, *, assume_full: bool = False,
-                 blank: str | None = None, na: str | None = None) -> list[tuple[str, UnitTotals]] | None:
+def score_groups(groups: Sequence[UnitColumns], order: Sequence[str], criteria: CriterionSet | None, *, assume_full: bool,
+                 blank: str | None) -> list[tuple[str, UnitTotals]] | None:
     """(unit, totals) for every unit of `groups`, in `order`; None when some unit's
     points are wrong (see score_columns). Groups with equal trees share one tree object."""
     trees: dict = {}
     totals: dict[str, UnitTotals] = {}
     for group in groups:
-        scored = score_columns(group, criteria, assume_full=assume_full, blank=blank, na=na, trees=trees)
+        scored = score_columns(group, criteria, assume_full=assume_full, blank=blank, trees=trees)
         if scored is None:
             return None
         totals.update(scored)
     return [(unit, totals[unit]) for unit in order]
 
 
-def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume_full: bool = False,
-                  blank: str | None = None, na: str | None = None,
+def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume_full: bool, blank: str | None,
                   sums: FieldSums | None = None, trees: dict | None = None) -> list[tuple[str, UnitTotals]] | None:
     """(unit, totals) for every unit, in column order; None when some unit's points are
     wrong, so that the caller scores unit by unit and reports each problem. `sums`, if
-    gathered while `columns` were read, spare a second reading; `trees` as score_appraisal's."""
+    gathered while `columns` were read, spare a second reading; `trees` as score_appraisal's.
+    Columns hold no không áp dụng mark (a sheet with one is scored unit by unit), so --na
+    has nothing to say here."""
     try:
-        result = score_appraisal(columns.first_unit(), criteria, assume_full=assume_full, blank=blank, na=na, trees=trees)
+        result = score_appraisal(columns.first_unit(), criteria, assume_full=assume_full, blank=blank, trees=trees)
     except ScoringError:
         return None
     nodes = {node.code: node for node in result.nodes}
