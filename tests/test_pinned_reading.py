@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from parcalc import api
 from parcalc.core.errors import InputError
@@ -238,7 +238,7 @@ def test_a_total_row_is_checked_figure_by_figure_at_its_cells(tmp_path, total, s
 def test_hidden_rows_are_listed_up_to_twelve(tmp_path, hidden, listed):
     rows = [(f"1.{n}", f"Tiêu chí {n}", 1, 1) for n in range(1, 16)]
     path = workbook(tmp_path, HEADER, ("1", "Lĩnh vực", 15, None), *rows)
-    book = __import__("openpyxl").load_workbook(path)
+    book = load_workbook(path)
     for number in range(3, 3 + hidden):
         book["KQ"].row_dimensions[number].hidden = True
     book.save(path)

@@ -13,7 +13,9 @@ import pytest
 
 from parcalc import api
 from parcalc.analysis.whatif import Change, Override, Scenario, WhatIf
+from parcalc.core.engine import score
 from parcalc.core.errors import UsageError
+from parcalc.core.model import Criterion, CriterionSet, Entry, Grade
 from tests.conftest import LAM_DONG
 
 D = Decimal
@@ -133,41 +135,38 @@ def test_a_value_the_rule_cannot_take_names_the_scenario_and_the_override():
 # --- outcomes: names, descriptions, grades and the order of changes ---------------------
 
 def small_whatif(grades=None):
-    from parcalc.core.engine import score
-    from parcalc.core.model import Criterion, CriterionSet, Entry, Grade
-
     extra = {"grades": grades} if grades else {}
     tree = CriterionSet(id="t", title="t", roots=(
         Criterion(code="9", name="Chín", max=D(50)), Criterion(code="10", name="Mười", max=D(40)),
         Criterion(code="11", name="Trừ", max=D(10), kind="penalty")), **extra)
     values = {"9": Entry("9", points=D(40)), "10": Entry("10", points=D(30)), "11": Entry("11", points=D(4))}
-    return WhatIf(score(tree, values)), Grade
+    return WhatIf(score(tree, values))
 
 
 def test_the_changes_of_a_scenario_are_in_tree_order_not_in_code_order():
     # 9 before 10 in the tree ("10" < "9" as text)
-    whatif, _ = small_whatif()
+    whatif = small_whatif()
     outcome = whatif.evaluate(Scenario("s", (Override("10", points=D(40)), Override("9", points=D(50)))))
     assert changes(outcome) == [("9", D(40), D(50)), ("10", D(30), D(40))]
 
 
 def test_the_baseline_outcome_has_no_description_and_the_sets_grades():
-    whatif, Grade = small_whatif()
+    whatif = small_whatif()
     grades = (Grade("Tốt", D(80)), Grade("Khá", D(60)), Grade("Yếu", D(0)))
-    graded, _ = small_whatif(grades)
+    graded = small_whatif(grades)
     # 40 + 30 - 4 = 66 of 90: 73,33, MoHA's C, the set's Khá
     assert [(o.name, o.description, o.index, o.group) for o in (whatif.baseline_outcome(), graded.baseline_outcome("trước"))] == [
         ("baseline", "", D("73.33"), "C"), ("trước", "", D("73.33"), "Khá")]
 
 
 def test_a_full_recovery_is_named_after_its_code():
-    whatif, _ = small_whatif()
+    whatif = small_whatif()
     assert whatif.full_recovery("10") == Scenario("10", (Override("10", points=D(40)),))
 
 
 def test_a_partial_recovery_of_a_penalty_lowers_the_deduction():
     # 11 deducts 4: winning back 1,5 leaves 2,5 deducted; all of it (4 or more), none
-    whatif, _ = small_whatif()
+    whatif = small_whatif()
     assert [whatif.recovered_points("11", gain) for gain in (D("1.5"), D(4), D(5), None)] == [D("2.5"), D(0), D(0), D(0)]
     assert [whatif.recovered_points("10", gain) for gain in (D("1.5"), D(10), None)] == [D("31.5"), D(40), D(40)]
 
