@@ -75,8 +75,10 @@ def wide_workbook(path: Path, rows: list[tuple[str, list[object]]], units: list[
     return path
 
 
-def totals_by_unit(named) -> dict[str, tuple]:
-    return {unit: (r.total_points, r.total_max, r.index, r.group, r.field_points) for unit, r in named}
+def totals_by_unit(named, nodes: bool = False) -> dict[str, tuple]:
+    """Each unit's totals, index, group and field points (and with `nodes` every node's points)."""
+    return {unit: (r.total_points, r.total_max, r.index, r.group, r.field_points, *([dict(r.node_points)] if nodes else []))
+            for unit, r in named}
 
 
 def long_workbook(path: Path, rows: list[tuple[str, str, object]]) -> Path:
@@ -92,9 +94,11 @@ def long_workbook(path: Path, rows: list[tuple[str, str, object]]) -> Path:
     return path
 
 
-def outcome(path: Path, criteria, assume_full: bool, totals_only: bool, blank: str | None = None):
+def outcome(path: Path, criteria, assume_full: bool, totals_only: bool, blank: str | None = None, nodes: bool = False):
+    """What score_units gives (with `nodes` every node's points too), or its error."""
     try:
-        return totals_by_unit(api.score_units([path], criteria, assume_full=assume_full, totals_only=totals_only, blank=blank))
+        named = api.score_units([path], criteria, assume_full=assume_full, totals_only=totals_only, node_points=nodes, blank=blank)
+        return totals_by_unit(named, nodes)
     except InputError as exc:
         return ("error", str(exc))
 
@@ -125,6 +129,8 @@ def test_column_totals_equal_scoring_each_unit(tmp_path, sheet, combine, assume_
     path = wide_workbook(tmp_path / "units.xlsx", rows, units)
     fast = outcome(path, criteria, assume_full, totals_only=True)
     assert fast == outcome(path, criteria, assume_full, totals_only=False)
+    with_nodes = outcome(path, criteria, assume_full, totals_only=True, nodes=True)
+    assert with_nodes == outcome(path, criteria, assume_full, totals_only=False, nodes=True)
 
 
 @st.composite
@@ -154,6 +160,27 @@ def test_long_sheet_column_totals_equal_scoring_each_unit(tmp_path, rows, combin
     path = long_workbook(tmp_path / "long.xlsx", rows)
     fast = outcome(path, criteria, assume_full, totals_only=True, blank=blank)
     assert fast == outcome(path, criteria, assume_full, totals_only=False, blank=blank)
+    with_nodes = outcome(path, criteria, assume_full, totals_only=True, blank=blank, nodes=True)
+    assert with_nodes == outcome(path, criteria, assume_full, totals_only=False, blank=blank, nodes=True)
+
+
+def test_every_node_s_points_by_columns(tmp_path):
+    """Each node's points for each unit, by hand: given rows, sums of them, a partial
+    node's unlisted remainder and a missing row counted at full (--assume-full), a
+    bonus block left out (0) and nothing below a given row."""
+    set_path = tmp_path / "set.yaml"
+    set_path.write_text(SET_YAML.format(combine="add_capped"), encoding="utf-8")
+    rows = [("1.1.1", [3.0, 0.5]), ("1.1.2", [2.5, 1.0]), ("2.1", [4.0, 1.25]), ("3", [1.5, 2.0]), ("5", [0.0, 1.0])]
+    path = wide_workbook(tmp_path / "units.xlsx", rows, ["A", "B"])
+    named = api.score_units([path], api.load_criteria(str(set_path)), assume_full=True, totals_only=True, node_points=True)
+    assert [type(result).__name__ for _, result in named] == ["UnitNodes", "UnitNodes"]  # by columns
+    points = {unit: result.node_points for unit, result in named}
+    # 1.2 missing: 4 (full); 1.1 = 1.1.1 + 1.1.2; 2 = 2.1 + its unlisted 2 points; 3.1 and 3.2 below the given 3
+    assert points["A"] == {"1": D("9.5"), "1.1": D("5.5"), "1.1.1": D(3), "1.1.2": D("2.5"), "1.2": D(4),
+                           "2": D(6), "2.1": D(4), "3": D("1.5"), "4": D(0), "5": D(0)}
+    assert points["B"] == {"1": D("5.5"), "1.1": D("1.5"), "1.1.1": D("0.5"), "1.1.2": D(1), "1.2": D(4),
+                           "2": D("3.25"), "2.1": D("1.25"), "3": D(2), "4": D(0), "5": D(1)}
+    assert [result.total_points for _, result in named] == [D(17), D("9.75")]  # 9.5 + 6 + 1.5 and 5.5 + 3.25 + 2 - 1
 
 
 def test_long_sheet_units_alike_are_one_group_of_columns(tmp_path):

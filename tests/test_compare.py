@@ -71,3 +71,27 @@ def test_formats(cli, tmp_path):
     target = tmp_path / "c.csv"
     assert cli(*args, "-f", "csv", "-o", target).exit_code == 0
     assert target.read_text(encoding="utf-8-sig").splitlines()[:2] == ["unit,code,name,old,new,delta", "Sở A,,index,85.00,85.00,0.00"]
+
+
+def test_columns_and_unit_by_unit_compare_alike(tmp_path):
+    """compare reads wide sheets column by column (UnitNodes); scoring each unit with the
+    engine gives the same comparison, every node of every unit."""
+    from parcalc.analysis.compare import compare
+    from parcalc.analysis.ranking import rank_results
+    from parcalc.write.compare import compare_csv, compare_data, compare_json, compare_markdown
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["STT", "Điểm chuẩn", "Sở A", "Sở B", "Sở C"])
+    for code, maximum, a, b, c in (("1.1", 4, 3, 4, 2.5), ("1.2", 2, 2, 0.5, 2), ("2.1", 4, 1, 4, 4)):
+        sheet.append([code, maximum, a, b, c])
+    new = tmp_path / "new.xlsx"
+    book.save(new)
+    old = GOOD / "units-wide.xlsx"
+    fast = api.compare_workbooks(old, new, SMALL_SET)
+    assert {type(u.new.result).__name__ for u in fast.units} == {"UnitNodes"}
+    each = compare(*(rank_results(api.score_units([path], SMALL_SET)) for path in (old, new)))
+    assert compare_data(fast) == compare_data(each)
+    for write in (compare_json, compare_csv, compare_markdown):  # byte for byte: 9.5 and 9.50 written alike
+        assert write(fast, "vi") == write(each, "vi")
+    assert [(d.code, d.delta) for d in fast.units[0].nodes][:2] == [(d.code, d.delta) for d in each.units[0].nodes][:2]

@@ -4,6 +4,7 @@ units with a line saying how to see the rest, and a large ranking's xlsx complet
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -15,6 +16,7 @@ from typer.testing import CliRunner
 from parcalc.cli import app
 from parcalc.core.numbers import format_points
 from parcalc.write.common import points_text
+from parcalc.write.json_text import encoded_list, indented_json, object_shape
 from tests.conftest import SMALL_SET
 
 UNITS = 150  # more than the table's 100
@@ -122,3 +124,27 @@ def test_the_xlsx_of_a_large_ranking_holds_every_unit(tmp_path):
         assert (name.number_format, name.alignment.wrap_text, name.font.b) == ("@", True, False)
     assert heat.max_row == 3 + 300 and heat.cell(303, 2).value == "Đơn vị 300"
     assert Decimal(str(heat.cell(303, 3).value)) == Decimal("50.17")  # (6 - 2.99) / 6 x 100 = 50.1666...
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(value=json_values)
+def test_indented_json_writes_what_json_dumps_writes(value):
+    """compare's fast JSON writer: byte for byte json.dumps(indent=2, ensure_ascii=False)."""
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_encoded_parts_sit_where_json_dumps_puts_them():
+    """A list of objects written from object_shape and encoded_list, inside indented_json."""
+    shape = object_shape(("code", "points"), depth=4)
+    nodes = encoded_list([shape % ('"1.1"', "2.5"), shape % ('"1.2"', "null")], depth=3)
+    data = {"units": [{"unit": "Xã A", "nodes": nodes}, {"unit": "Xã B", "nodes": encoded_list([], depth=3)}]}
+    plain = {"units": [{"unit": "Xã A", "nodes": [{"code": "1.1", "points": 2.5}, {"code": "1.2", "points": None}]},
+                       {"unit": "Xã B", "nodes": []}]}
+    assert indented_json(data) == json.dumps(plain, ensure_ascii=False, indent=2) + "\n"

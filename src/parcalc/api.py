@@ -242,12 +242,14 @@ def score_units(
     blank: str | None = None,
     na: str | None = None,
     totals_only: bool = False,
+    node_points: bool = False,
     notes: "list[Finding] | None" = None,
 ) -> "list[tuple[str, ScoreResult | UnitTotals]]":
     """(unit, result) for every unit of every workbook, in the workbooks' order. With
     `totals_only`, a wide sheet's units are scored column by column (parcalc.core.columnar)
     and give UnitTotals, the totals and field points a ranking needs, instead of a
-    result for every node: 10,000 units in about a second. What reading noticed (numbering
+    result for every node: 10,000 units in about a second; with `node_points` too, they
+    give UnitNodes, which also have every node's points (what compare needs). What reading noticed (numbering
     nested under fields, ...) is added to `notes` when given, once per workbook and kind."""
     from .core.errors import InputError, Problem
 
@@ -257,7 +259,7 @@ def score_units(
     problems: list[Problem] = []
     for path in paths:
         # one workbook at a time: its sheet (parsed, in bands) is let go before the next is read
-        scored = _score_workbook(path, criterion_set, layout, sheet, assume_full, blank, na, totals_only, notes, problems)
+        scored = _score_workbook(path, criterion_set, layout, sheet, assume_full, blank, na, totals_only, node_points, notes, problems)
         units_here = dict.fromkeys(unit for unit, _ in scored)
         if len(units_here) == len(scored) and seen.keys().isdisjoint(units_here):  # at once: 10,000 units are common
             seen.update(dict.fromkeys(units_here, str(path)))
@@ -276,14 +278,15 @@ def score_units(
 
 
 def _score_workbook(path: str | Path, criterion_set: CriterionSet | None, layout: str | None, sheet: str | None, assume_full: bool,
-                    blank: str | None, na: str | None, totals_only: bool, notes: "list[Finding] | None", problems: list) -> list:
+                    blank: str | None, na: str | None, totals_only: bool, node_points: bool, notes: "list[Finding] | None",
+                    problems: list) -> list:
     """(unit, result) for every unit of one workbook (see score_units); the problems of
     units that cannot be scored are added to `problems`."""
     from .core.columnar import FieldSums, score_columns, score_groups
     from .core.errors import Problem, ScoringError
     from .read.multiunit import LongUnits, UnitColumns, open_units
 
-    sums = FieldSums(criterion_set) if totals_only else None
+    sums = FieldSums(criterion_set) if totals_only and not node_points else None  # node points are summed after reading
     units = open_units(Path(path), layout, sheet, on_row=sums.add if sums else None)
     if notes is not None:
         first_of_kind: dict[str, Finding] = {}
@@ -292,9 +295,9 @@ def _score_workbook(path: str | Path, criterion_set: CriterionSet | None, layout
         notes += first_of_kind.values()
     scored = None
     if totals_only and isinstance(units, UnitColumns) and not units.marks:  # a mark may change a unit's scale
-        scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, sums=sums)
+        scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, sums=sums, node_points=node_points)
     elif totals_only and isinstance(units, LongUnits) and not units.marks:
-        scored = score_groups(units.groups, units.units, criterion_set, assume_full=assume_full, blank=blank)
+        scored = score_groups(units.groups, units.units, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points)
     if scored is not None:
         return scored
     scored = []  # unit by unit, each with its own problems
@@ -456,7 +459,8 @@ def compare_workbooks(
     from .analysis.ranking import rank_results
 
     def ranked(path: str | Path, criterion_set: str | Path | CriterionSet | None) -> "Ranking":
-        return rank_results(score_units([path], criterion_set, layout=layout, assume_full=assume_full, blank=blank, na=na))
+        return rank_results(score_units([path], criterion_set, layout=layout, assume_full=assume_full, blank=blank, na=na,
+                                        totals_only=True, node_points=True))
 
     return compare(ranked(old, criteria), ranked(new, criteria_new or criteria))
 

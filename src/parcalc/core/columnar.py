@@ -19,7 +19,7 @@ from operator import add
 from typing import Iterator, Mapping, Protocol, Sequence
 
 from .codes import parent_code
-from .engine import ABSENT, GIVEN, NodeResult, Scale, UnitTotals
+from .engine import ABSENT, GIVEN, NodeResult, Scale, UnitNodes, UnitTotals
 from .errors import ScoringError
 from .model import Appraisal, Criterion, CriterionSet
 from .scoring import score_appraisal
@@ -163,13 +163,13 @@ class FieldSums:
 
 
 def score_groups(groups: Sequence[UnitColumns], order: Sequence[str], criteria: CriterionSet | None, *, assume_full: bool,
-                 blank: str | None) -> list[tuple[str, UnitTotals]] | None:
+                 blank: str | None, node_points: bool = False) -> list[tuple[str, UnitTotals]] | None:
     """(unit, totals) for every unit of `groups`, in `order`; None when some unit's
     points are wrong (see score_columns). Groups with equal trees share one tree object."""
     trees: dict = {}
     totals: dict[str, UnitTotals] = {}
     for group in groups:
-        scored = score_columns(group, criteria, assume_full=assume_full, blank=blank, trees=trees)
+        scored = score_columns(group, criteria, assume_full=assume_full, blank=blank, trees=trees, node_points=node_points)
         if scored is None:
             return None
         totals.update(scored)
@@ -177,10 +177,12 @@ def score_groups(groups: Sequence[UnitColumns], order: Sequence[str], criteria: 
 
 
 def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume_full: bool, blank: str | None,
-                  sums: FieldSums | None = None, trees: dict | None = None) -> list[tuple[str, UnitTotals]] | None:
+                  sums: FieldSums | None = None, trees: dict | None = None,
+                  node_points: bool = False) -> list[tuple[str, UnitTotals]] | None:
     """(unit, totals) for every unit, in column order; None when some unit's points are
     wrong, so that the caller scores unit by unit and reports each problem. `sums`, if
     gathered while `columns` were read, spare a second reading; `trees` as score_appraisal's.
+    With `node_points`, UnitNodes: the totals and every node's points (what compare needs).
     Columns hold no không áp dụng mark (a sheet with one is scored unit by unit), so --na
     has nothing to say here."""
     try:
@@ -192,34 +194,44 @@ def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume
         return None
     tree = result.criteria
     count = len(columns.units)
-    # the given rows whose cells hold points; a row left blank in every column that the
-    # engine takes as given (--blank zero) gives every unit the same points: fixed
+    # A node's points are, for every unit, what the engine gave the first unit less the
+    # first unit's given rows below it (assumed points, remainders: the same for all)
+    # plus the unit's own given rows below it. A row left blank in every column that the
+    # engine takes as given (--blank zero) gives every unit the same points: fixed.
     holding = {row.code for row in columns.rows if row.given}
-    tops = {root.code: [code for code in _given_tops(root, nodes) if code in holding] for root in tree.roots if nodes[root.code].points is not None}
-    if sums is not None and sums.tops == {code: field for field, codes in tops.items() for code in codes}:
-        by_field = sums.by_field
+    targets = tree.by_code().values() if node_points else tree.roots
+    tops = {node.code: [code for code in _given_tops(node, nodes) if code in holding] for node in targets if nodes[node.code].points is not None}
+    field_tops = {code: field for field in (root.code for root in tree.roots) if field in tops for code in tops[field]}
+    if sums is not None and not node_points and sums.tops == field_tops:
+        by_target = sums.by_field
     else:
-        by_field = _sum_again(columns, tops)
-    field_sums: list[list[Decimal] | None] = []
-    for root in tree.roots:
-        if root.code not in tops:
-            field_sums.append(None)
-            continue
-        fixed = nodes[root.code].points - sum((nodes[code].points for code in tops[root.code]), Decimal(0))  # type: ignore[operator, misc]
-        field_sums.append(by_field[root.code].decimals(fixed) if root.code in by_field else [fixed] * count)
+        by_target = _sum_again(columns, tops)
+    points: dict[str, list[Decimal]] = {}
+    for code, below in tops.items():
+        fixed = nodes[code].points - sum((nodes[top].points for top in below), Decimal(0))  # type: ignore[operator, misc]
+        points[code] = by_target[code].decimals(fixed) if code in by_target else [fixed] * count
+    field_sums = [points.get(root.code) for root in tree.roots]
     scale = Scale(tree, frozenset(root.code for root in tree.roots if nodes[root.code].status == ABSENT))
     field_points = zip(*(field if field is not None else [None] * count for field in field_sums))
-    return list(zip(columns.units, UnitTotals.of_units(tree, scale.unit_points(field_sums, count), scale.total_max, field_points)))
+    total_points = scale.unit_points(field_sums, count)
+    if not node_points:
+        return list(zip(columns.units, UnitTotals.of_units(tree, total_points, scale.total_max, field_points)))
+    per_unit = (dict(zip(points, unit_points)) for unit_points in zip(*points.values()))
+    return list(zip(columns.units, UnitNodes.of_units(tree, total_points, scale.total_max, field_points, per_unit)))
 
 
 def _sum_again(columns: UnitColumns, tops: Mapping[str, list[str]]) -> dict[str, FieldSum]:
-    """The given rows' points per field, read from the sheet again."""
-    field_of = {code: field for field, codes in tops.items() for code in codes}
-    by_field: dict[str, FieldSum] = {}
+    """The given rows' points summed for each node of `tops` (node -> its given rows),
+    read from the sheet again."""
+    targets_of: dict[str, list[str]] = {}
+    for target, codes in tops.items():
+        for code in codes:
+            targets_of.setdefault(code, []).append(target)
+    by_target: dict[str, FieldSum] = {}
     for row, cells in columns.cells():
-        if row.code in field_of:
-            by_field.setdefault(field_of[row.code], FieldSum(len(cells))).add(row.points, cells)
-    return by_field
+        for target in targets_of.get(row.code, ()):
+            by_target.setdefault(target, FieldSum(len(cells))).add(row.points, cells)
+    return by_target
 
 
 def _given_tops(node: Criterion, nodes: Mapping[str, NodeResult]) -> Iterator[str]:

@@ -27,6 +27,7 @@ GIVEN, DERIVED, BOUNDED, ASSUMED, ABSENT = "given", "derived", "bounded", "assum
 
 _T = TypeVar("_T")
 _P = TypeVar("_P")  # points: one unit's, or a column of many units'
+_U = TypeVar("_U", bound="UnitTotals")
 
 
 class _once(Generic[_T]):
@@ -149,6 +150,11 @@ class ScoreResult(Totals):
         return None if result.points is None else percent(result.points, result.max)
 
     @property
+    def node_points(self) -> dict[str, Decimal]:
+        """Each node that has points -> its points, in tree order (as UnitNodes has them)."""
+        return {result.code: result.points for result in self.nodes if result.points is not None}
+
+    @property
     def field_points(self) -> tuple[Decimal | None, ...]:
         """The points of each top-level node (`criteria.roots`), in order."""
         points = {result.code: result.points for result in self.nodes}
@@ -169,16 +175,24 @@ class UnitTotals(TotalPoints):
     group: str
 
     @classmethod
-    def of_units(cls, criteria: CriterionSet, total_points: Sequence[Decimal], total_max: Decimal,
-                 field_points: Iterable[tuple[Decimal | None, ...]]) -> list[UnitTotals]:
-        """One per unit. Thousands of units have far fewer distinct totals: each one's
-        index and group (as Totals works them out) are worked out once."""
+    def of_units(cls: type[_U], criteria: CriterionSet, total_points: Sequence[Decimal], total_max: Decimal,
+                 field_points: Iterable[tuple[Decimal | None, ...]], *more: Iterable) -> list[_U]:
+        """One per unit; `more` gives a subclass's further fields, an iterable each.
+        Thousands of units have far fewer distinct totals: each one's index and group
+        (as Totals works them out) are worked out once."""
         index_and_group: dict[Decimal, tuple[Decimal, str]] = {}
         for points in set(total_points):
             index = percent(points, total_max)
             index_and_group[points] = (index, group_of(index, criteria.grades))
-        return [cls(criteria, points, total_max, fields, *index_and_group[points])
-                for points, fields in zip(total_points, field_points)]
+        return [cls(criteria, points, total_max, fields, *index_and_group[points], *rest)
+                for points, fields, *rest in zip(total_points, field_points, *more)]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitNodes(UnitTotals):
+    """UnitTotals and every node's points: what compare needs of each of many units."""
+
+    node_points: Mapping[str, Decimal]  # each node that has points -> its points, in tree order
 
 
 def group_of(index: Decimal, grades: Sequence[Grade] = MOHA_GROUPS) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from decimal import Decimal
 from pathlib import Path
 from typing import Optional
@@ -138,8 +139,12 @@ class _Table:
     totals: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
+    @cached_property
+    def _sheet_place(self) -> Place:
+        return Place(self.filename).sheet(self.layout.sheet)
+
     def place(self, ref: str) -> Place:
-        return Place(self.filename).sheet(self.layout.sheet).cell(ref)
+        return self._sheet_place.cell(ref)
 
     def read(self, rows: Rows) -> None:
         code_column = self.layout.columns["code"]

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from functools import lru_cache
-from json.encoder import encode_basestring
 
 from ..core import labels
 from ..core.engine import BOUNDED, NodeResult, ScoreResult
 from ..core.messages import render_place
 from ..core.model import Finding
-from ..core.numbers import format_points, to_json_number
+from ..core.numbers import format_points
 
 
 def display_name(node: NodeResult, lang: str) -> str:
@@ -96,40 +94,3 @@ def neutralise(text: str) -> str:
 # One colour per grade, best first (as many as a set has; MoHA's A-D use the first four):
 # the same in the xlsx charts and the HTML report.
 GRADE_COLOURS = ("2E7D32", "1565C0", "F9A825", "C62828", "6A1B9A", "546E7A")
-
-_JSON = json.JSONEncoder(ensure_ascii=False)
-
-
-class Encoded(str):
-    """JSON text already written (for speed, where thousands of rows share one shape);
-    `json_lines` puts it in as it is."""
-
-
-def json_text(value: object) -> str:
-    return value if isinstance(value, Encoded) else _JSON.encode(value)
-
-
-json_string = encode_basestring  # a str as JSON (UTF-8 kept, as `_JSON` writes it), without the encoder's per-call Python
-
-
-class JsonNumbers(dict):
-    """Decimal -> its JSON number text, each distinct value worked out once; look
-    values up with [] (a dict's own lookup, for speed over 10,000 units)."""
-
-    def __missing__(self, value: Decimal | None) -> str:
-        self[value] = written = _JSON.encode(to_json_number(value))
-        return written
-
-
-def json_lines(data: dict) -> str:
-    """JSON with a line per top-level key and a line per item of a top-level list: as
-    easy to diff as indent=2, but written by json's C encoder (with an indent json
-    falls back to Python, ten times slower for a ranking of 10,000 units)."""
-    parts = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            items = ",\n    ".join(map(json_text, value))
-            parts.append(f"  {_JSON.encode(key)}: [\n    {items}\n  ]")
-        else:
-            parts.append(f"  {_JSON.encode(key)}: {json_text(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"

@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+from functools import lru_cache
+from typing import Callable
 
 from ..core import labels
-from ..analysis.compare import Comparison
+from ..analysis.compare import Comparison, NodeDelta
 from ..core.numbers import to_json_number
 from .common import neutralise, points_text
+from .json_text import Encoded, JsonNumbers, JsonTexts, encoded_list, indented_json, object_shape
 from .terminal import TABLE_UNITS, print_lines, sections_lines, units_note
 
 SCHEMA = "parcalc/compare-1"
 
 
-def compare_data(comparison: Comparison) -> dict:
+_NODE_KEYS = ("code", "name", "old", "new", "delta")
+
+
+def _nodes(deltas: tuple[NodeDelta, ...]) -> list[dict]:
+    n = to_json_number
+    return [dict(zip(_NODE_KEYS, (d.code, d.name, n(d.old), n(d.new), n(d.delta)))) for d in deltas]
+
+
+def compare_data(comparison: Comparison, nodes: Callable[[tuple[NodeDelta, ...]], object] = _nodes) -> dict:
+    """The comparison as JSON data; `nodes` writes a unit's node changes."""
     n = to_json_number
     return {
         "schema": SCHEMA,
@@ -26,7 +37,7 @@ def compare_data(comparison: Comparison) -> dict:
                 "new": {"index": n(u.new.result.index), "rank": u.new.rank, "group": u.new.result.group, "criteria": u.new.result.criteria.id},
                 "index_delta": n(u.index_delta),
                 "rank_change": u.rank_change,
-                "nodes": [{"code": d.code, "name": d.name, "old": n(d.old), "new": n(d.new), "delta": n(d.delta)} for d in u.nodes],
+                "nodes": nodes(u.nodes),
                 "only_old": list(u.only_old),
                 "only_new": list(u.only_new),
             }
@@ -38,18 +49,39 @@ def compare_data(comparison: Comparison) -> dict:
 
 
 def compare_json(comparison: Comparison, lang: str) -> str:
-    return json.dumps(compare_data(comparison), ensure_ascii=False, indent=2) + "\n"
+    """compare_data as json.dumps(indent=2) writes it, faster: the million node changes of
+    two 10,000-unit workbooks are a few thousand distinct NodeDeltas, shared (see
+    parcalc.analysis.compare), each written once into one shape."""
+    numbers, texts = JsonNumbers(), JsonTexts()
+    shape = object_shape(_NODE_KEYS, depth=4)  # {"units": [{"nodes": [{...
+    written: dict[int, str] = {}  # id of a NodeDelta -> its text: ids are unique while `comparison` holds them all
+
+    def node(d: NodeDelta) -> str:
+        written[id(d)] = text = shape % (texts[d.code], texts[d.name], numbers[d.old], numbers[d.new], numbers[d.delta])
+        return text
+
+    def nodes(deltas: tuple[NodeDelta, ...]) -> Encoded:
+        return encoded_list([written.get(id(d)) or node(d) for d in deltas], depth=3)
+
+    return indented_json(compare_data(comparison, nodes))
+
+
+# A node's points in their shortest form (9.5, 10, 0), as JSON writes them: scored unit
+# by unit or by columns, equal points can carry different trailing zeros (9.5, 9.50).
+_plain = lru_cache(maxsize=1 << 16)(lambda points: f"{points.normalize():f}")
 
 
 def compare_csv(comparison: Comparison, lang: str) -> str:
-    """One row per unit and node: unit, code, name, old, new, delta."""
+    """One row per unit and node: unit, code, name, old, new, delta (the index with its
+    two published decimals)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(("unit", "code", "name", "old", "new", "delta"))
     for unit in comparison.units:
-        writer.writerow((neutralise(unit.unit), "", "index", unit.old.result.index, unit.new.result.index, unit.index_delta))
-        for node in unit.nodes:
-            writer.writerow((neutralise(unit.unit), node.code, neutralise(node.name or ""), node.old, node.new, node.delta))
+        name = neutralise(unit.unit)
+        writer.writerow((name, "", "index", unit.old.result.index, unit.new.result.index, unit.index_delta))
+        writer.writerows((name, node.code, neutralise(node.name or ""), _plain(node.old), _plain(node.new), _plain(node.delta))
+                         for node in unit.nodes)
     return buffer.getvalue()
 
 

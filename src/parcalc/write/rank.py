@@ -11,7 +11,8 @@ from ..core.messages import Msg
 from . import ooxml
 from ..core.numbers import format_points, to_json_number
 from ..analysis.ranking import Ranking, RankedUnit
-from .common import Encoded, JsonNumbers, json_lines, json_string, json_text, neutralise, points_text
+from .common import neutralise, points_text
+from .json_text import Encoded, JsonNumbers, json_lines, json_string, json_text
 from .document import Note
 from .terminal import TABLE_UNITS, Line, fitting, note_lines, print_lines, table_lines, units_note
 
