@@ -189,8 +189,10 @@ def test_long_sheet_units_alike_are_one_group_of_columns(tmp_path):
     path = long_workbook(tmp_path / "long.xlsx", rows)
     units = open_units(path)
     assert [group.units for group in units.groups] == [("A",), ("B", "C")]
-    totals = totals_by_unit(api.score_units([path], blank="zero", totals_only=True))
+    named = api.score_units([path], blank="zero", totals_only=True)
+    totals = totals_by_unit(named)
     assert {unit: totals[unit][0] for unit in "ABC"} == {"A": D("3.5"), "B": D(4), "C": D("0.25")}  # of 6 + 4 = 10
+    assert len({id(result.criteria) for _, result in named}) == 1  # the two groups' equal trees are one object
     assert {unit: totals[unit][1] for unit in "ABC"} == {"A": D(10), "B": D(10), "C": D(10)}
 
 
@@ -277,6 +279,19 @@ def test_without_a_set_the_sheet_is_read_once_and_field_rows_stay_fields(tmp_pat
     assert ranking.field_codes == ("1", "2")  # field 2 (6 points): 2.1 (4) and 2 unlisted points, assumed in full
     assert [(u.unit, u.result.index, u.result.field_points, u.field_indexes) for u in ranking.units] == [
         ("B", D("64.06"), (D("4.25"), D(6)), (D("42.50"), D("100.00"))), ("A", D("53.13"), (D("3.5"), D(5)), (D("35.00"), D("83.33")))]
+
+
+def test_without_a_set_a_row_two_levels_down_counts_for_its_field_as_the_sheet_is_read(tmp_path, monkeypatch):
+    """1.1.1 and 1.1.2 sit under 1.1 under field 1: their points are field 1's, gathered
+    as the sheet is read; 1 and 2 list less than their maxima, the rest assumed in full."""
+    values = {"1": [None, None], "1.1": [None, None], "1.1.1": [3.0, 1.0], "1.1.2": [2.5, 0.5], "2": [None, None], "2.1": [4.0, 1.0]}
+    path = wide_workbook(tmp_path / "u.xlsx", list(values.items()), ["A", "B"])
+    monkeypatch.setattr(UnitColumns, "cells", lambda self: pytest.fail("read again"))
+    monkeypatch.setattr(UnitColumns, "appraisals", lambda self: pytest.fail("scored unit by unit"))
+    totals = totals_by_unit(api.score_units([path], assume_full=True, totals_only=True))
+    # A: 1 = 5.5 + 4 unlisted, 2 = 4 + 2 unlisted: 15.5 / 16; B: 1.5 + 4 and 1 + 2: 8.5 / 16
+    assert {unit: (totals[unit][4], totals[unit][2]) for unit in "AB"} == {
+        "A": ((D("9.5"), D(6)), D("96.88")), "B": ((D("5.5"), D(3)), D("53.13"))}
 
 
 def test_column_totals_without_a_set_use_the_workbook_tree(tmp_path):

@@ -244,3 +244,30 @@ def test_hidden_rows_are_listed_up_to_twelve(tmp_path, hidden, listed):
     book.save(path)
     notes = [f for f in api.read_workbook(path).findings if f.key == "hidden_rows"]
     assert [(f.params["rows"], str(f.where)) for f in notes] == [(listed, f"{path}, sheet 'KQ', cell A3")]  # at the first
+
+
+def test_a_sheet_named_is_read_as_that_sheet_of_that_file_with_its_hidden_rows(tmp_path):
+    """--sheet (read_sheet): the appraisal names its sheet and file, and the sheet's own
+    hidden rows are said."""
+    path = workbook(tmp_path, HEADER, *ROWS, name="tinh.xlsx")
+    book = load_workbook(path)
+    book.create_sheet("Khác", 0)  # the sheet named is not the first
+    book["KQ"].row_dimensions[3].hidden = True
+    book.save(path)
+    appraisal = api.read_workbook(path, sheet="KQ")
+    assert (appraisal.sheet, appraisal.source) == ("KQ", "tinh.xlsx")
+    assert [(f.key, f.params["rows"], str(f.where)) for f in appraisal.findings] == [("hidden_rows", "3", f"{path}, sheet 'KQ', cell A3")]
+
+
+@pytest.mark.parametrize("row, second_table", [
+    (("STT", "Nội dung", "Điểm tối đa"), True),      # code and standard points headings
+    (("STT", "Nội dung", None, "Điểm đạt"), True),   # code and points headings
+    (("STT", "Nội dung"), False),                    # a code heading alone is no header
+    ((None, "Nội dung", "Điểm tối đa", "Điểm đạt"), False),  # nor are number headings without a code heading
+])
+def test_a_second_table_starts_at_a_row_of_headings_with_a_code_and_a_number_column(tmp_path, row, second_table):
+    path = workbook(tmp_path, HEADER, *ROWS, row, ("3", "Ba", 2, 1))
+    appraisal = api.read_workbook(path)
+    assert [entry.code for entry in appraisal.entries] == (["1", "2"] if second_table else ["1", "2", "3"])
+    assert [(f.key, str(f.where)) for f in appraisal.findings if f.key == "second_table"] == (
+        [("second_table", f"{path}, sheet 'KQ', cell A4")] if second_table else [])

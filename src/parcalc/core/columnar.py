@@ -163,7 +163,7 @@ class FieldSums:
 
 
 def score_groups(groups: Sequence[UnitColumns], order: Sequence[str], criteria: CriterionSet | None, *, assume_full: bool,
-                 blank: str | None, node_points: bool = False) -> list[tuple[str, UnitTotals]] | None:
+                 blank: str | None, node_points: bool) -> list[tuple[str, UnitTotals]] | None:
     """(unit, totals) for every unit of `groups`, in `order`; None when some unit's
     points are wrong (see score_columns). Groups with equal trees share one tree object."""
     trees: dict = {}
@@ -178,7 +178,7 @@ def score_groups(groups: Sequence[UnitColumns], order: Sequence[str], criteria: 
 
 def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume_full: bool, blank: str | None,
                   sums: FieldSums | None = None, trees: dict | None = None,
-                  node_points: bool = False) -> list[tuple[str, UnitTotals]] | None:
+                  node_points: bool) -> list[tuple[str, UnitTotals]] | None:
     """(unit, totals) for every unit, in column order; None when some unit's points are
     wrong, so that the caller scores unit by unit and reports each problem. `sums`, if
     gathered while `columns` were read, spare a second reading; `trees` as score_appraisal's.
@@ -208,7 +208,7 @@ def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume
         by_target = _sum_again(columns, tops)
     points: dict[str, list[Decimal]] = {}
     for code, below in tops.items():
-        fixed = nodes[code].points - sum((nodes[top].points for top in below), Decimal(0))  # type: ignore[operator, misc]
+        fixed = nodes[code].points - sum(nodes[top].points for top in below)  # type: ignore[operator, misc]
         points[code] = by_target[code].decimals(fixed) if code in by_target else [fixed] * count
     field_sums = [points.get(root.code) for root in tree.roots]
     scale = Scale(tree, frozenset(root.code for root in tree.roots if nodes[root.code].status == ABSENT))

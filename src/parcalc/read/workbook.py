@@ -196,10 +196,9 @@ class _Table:
         try:
             values = RowValues.model_validate(numbers, context={"penalty": block == "penalty"})
         except ValidationError as exc:
-            for error in exc.errors():
+            for error in exc.errors():  # each is cell_number's ValueError (every field goes through it), whose argument is a Msg
                 role = str(error["loc"][0])
-                cause = error.get("ctx", {}).get("error")  # cell_number's ValueError, whose argument is a Msg
-                message = cause.args[0] if isinstance(cause, ValueError) and cause.args else error["msg"]
+                message = error["ctx"]["error"].args[0]
                 self.problems.append(Problem(self.place(numbers[role].ref), Msg("{code}: {message}", code=code, message=message)))
             return None
         code_ref = row.code_cell.ref if row.code_cell is not None else f"A{row.number}"
