@@ -47,14 +47,18 @@ def test_different_sets_are_matched_by_code(cli, tmp_path):
     assert unit["old"]["index"] == 88.89 and unit["new"]["index"] == 89.93  # 12 / 13.5 = 88.89 %
 
 
-def test_units_in_one_year_only(cli, tmp_path):
+def wide_year(path, units, rows):
+    """A wide sheet of the small set's codes: `rows` of (code, maximum, each unit's points)."""
     book = Workbook()
-    sheet = book.active
-    sheet.append(["STT", "Điểm chuẩn", "Sở A", "Sở B", "Sở E"])
-    for code, maximum, a, b, e in (("1.1", 4, 4, 4, 2), ("1.2", 2, 2, 2, 2), ("2.1", 4, 1, 4, 4)):
-        sheet.append([code, maximum, a, b, e])
-    new = tmp_path / "new.xlsx"
-    book.save(new)
+    book.active.append(["STT", "Điểm chuẩn", *units])
+    for row in rows:
+        book.active.append(list(row))
+    book.save(path)
+    return path
+
+
+def test_units_in_one_year_only(cli, tmp_path):
+    new = wide_year(tmp_path / "new.xlsx", ["Sở A", "Sở B", "Sở E"], [("1.1", 4, 4, 4, 2), ("1.2", 2, 2, 2, 2), ("2.1", 4, 1, 4, 4)])
     data = run_json(cli, GOOD / "units-wide.xlsx", new, "--criteria", SMALL_SET)
     assert [u["unit"] for u in data["units"]] == ["Sở A", "Sở B"]  # A dropped most
     a = data["units"][0]
@@ -80,13 +84,7 @@ def test_columns_and_unit_by_unit_compare_alike(tmp_path):
     from parcalc.analysis.ranking import rank_results
     from parcalc.write.compare import compare_csv, compare_data, compare_json, compare_markdown
 
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["STT", "Điểm chuẩn", "Sở A", "Sở B", "Sở C"])
-    for code, maximum, a, b, c in (("1.1", 4, 3, 4, 2.5), ("1.2", 2, 2, 0.5, 2), ("2.1", 4, 1, 4, 4)):
-        sheet.append([code, maximum, a, b, c])
-    new = tmp_path / "new.xlsx"
-    book.save(new)
+    new = wide_year(tmp_path / "new.xlsx", ["Sở A", "Sở B", "Sở C"], [("1.1", 4, 3, 4, 2.5), ("1.2", 2, 2, 0.5, 2), ("2.1", 4, 1, 4, 4)])
     old = GOOD / "units-wide.xlsx"
     fast = api.compare_workbooks(old, new, SMALL_SET)
     assert {type(u.new.result).__name__ for u in fast.units} == {"UnitNodes"}
