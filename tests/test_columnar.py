@@ -461,3 +461,15 @@ def test_long_sheet_units_with_a_code_assumed_are_still_scored_by_columns(tmp_pa
     # A: 3 + 2 + 1.2's 4 assumed = 9; 2.1 4 + 2's unlisted 2 assumed = 6; survey block 3
     # absent (optional, nothing given); bonus 1 -> 16 of 16. B: 1 + 1 + 4 = 6; 2 + 2 = 4; bonus 0 -> 10
     assert {unit: (totals[unit][0], totals[unit][1]) for unit in "AB"} == {"A": (D(16), D(16)), "B": (D(10), D(16))}
+
+
+def test_long_sheet_units_with_blank_cells_are_still_scored_by_columns_with_blank_zero(tmp_path, monkeypatch):
+    """--blank reaches the column groups: B's blank 1.2 is read as 0 there, not left to
+    the slower unit-by-unit path."""
+    from parcalc.read.longsheet import LongUnits
+
+    rows = [("A", "1.1", 1.5), ("A", "1.2", 2.0), ("B", "1.1", 4.0), ("B", "1.2", None)]
+    path = long_workbook(tmp_path / "long.xlsx", rows)
+    monkeypatch.setattr(LongUnits, "appraisals", lambda self: pytest.fail("scored unit by unit"))
+    totals = totals_by_unit(api.score_units([path], blank="zero", totals_only=True))
+    assert {unit: totals[unit][0] for unit in "AB"} == {"A": D("3.5"), "B": D(4)}  # of 6 + 4 = 10

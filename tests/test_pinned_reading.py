@@ -271,3 +271,58 @@ def test_a_second_table_starts_at_a_row_of_headings_with_a_code_and_a_number_col
     assert [entry.code for entry in appraisal.entries] == (["1", "2"] if second_table else ["1", "2", "3"])
     assert [(f.key, str(f.where)) for f in appraisal.findings if f.key == "second_table"] == (
         [("second_table", f"{path}, sheet 'KQ', cell A4")] if second_table else [])
+
+
+class _EndlessBook:
+    """A workbook stand-in whose sheet has a header and then `rows` data rows, counting
+    the rows taken from it."""
+
+    name, merged = "endless.xlsx", {}
+
+    def __init__(self, rows: int) -> None:
+        self.rows_given, self.data_rows = 0, rows
+
+    def rows(self, sheet):
+        from parcalc.read.xlsx import value_cell
+
+        yield 1, {1: value_cell("A1", "STT"), 2: value_cell("B1", "Điểm thẩm định")}
+        for number in range(2, self.data_rows + 2):
+            self.rows_given += 1
+            yield number, {1: value_cell(f"A{number}", f"1.{number}"), 2: value_cell(f"B{number}", 1.0)}
+
+
+@pytest.mark.parametrize("data_rows, refused", [(19_999, False), (20_000, True), (1_000_000, True)])
+def test_a_sheet_of_more_than_20000_rows_is_refused_after_reading_20001(data_rows, refused):
+    """A header and 19,999 data rows (20,000 rows) are a table; one more is refused, and
+    a sheet of a million rows is not read past row 20,001."""
+    from parcalc.read.workbook import MOST_ROWS, TooManyRows, _find_table
+
+    book = _EndlessBook(data_rows)
+    if not refused:
+        rows, layout, start = _find_table(book, "KQ")
+        assert (len(rows), layout.header_row, start) == (MOST_ROWS, 1, 1)
+        return
+    with pytest.raises(TooManyRows) as caught:
+        _find_table(book, "KQ")
+    assert book.rows_given == MOST_ROWS  # the header and 20,000 data rows: one past the limit
+    assert str(caught.value.problems[0].where) == "endless.xlsx, sheet 'KQ'"
+
+
+def test_only_the_first_row_under_the_header_may_number_the_columns(tmp_path):
+    """1 2 3 under the header numbers the columns; the same further down is a data row
+    (code 1, named "2", 3 standard points)."""
+    path = workbook(tmp_path, HEADER, ("1", "2", "3", "4"), ("2", "Hai", 4, 3), ("1", "2", "3"))
+    assert [(entry.code, entry.name, entry.max) for entry in api.read_workbook(path).entries] == [("2", "Hai", D(4)), ("1", "2", D(3))]
+
+
+def test_places_name_the_code_column_where_it_is(tmp_path):
+    """Codes in column B: the nested-numbering note and a code written twice name the
+    cells of column B, not A."""
+    header = (None, *HEADER)
+    nested = workbook(tmp_path, header, (None, "I", "Lĩnh vực", 10), (None, "1", "Một", 6, 5.5), (None, "2", "Hai", 4, 3), name="n.xlsx")
+    notes = [(f.key, str(f.where)) for f in api.read_workbook(nested).findings]
+    assert notes == [("nested_codes", f"{nested}, sheet 'KQ', cell B3")]
+    twice = workbook(tmp_path, header, (None, "1", "Một", 6, 5.5), (None, "1", "Một nữa", 6, 5), name="t2.xlsx")
+    (problem,) = refusal(twice).problems
+    assert str(problem.where) == f"{twice}, sheet 'KQ', cell B3"
+    assert f"{twice}, sheet 'KQ', cell B2" in problem.message.render("en")

@@ -106,9 +106,10 @@ def find_table(book: Workbook, sheet: str) -> tuple[list[tuple[int, dict[int, Ce
 
 
 def read_table(book: Workbook, sheet: str, source: str, rows: Rows, layout: Layout, start: int) -> Appraisal:
-    table = _Table(layout, book.name, [number for number in book.hidden.get(sheet, ()) if number > layout.header_row])
+    # the sheet's rows were all read to find its table, so its hidden rows are known
+    table = _Table(layout, book.name, [number for number in book.hidden[sheet] if number > layout.header_row])
     table.read(rows[start:])
-    columns = tuple((role, f"{column_letter(layout.columns[role])} «{layout.headings.get(role, role)}»")
+    columns = tuple((role, f"{column_letter(layout.columns[role])} «{layout.headings[role]}»")  # find_layout names each column
                     for role in NUMBER_ROLES if role in layout.columns)
     entries = table.entries()
     return Appraisal(entries=entries, source=source, sheet=sheet, findings=tuple(table.findings),
@@ -249,7 +250,7 @@ class _Table:
         return {role: cells[column] for role, column in self.layout.columns.items() if role in NUMBER_ROLES and column in cells}
 
     def _name(self, cells: dict[int, Cell]) -> str:
-        cell = cells.get(self.layout.columns.get("name", -1))
+        cell = cells.get(self.layout.columns.get("name"))  # type: ignore[arg-type]
         return _clean_text(cell.text) if cell is not None and cell.kind == "text" else ""
 
 
