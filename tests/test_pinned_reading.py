@@ -277,10 +277,11 @@ class _EndlessBook:
     """A workbook stand-in whose sheet has a header and then `rows` data rows, counting
     the rows taken from it."""
 
-    name, merged = "endless.xlsx", {}
+    name = "endless.xlsx"
 
     def __init__(self, rows: int) -> None:
         self.rows_given, self.data_rows = 0, rows
+        self.merged: dict[str, tuple] = {}  # as the reader: known once every row was read
 
     def rows(self, sheet):
         from parcalc.read.xlsx import value_cell
@@ -289,6 +290,7 @@ class _EndlessBook:
         for number in range(2, self.data_rows + 2):
             self.rows_given += 1
             yield number, {1: value_cell(f"A{number}", f"1.{number}"), 2: value_cell(f"B{number}", 1.0)}
+        self.merged[sheet] = ()
 
 
 @pytest.mark.parametrize("data_rows, refused", [(19_999, False), (20_000, True), (1_000_000, True)])
@@ -326,3 +328,15 @@ def test_places_name_the_code_column_where_it_is(tmp_path):
     (problem,) = refusal(twice).problems
     assert str(problem.where) == f"{twice}, sheet 'KQ', cell B3"
     assert f"{twice}, sheet 'KQ', cell B2" in problem.message.render("en")
+
+
+def test_the_only_other_sheet_with_a_table_is_read_as_the_file_s_unit(tmp_path):
+    """The first sheet has no table: the one other sheet that has one is read, named
+    after the file, and a note says which sheet was read."""
+    path = workbook(tmp_path, HEADER, *ROWS, name="huyen.xlsx")
+    book = load_workbook(path)
+    book.create_sheet("Bìa", 0).append(["BÁO CÁO CHỈ SỐ CCHC"])
+    book.save(path)
+    appraisal = api.read_workbook(path)
+    assert (appraisal.source, appraisal.sheet, [entry.code for entry in appraisal.entries]) == ("huyen.xlsx", "KQ", ["1", "2"])
+    assert [(f.key, f.params) for f in appraisal.findings] == [("other_sheet", {"first": "Bìa", "sheet": "KQ"})]

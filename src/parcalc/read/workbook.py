@@ -91,7 +91,8 @@ def _find_table(book: Workbook, sheet: str) -> tuple[list[tuple[int, dict[int, C
     if len(rows) > MOST_ROWS:
         raise TooManyRows.at(Place(book.name).sheet(sheet), "holds more than {most:,} rows: one unit's scoring table has a row per "
                              "criterion (many units in one sheet: parcalc rank)", most=MOST_ROWS)
-    layout, start = find_layout(rows, sheet, book.name, require=("points", "max", "lost", "value"), merged=book.merged.get(sheet, ()))
+    # every row was read (fewer than the limit), so the sheet's merged cells are known
+    layout, start = find_layout(rows, sheet, book.name, require=("points", "max", "lost", "value"), merged=book.merged[sheet])
     return rows, layout, start
 
 
