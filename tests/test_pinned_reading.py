@@ -340,3 +340,14 @@ def test_the_only_other_sheet_with_a_table_is_read_as_the_file_s_unit(tmp_path):
     appraisal = api.read_workbook(path)
     assert (appraisal.source, appraisal.sheet, [entry.code for entry in appraisal.entries]) == ("huyen.xlsx", "KQ", ["1", "2"])
     assert [(f.key, f.params) for f in appraisal.findings] == [("other_sheet", {"first": "Bìa", "sheet": "KQ"})]
+
+
+def test_a_bonus_row_without_a_number_is_the_next_field_named_at_its_empty_code_cell(tmp_path):
+    """An unnumbered "Điểm thưởng" row after fields 1 and 2 is field 3, a bonus block;
+    its places are those of its row's empty code cell (A4) and points cell (D4)."""
+    path = workbook(tmp_path, HEADER, *ROWS, (None, "Điểm thưởng", 2, 1))
+    appraisal = api.read_workbook(path)
+    bonus = appraisal.entries[-1]
+    assert (bonus.code, bonus.kind, bonus.max, bonus.points) == ("3", "bonus", D(2), D(1))
+    assert (str(bonus.where["code"]), str(bonus.where["points"])) == (f"{path}, sheet 'KQ', cell A4", f"{path}, sheet 'KQ', cell D4")
+    assert [(f.key, f.code, str(f.where)) for f in appraisal.findings] == [("extra_code", "3", f"{path}, sheet 'KQ', cell A4")]
