@@ -64,6 +64,10 @@ def test_units_in_one_year_only(cli, tmp_path):
     a = data["units"][0]
     assert (a["index_delta"], a["rank_change"], a["nodes"][0]["code"], a["nodes"][0]["delta"]) == (-15, -1, "2", -2)
     assert data["units_only_old"] == ["Sở C", "Sở D"] and data["units_only_new"] == ["Sở E"]
+    target = tmp_path / "c.csv"
+    assert cli("compare", GOOD / "units-wide.xlsx", new, "--criteria", SMALL_SET, "-o", target).exit_code == 0
+    assert target.read_text(encoding="utf-8-sig").splitlines()[-3:] == [  # the units of one year only, in CSV too
+        "Sở C,,only_old,,,", "Sở D,,only_old,,,", "Sở E,,only_new,,,"]
 
 
 def test_formats(cli, tmp_path):
@@ -93,3 +97,15 @@ def test_columns_and_unit_by_unit_compare_alike(tmp_path):
     for write in (compare_json, compare_csv, compare_markdown):  # byte for byte: 9.5 and 9.50 written alike
         assert write(fast, "vi") == write(each, "vi")
     assert [(d.code, d.delta) for d in fast.units[0].nodes][:2] == [(d.code, d.delta) for d in each.units[0].nodes][:2]
+
+
+def test_what_reading_either_year_notices_is_said(cli, tmp_path):
+    """The later year numbers its criteria afresh under Roman field numbers: compare
+    reads it as rank does, and says so, naming that workbook."""
+    new = wide_year(tmp_path / "new.xlsx", ["Sở A", "Sở B"],
+                    [("I", 6, None, None), ("1", 4, 4, 3), ("2", 2, 2, 1), ("II", 4, None, None), ("1", 4, 1, 4)])
+    run = cli("compare", GOOD / "units-wide.xlsx", new, "--criteria", SMALL_SET, "-f", "json", lang="en")
+    assert run.exit_code == 0
+    assert sorted((u["unit"], u["new"]["index"]) for u in json.loads(run.stdout)["units"]) == [("Sở A", 70), ("Sở B", 80)]
+    assert run.stderr.splitlines() == [f"parcalc: warning: {new}, sheet 'Sheet', cell A3: numbering restarts inside each field "
+                                       "(I > 1 > 1.1): read as codes inside the field (II > 1 is 2.1)"]

@@ -459,8 +459,10 @@ def compare_workbooks(
     from .analysis.ranking import rank_results
 
     def ranked(path: str | Path, criterion_set: str | Path | CriterionSet | None) -> "Ranking":
-        return rank_results(score_units([path], criterion_set, layout=layout, assume_full=assume_full, blank=blank, na=na,
-                                        totals_only=True, node_points=True))
+        notes: list[Finding] = []
+        scored = score_units([path], criterion_set, layout=layout, assume_full=assume_full, blank=blank, na=na,
+                             totals_only=True, node_points=True, notes=notes)
+        return replace(rank_results(scored), findings=tuple(notes))
 
     return compare(ranked(old, criteria), ranked(new, criteria_new or criteria))
 

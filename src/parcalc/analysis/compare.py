@@ -9,6 +9,7 @@ from decimal import Decimal
 from operator import itemgetter
 from typing import Iterable
 
+from ..core.model import Finding
 from .ranking import RankedUnit, Ranking
 
 
@@ -48,6 +49,7 @@ class Comparison:
     units: tuple[UnitDelta, ...]          # largest index drops first
     only_old: tuple[str, ...]             # units in the old year only
     only_new: tuple[str, ...]
+    findings: tuple[Finding, ...] = ()    # what reading either year's workbooks noticed
 
 
 def compare(old: Ranking, new: Ranking) -> Comparison:
@@ -60,12 +62,14 @@ def compare(old: Ranking, new: Ranking) -> Comparison:
         pairs = [(name, old_units[name], new_units[name]) for name in old_units if name in new_units]
     codes = _Codes()
     units = tuple(sorted((_unit_delta(*pair, codes) for pair in pairs), key=lambda u: (u.index_delta, u.unit)))
+    findings = (*old.findings, *new.findings)
     if len(pairs) == 1 and len(old_units) == len(new_units) == 1:
-        return Comparison(units, (), ())
+        return Comparison(units, (), (), findings)
     return Comparison(
         units=units,
         only_old=tuple(name for name in old_units if name not in new_units),
         only_new=tuple(name for name in new_units if name not in old_units),
+        findings=findings,
     )
 
 

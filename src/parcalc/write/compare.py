@@ -73,7 +73,8 @@ _plain = lru_cache(maxsize=1 << 16)(lambda points: f"{points.normalize():f}")
 
 def compare_csv(comparison: Comparison, lang: str) -> str:
     """One row per unit and node: unit, code, name, old, new, delta (the index with its
-    two published decimals)."""
+    two published decimals); a code, or a unit, with points in one year only has a row
+    whose name says only_old or only_new."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(("unit", "code", "name", "old", "new", "delta"))
@@ -82,6 +83,10 @@ def compare_csv(comparison: Comparison, lang: str) -> str:
         writer.writerow((name, "", "index", unit.old.result.index, unit.new.result.index, unit.index_delta))
         writer.writerows((name, node.code, neutralise(node.name or ""), _plain(node.old), _plain(node.new), _plain(node.delta))
                          for node in unit.nodes)
+        writer.writerows((name, code, side, "", "", "") for side, codes in (("only_old", unit.only_old), ("only_new", unit.only_new))
+                         for code in codes)
+    writer.writerows((neutralise(name), "", side, "", "", "") for side, names in (("only_old", comparison.only_old), ("only_new", comparison.only_new))
+                     for name in names)
     return buffer.getvalue()
 
 
