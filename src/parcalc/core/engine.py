@@ -185,7 +185,7 @@ class UnitTotals(TotalPoints):
             index = percent(points, total_max)
             index_and_group[points] = (index, group_of(index, criteria.grades))
         return [cls(criteria, points, total_max, fields, *index_and_group[points], *rest)
-                for points, fields, *rest in zip(total_points, field_points, *more)]
+                for points, fields, *rest in zip(total_points, field_points, *more, strict=True)]  # never a unit dropped
 
 
 @dataclass(frozen=True, slots=True)
