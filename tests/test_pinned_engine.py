@@ -375,3 +375,16 @@ def test_children_that_must_lose_more_than_their_given_parent_by_less_than_a_poi
     result = score(tree, given(**{"1": "9", "1_1": "8.2", "2": "90"}))
     assert [(f.key, f.code) for f in result.findings] == [("children_lose_more", "1")]
 
+
+
+def test_units_made_many_at_a_time_are_one_per_unit_or_an_error():
+    """UnitNodes.of_units: each unit's totals, index, group, fields and node points; a
+    column one unit short is a programming error, never a unit silently dropped."""
+    from parcalc.core.engine import UnitNodes
+
+    criteria = CriterionSet(id="t", title="t", level="custom", roots=(Criterion(code="1", name="One", max=D(10)),))
+    made = UnitNodes.of_units(criteria, [D(9), D("7.5")], D(10), [(D(9),), (D("7.5"),)], [{"1": D(9)}, {"1": D("7.5")}])
+    assert [(u.total_points, u.index, u.group, u.field_points, u.node_points) for u in made] == [
+        (D(9), D("90.00"), "A", (D(9),), {"1": D(9)}), (D("7.5"), D("75.00"), "C", (D("7.5"),), {"1": D("7.5")})]
+    with pytest.raises(ValueError):
+        UnitNodes.of_units(criteria, [D(9), D("7.5")], D(10), [(D(9),), (D("7.5"),)], [{"1": D(9)}])
