@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
+from decimal import Decimal
 from typing import Callable
 
 from ..core import labels
@@ -66,9 +66,10 @@ def compare_json(comparison: Comparison, lang: str) -> str:
     return indented_json(compare_data(comparison, nodes))
 
 
-# A node's points in their shortest form (9.5, 10, 0), as JSON writes them: scored unit
-# by unit or by columns, equal points can carry different trailing zeros (9.5, 9.50).
-_plain = lru_cache(maxsize=1 << 16)(lambda points: f"{points.normalize():f}")
+def _plain(points: Decimal) -> str:
+    """A node's points in their shortest form (9.5, 10, 0), as JSON writes them: scored
+    unit by unit or by columns, equal points can carry different trailing zeros (9.50)."""
+    return points_text(points, ".", 0)
 
 
 def compare_csv(comparison: Comparison, lang: str) -> str:

@@ -5,7 +5,6 @@ a `compare` of two 10,000-unit workbooks (cProfile, 2026-11-30)."""
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from json.encoder import encode_basestring
 
 from ..core.numbers import to_json_number
@@ -25,21 +24,23 @@ def json_text(value: object) -> str:
 json_string = encode_basestring  # a str as JSON (UTF-8 kept, as `_JSON` writes it), without the encoder's per-call Python
 
 
-class JsonNumbers(dict):
-    """Decimal -> its JSON number text, each distinct value worked out once; look
-    values up with [] (a dict's own lookup, for speed over 10,000 units)."""
-
-    def __missing__(self, value: Decimal | None) -> str:
-        self[value] = written = _JSON.encode(to_json_number(value))
-        return written
-
-
 class JsonTexts(dict):
-    """A str (or None) -> its JSON text, each distinct value written once."""
+    """A str (or None) -> its JSON text, each distinct value written once; look values
+    up with [] (a dict's own lookup, for speed over 10,000 units)."""
 
-    def __missing__(self, value: str | None) -> str:
-        self[value] = written = _JSON.encode(value)
+    def __missing__(self, value: object) -> str:
+        self[value] = written = _JSON.encode(self._json(value))
         return written
+
+    @staticmethod
+    def _json(value: object) -> object:
+        return value
+
+
+class JsonNumbers(JsonTexts):
+    """Decimal (or None) -> its JSON number text, each distinct value worked out once."""
+
+    _json = staticmethod(to_json_number)  # type: ignore[assignment]
 
 
 def json_lines(data: dict) -> str:
