@@ -353,7 +353,6 @@ def ranking_appendix(
     of which year), `plan` for the "(Kèm theo ...)" line, `unit` a unit of the ranking
     to chart against the mean."""
     from .analysis.ranking_document import build_ranking_appendix
-    from .core.errors import UsageError
 
     focus = None
     if unit is not None:
@@ -406,7 +405,6 @@ def unit_report(
     from .analysis.compare import compare
     from .analysis.ranking import rank_results
     from .analysis.report import build_report
-    from .core.errors import UsageError
 
     options = dict(layout=layout, sheet=sheet, assume_full=assume_full, blank=blank, na=na)
     notes: list[Finding] = []
