@@ -282,7 +282,7 @@ def _score_workbook(path: str | Path, criterion_set: CriterionSet | None, layout
                     problems: list) -> list:
     """(unit, result) for every unit of one workbook (see score_units); the problems of
     units that cannot be scored are added to `problems`."""
-    from .core.columnar import FieldSums, score_columns, score_groups
+    from .core.columnar import FieldSums, appraisal_groups, score_columns, score_groups
     from .core.errors import Problem, ScoringError
     from .read.multiunit import LongUnits, UnitColumns, open_units
 
@@ -298,6 +298,9 @@ def _score_workbook(path: str | Path, criterion_set: CriterionSet | None, layout
         scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, sums=sums, node_points=node_points)
     elif totals_only and isinstance(units, LongUnits) and not units.marks:
         scored = score_groups(units.groups, units.units, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points)
+    elif totals_only and isinstance(units, list) and (groups := appraisal_groups(units, own_tree=criterion_set is None)) is not None:
+        scored = score_groups(groups, [unit.source or "?" for unit in units], criterion_set, assume_full=assume_full, blank=blank,
+                              node_points=node_points)
     if scored is not None:
         return scored
     scored = []  # unit by unit, each with its own problems

@@ -82,6 +82,32 @@ class ColumnGroup:
         return zip(self.rows, self.columns)
 
 
+def appraisal_groups(appraisals: Sequence[Appraisal], own_tree: bool) -> list[ColumnGroup] | None:
+    """Units read one by one (a sheet each) as column groups: units whose rows give the
+    same codes, names, standard points and kinds, with points in the same rows, are
+    scored alike by the engine. None when a unit has what only scoring it alone reads:
+    a không áp dụng mark, a raw value for a rule, lost points beside the points (checked
+    against them). `own_tree`: without a set, a bonus row without standard points shapes
+    the tree by its points, so they are part of the likeness."""
+    groups: dict[tuple, list[Appraisal]] = {}
+    for appraisal in appraisals:
+        entries = appraisal.entries
+        if any(entry.mark is not None or entry.value is not None or entry.lost is not None for entry in entries):
+            return None
+        key = tuple((entry.code, entry.name, entry.max, entry.kind, entry.points is None,
+                     entry.points if own_tree and entry.max is None else None) for entry in entries)
+        groups.setdefault(key, []).append(appraisal)
+    return [_group(members) for members in groups.values()]
+
+
+def _group(members: list[Appraisal]) -> ColumnGroup:
+    first = members[0]
+    columns = tuple(zip(*(tuple(entry.points for entry in member.entries) for member in members)))
+    rows = tuple(CodeRow(0, entry.code, entry.name, entry.max, {value: value for value in set(column)}, entry.where.get("code", ""),
+                         entry.points, entry.kind) for entry, column in zip(first.entries, columns))
+    return ColumnGroup(tuple(member.source or "?" for member in members), rows, columns, first)
+
+
 class FieldSum:
     """One field's points for every unit, summed exactly as integers that count
     10**-places: several times faster than Decimal sums, and cheap to tell apart."""

@@ -209,7 +209,7 @@ def _sheets(book: Workbook, path: Path, names: list[str]) -> list[Appraisal]:
     skipped, and said); a workbook with one such sheet is one unit named after the file."""
     if len(names) == 1:
         return [replace(read_sheet(book, names[0], unit_name(names[0])), source=unit_name(path.stem))]
-    tables = {name: found for name in names if (found := find_table(book, name)) is not None}  # each sheet read once
+    tables = {name: found for name in names if (found := find_table(book, name, quick=True)) is not None}  # each sheet read once
     if not tables:
         return [read_sheet(book, names[0], unit_name(names[0]))]  # its refusal says what is missing
     units = [read_table(book, name, unit_name(name), *found) for name, found in tables.items()]

@@ -32,6 +32,8 @@ from ..core.errors import InputError
 from ..core.messages import Msg, Place
 
 if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
+
     from .valuesheet import ValueSheet
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -136,6 +138,7 @@ class Workbook:
             self._percent: frozenset[int] | None = None
             self.merged: dict[str, list[tuple[int, int, int, int]]] = {}  # sheet -> merged ranges read by rows()
             self.hidden: dict[str, list[int]] = {}  # sheet -> rows with values that rows() left out as hidden
+            self._calamine: CalamineWorkbook | None = None
         except BaseException:
             self._zip.close()
             raise
@@ -148,6 +151,25 @@ class Workbook:
 
     def close(self) -> None:
         self._zip.close()
+        if self._calamine is not None:
+            self._calamine.close()
+
+    def calamine(self) -> "CalamineWorkbook":
+        """The workbook opened by python-calamine, once (smallsheet reads its sheets)."""
+        if self._calamine is None:
+            from python_calamine import CalamineWorkbook
+
+            self._calamine = CalamineWorkbook.from_path(str(self.path))
+        return self._calamine
+
+    def sheet_xml(self, sheet: str) -> bytes:
+        """The bytes of `sheet`'s part (its size checked: no zip bombs)."""
+        where = Place(self.name).sheet(sheet)
+        try:
+            with self._open_part(self._sheets[sheet]) as stream:
+                return stream.read()
+        except DAMAGED_ZIP as exc:
+            raise DamagedWorkbook.at(where, "damaged or truncated workbook ({error}); save it again from Excel or LibreOffice", error=_short(exc)) from None
 
     @property
     def sheet_names(self) -> list[str]:
@@ -175,7 +197,7 @@ class Workbook:
 
         part = self._sheets[sheet]
         self._open_part(part).close()  # the size check: no zip bombs
-        return ValueSheet(self.path, self.name, sheet, part, frozenset(self._sheets.values()), self._percent_styles())
+        return ValueSheet(self.path, self.name, sheet, part, frozenset(self._sheets.values()), self.percent_styles())
 
     def unread_cells(self, sheet: str) -> dict[str, Cell]:
         """The cells of `sheet` that `values` shows empty but are not: formulas whose
@@ -187,7 +209,7 @@ class Workbook:
     def rows(self, sheet: str) -> Iterator[tuple[int, dict[int, Cell]]]:
         """(row number, {column index: cell}) for each row with a value, in order."""
         strings = self._shared_strings()
-        reader = _SheetReader(strings, self._percent_styles())
+        reader = _SheetReader(strings, self.percent_styles())
         part = self._sheets[sheet]
         try:
             for rows in self._parse_chunks(part, reader):
@@ -204,7 +226,7 @@ class Workbook:
                 first = True
                 while chunk := stream.read(1 << 16):
                     if first:
-                        _check_encoding(chunk, where)
+                        check_encoding(chunk, where)
                         first = False
                     parser.Parse(chunk, False)
                     yield reader.take()
@@ -291,7 +313,7 @@ class Workbook:
             raise InputError.at(Place(self.name, detail="xl/workbook.xml"), "damaged workbook: {damage}; save it again from Excel or LibreOffice", damage=damaged[0])
         return sheets
 
-    def _percent_styles(self) -> frozenset[int]:
+    def percent_styles(self) -> frozenset[int]:
         """The cell styles (xf indexes) that show a number as a percentage."""
         if self._percent is not None:
             return self._percent
@@ -385,7 +407,7 @@ def _is_percent_format(code: str) -> bool:
 _DECLARED_ENCODING = re.compile(rb"""^<\?xml[^>]*?\sencoding=["']([^"']*)["']""")
 
 
-def _check_encoding(head: bytes, where: Place) -> None:
+def check_encoding(head: bytes, where: Place) -> None:
     """Excel and LibreOffice write every part in UTF-8, and python-calamine reads no
     other: a part in UTF-16 or Latin-1 is refused by both readers alike."""
     declared = _DECLARED_ENCODING.match(head.lstrip(b"\xef\xbb\xbf"))
