@@ -164,6 +164,71 @@ def test_long_sheet_column_totals_equal_scoring_each_unit(tmp_path, rows, combin
     assert with_nodes == outcome(path, criteria, assume_full, totals_only=False, blank=blank, nodes=True)
 
 
+def sheets_workbook(path: Path, rows: list[tuple[str, str, object]]) -> Path:
+    """A sheet per unit (the sheets layout): a header in row 1, a row per code (code, maximum, points)."""
+    book = Workbook()
+    book.remove(book.active)
+    for unit, code, value in rows:
+        sheet = book[unit] if unit in book.sheetnames else book.create_sheet(unit)
+        if sheet.max_row == 1 and sheet["A1"].value is None:
+            sheet.append(["STT", "Điểm chuẩn", "Điểm thẩm định"])
+        sheet.append([code, float(TREE[code][0]), value])
+    book.save(path)
+    return path
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=long_sheets(), combine=st.sampled_from(["add_capped", "add", None]), assume_full=st.booleans(),
+       blank=st.sampled_from([None, "zero", "full"]))
+def test_sheet_per_unit_column_totals_equal_scoring_each_unit(tmp_path, rows, combine, assume_full, blank):
+    """A sheet per unit: units whose sheets list the same codes, blank in the same rows,
+    are scored as one group of columns; with or without a set."""
+    criteria = None
+    if combine is not None:
+        set_path = tmp_path / f"set-{combine}.yaml"
+        set_path.write_text(SET_YAML.format(combine=combine), encoding="utf-8")
+        criteria = api.load_criteria(str(set_path))
+    path = sheets_workbook(tmp_path / "sheets.xlsx", rows)
+    fast = outcome(path, criteria, assume_full, totals_only=True, blank=blank)
+    assert fast == outcome(path, criteria, assume_full, totals_only=False, blank=blank)
+    with_nodes = outcome(path, criteria, assume_full, totals_only=True, blank=blank, nodes=True)
+    assert with_nodes == outcome(path, criteria, assume_full, totals_only=False, blank=blank, nodes=True)
+
+
+def test_sheets_alike_are_one_group_of_columns_and_others_their_own(tmp_path):
+    """Figures by hand (standard points from TREE: 1 is 10, 2 is 6): Sở A 3.5 + 5 = 8.5
+    of 16 (53.125, so 53.13), Sở B 4 + 2.25 = 6.25 of 16 (39.0625, so 39.06), Sở C,
+    whose sheet lists only code 1: 4 of 10 (40.00). A and B are one group."""
+    from parcalc.core.columnar import appraisal_groups
+    from parcalc.core.engine import UnitTotals
+    from parcalc.read.multiunit import read_units
+
+    rows = [("Sở A", "1", 3.5), ("Sở A", "2", 5), ("Sở B", "1", 4), ("Sở B", "2", 2.25), ("Sở C", "1", 4)]
+    path = sheets_workbook(tmp_path / "sheets.xlsx", rows)
+    groups = appraisal_groups(read_units(path), own_tree=True)
+    assert [group.units for group in groups] == [("Sở A", "Sở B"), ("Sở C",)]
+    named = api.score_units([path], totals_only=True)
+    assert all(type(result) is UnitTotals for _, result in named)
+    assert {unit: (r.total_points, r.total_max, r.index) for unit, r in named} == {
+        "Sở A": (D("8.5"), D(16), D("53.13")), "Sở B": (D("6.25"), D(16), D("39.06")), "Sở C": (D(4), D(10), D("40.00"))}
+
+
+def test_a_sheet_with_lost_points_beside_its_points_is_scored_alone(tmp_path):
+    """Lost points are checked against the points: only scoring the unit alone does that."""
+    from parcalc.core.engine import ScoreResult
+
+    book = Workbook()
+    for index, (unit, lost) in enumerate([("Sở A", 1), ("Sở B", None)]):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = unit
+        sheet.append(["STT", "Điểm chuẩn", "Điểm thẩm định", "Điểm bị mất"])
+        sheet.append(["1", 4, 3, lost])
+    path = tmp_path / "sheets.xlsx"
+    book.save(path)
+    named = api.score_units([path], totals_only=True)
+    assert [(unit, type(result), result.total_points) for unit, result in named] == [("Sở A", ScoreResult, D(3)), ("Sở B", ScoreResult, D(3))]
+
+
 def test_every_node_s_points_by_columns(tmp_path):
     """Each node's points for each unit, by hand: given rows, sums of them, a partial
     node's unlisted remainder and a missing row counted at full (--assume-full), a

@@ -10,13 +10,14 @@ the same decimals either way (both go through 15 significant digits, numbers.fro
 
 A sheet is left to the strict reader, which then says what is wrong with it or reads
 it as before, when the scan cannot follow it (a namespace prefix, comments, a DTD),
-when it is not UTF-8, when it has more rows than one unit's table, and when a cell
+when a cell's value is written before its formula, when it is not UTF-8, when it has more rows than one unit's table, and when a cell
 shows a date or a time (calamine gives those as dates, and 59 and 60 both as
 1900-02-28: the number typed cannot be told again).
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .sheetscan import CellFacts
@@ -27,12 +28,16 @@ from .xlsx import Cell, check_encoding, column_index, column_letter
 if TYPE_CHECKING:
     from .xlsx import Workbook
 
+# <v> before <f>: no tool writes it, and calamine drops that value (the strict reader keeps it)
+_VALUE_BEFORE_FORMULA = re.compile(rb"</v>\s*<f[\s>/]")
+
+
 def calamine_rows(book: Workbook, sheet: str, most_rows: int) -> list[tuple[int, dict[int, Cell]]] | None:
     """(row number, {column: cell}) of each row with a cell, hidden rows left out (and
     kept in `book.hidden`, merged ranges in `book.merged`), as `book.rows(sheet)` gives
     them; None for a sheet the strict reader must read (see the module's docstring)."""
     xml = book.sheet_xml(sheet)
-    if b"<!" in xml or not _utf8(xml) or xml.count(b"<row") > most_rows:
+    if b"<!" in xml or _VALUE_BEFORE_FORMULA.search(xml) or not _utf8(xml) or xml.count(b"<row") > most_rows:
         return None
     facts = CellFacts(book.percent_styles())
     facts.learn(xml)

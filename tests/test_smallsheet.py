@@ -1,0 +1,160 @@
+"""A one-unit sheet read by python-calamine (parcalc.read.smallsheet) gives exactly the
+strict reader's rows, hidden rows and merged ranges, on random sheets written by hand
+(numbers as spreadsheets store them, text, TRUE/FALSE, formulas with and without a
+saved result, errors, percentages, hidden rows, merged cells); or it says that the
+strict reader must read the sheet, and only where it cannot be sure."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parcalc import api
+from parcalc.core.errors import InputError
+from parcalc.core.numbers import from_stored_number
+from parcalc.read import xlsx
+from parcalc.read.smallsheet import calamine_rows
+from tests.test_sheetscan import CELLS
+from tests.test_valuesheet import MAIN, PARTS
+
+STYLES = (  # style 1 shows a percentage, style 2 a date
+    f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{MAIN}"><numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>'
+    '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="10" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>')
+NUMBERS = st.sampled_from(['<v>1.4799999999999999</v>', '<v>1E-3</v>', '<v>-2</v>', '<v>0</v>', '<v>12345678901234567</v>', '<v>0.5</v>'])
+# text runs with spaces at an end marked to keep them, as Excel, LibreOffice and openpyxl
+# write them (calamine drops such spaces of an unmarked run, the strict reader keeps them)
+TEXTS = st.sampled_from(['t="s"><v>0</v>', 't="s"><v>1</v>', 't="inlineStr"><is><t xml:space="preserve"> 4 điểm </t></is>',
+                         't="inlineStr"><is><r><t xml:space="preserve">Tiêu </t></r><r><t>chí</t></r></is>', 't="str"><v>x</v>', 't="b"><v>0</v>'])
+
+
+def book_with(path: Path, rows_xml: str, tail: str = "") -> Path:
+    """A workbook whose second sheet, 'Điểm', holds `rows_xml` (and `tail` after its
+    rows: merged cells), with styles for a percentage and a date."""
+    sheet = f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData>{rows_xml}</sheetData>{tail}</worksheet>'
+    parts = {**PARTS, "xl/worksheets/sheet2.xml": sheet, "xl/styles.xml": STYLES}
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        "</Relationships>", '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
+                            'Target="styles.xml"/></Relationships>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, text in parts.items():
+            book.writestr(name, text)
+    return path
+
+
+@st.composite
+def sheets(draw, *, dates: bool):
+    """Rows of random cells, some rows hidden, some cells merged; `dates` also puts a
+    cell shown as a date."""
+    rows, number, used = [], 0, []
+    for _ in range(draw(st.integers(1, 10))):
+        number += draw(st.integers(1, 3))
+        cells, column = [], 0
+        for _ in range(draw(st.integers(0, 6))):
+            column += draw(st.integers(1, 2))
+            value = draw(st.one_of(CELLS, NUMBERS, TEXTS))
+            style = draw(st.sampled_from(["", ' s="1"', *([' s="2"'] if dates else [])]))
+            attrs, _, inner = value.partition(">") if not value.startswith("<") else ("", "", value)
+            ref = f' r="{chr(64 + column)}{number}"'
+            cells.append(f"<c{ref}{style}{' ' + attrs if attrs else ''}>{inner}</c>" if not attrs.endswith("/") else f"<c{ref}{style} {attrs}>")
+            used.append((number, column))
+        hidden = ' hidden="1"' if draw(st.integers(0, 4)) == 0 else ""
+        rows.append(f'<row r="{number}"{hidden}>' + "".join(cells) + "</row>")
+    merged = ""
+    if used and draw(st.booleans()):
+        row, column = draw(st.sampled_from(used))
+        merged = f'<mergeCells count="1"><mergeCell ref="{chr(64 + column)}{row}:{chr(65 + column)}{row + 1}"/></mergeCells>'
+    return "".join(rows), merged
+
+
+def shown(rows: list[tuple[int, dict[int, xlsx.Cell]]]) -> list:
+    """The rows with each number as Excel shows it (15 significant digits: the strict
+    reader keeps 1.4799999999999999 as stored, calamine's float gives 1.48); scoring
+    reads both as 1.48 (numbers.from_stored_number)."""
+    return [(number, {column: (cell.ref, cell.kind, from_stored_number(cell.text) if cell.kind in ("number", "percent") else cell.text)
+                      for column, cell in cells.items()}) for number, cells in rows]
+
+
+# A text formula's empty result (IF(...;"";...)): the strict reader gives a cell of no
+# text, which nothing reads (a blank); calamine gives none. So the strict reading to
+# compare with is that of the sheet without such cells (a hidden row of only such
+# cells is then no hidden row with values either).
+_EMPTY_TEXT = re.compile(r'<c r="\w+"(?: s="\d")? t="str"><f>[^<]*</f><v></v></c>')
+
+
+def both(path: Path, rows_xml: str, merged: str = "") -> tuple[object, object]:
+    """(calamine_rows' reading, the strict reader's), each with the hidden rows and merged ranges."""
+    book_with(path, rows_xml, merged)
+    with xlsx.Workbook(path) as book:
+        quick = calamine_rows(book, "Điểm", 20_000)
+        quick = None if quick is None else (shown(quick), book.hidden["Điểm"], book.merged["Điểm"])
+    book_with(path, _EMPTY_TEXT.sub("", rows_xml), merged)
+    with xlsx.Workbook(path) as book:
+        strict = (shown(list(book.rows("Điểm"))), book.hidden["Điểm"], book.merged["Điểm"])
+    return quick, strict
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sheet=sheets(dates=False))
+def test_the_rows_are_the_strict_reader_s(tmp_path, sheet):
+    """Only a value written before its formula (<v>5</v><f>A1</f>: calamine drops it) is left to the strict reader."""
+    quick, strict = both(tmp_path / "units.xlsx", *sheet)
+    assert quick == (None if re.search(r"</v>\s*<f", sheet[0]) else strict)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sheet=sheets(dates=True))
+def test_a_sheet_with_a_date_is_left_to_the_strict_reader(tmp_path, sheet):
+    rows_xml, merged = sheet
+    quick, strict = both(tmp_path / "units.xlsx", rows_xml, merged)
+    # a number shown as a date, up to the last day of Excel's calendar (calamine gives larger ones as numbers)
+    dated = any(float(value) < 2_958_466 for value in re.findall(r'<c r="\w+" s="2">(?:<f[^>]*>[^<]*</f>|<f[^>]*/>)?\s*<v>([^<]+)</v>', rows_xml))
+    assert quick == (None if dated or re.search(r"</v>\s*<f", rows_xml) else strict)
+
+
+@pytest.mark.parametrize("rows_xml", [
+    '<!-- a comment --><row r="1"><c r="A1"><v>1</v></c></row>',  # the scan cannot follow it
+    '<row r="1"><c r="A1" s="2"><v>45000</v></c></row>',  # a date: 59 and 60 are both 1900-02-28 to calamine
+    "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 5)),  # more rows than one unit's table
+])
+def test_what_the_strict_reader_reads(tmp_path, rows_xml):
+    path = book_with(tmp_path / "units.xlsx", rows_xml)
+    with xlsx.Workbook(path) as book:
+        assert calamine_rows(book, "Điểm", 3) is None
+
+
+def test_a_sheet_of_no_more_rows_than_the_limit_is_read(tmp_path):
+    path = book_with(tmp_path / "units.xlsx", "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 4)))
+    with xlsx.Workbook(path) as book:
+        rows = calamine_rows(book, "Điểm", 3)
+    assert rows == [(n, {1: xlsx.Cell(f"A{n}", str(n), "number")}) for n in range(1, 4)]
+
+
+def test_a_cell_far_away_is_left_to_the_strict_reader_not_allocated(tmp_path):
+    path = book_with(tmp_path / "units.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>')
+    with xlsx.Workbook(path) as book:
+        assert calamine_rows(book, "Điểm", 20_000) is None
+
+
+def test_an_error_cell_in_a_unit_s_sheet_is_named_as_the_strict_reader_names_it(tmp_path):
+    """Two units' sheets (so the sheets layout, read by calamine): the error is said at its cell."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for index, name in enumerate(["Sở A", "Sở B"]):
+        sheet = book.active if index == 0 else book.create_sheet()
+        sheet.title = name
+        sheet.append(["STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định"])
+        sheet.append(["1", "Một", 4, 3.5])
+        sheet.append(["2", "Hai", 6, "=1/0" if index else 5])
+    path = tmp_path / "units.xlsx"
+    book.save(path)
+    with pytest.raises(InputError) as raised:
+        api.score_units([path], totals_only=True)
+    (problem,) = raised.value.problems
+    assert problem.where == f"{path}, sheet 'Sở B', cell D3"
+    assert problem.message.render("en") == "2: holds a formula whose result was never saved: open the workbook in Excel or LibreOffice, let it calculate, save, and try again"
