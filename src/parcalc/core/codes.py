@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CODE = re.compile(r"^\d+(?:\.\d+)*$")
 
 
+@lru_cache(maxsize=8192)  # every row of every sheet asks (500 sheets: 55,000 calls, 0.66 of 6 s under cProfile)
 def normalize_code(text: str) -> str | None:
     """`3.4.1`, ` 3.4.1. ` and `3 . 4 . 1` give `3.4.1`; anything else gives None."""
     cleaned = unicodedata.normalize("NFKC", text).replace(" ", "").strip().rstrip(".")
@@ -33,6 +35,7 @@ _ROMAN = re.compile(r"^(X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
 
 
+@lru_cache(maxsize=8192)  # as normalize_code
 def roman_value(text: str) -> int | None:
     """`I`, `II.`, `IV`, `XII` give 1, 2, 4, 12 (fields up to XXXIX); anything else None."""
     cleaned = unicodedata.normalize("NFKC", text).strip().rstrip(".").upper()

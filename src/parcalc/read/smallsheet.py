@@ -57,14 +57,29 @@ def calamine_rows(book: Workbook, sheet: str, most_rows: int) -> list[tuple[int,
         unread_by_row.setdefault(int(ref[len(letters):]), {})[column_index(letters)] = Cell(ref, text, kind)
     rows: list[tuple[int, dict[int, Cell]]] = []
     hidden_with_cells: list[int] = []
-    for number, values in enumerate(values, top + 1):
+    letters = [column_letter(index) for index in range(left + 1, left + 1 + max(map(len, values), default=0))]
+    number_texts: dict[float, str] = {}  # rows share most numbers: each formatted once
+    percent = facts.percent
+    # one loop, no call per cell: 220,000 cells took 1.0 s through a function per cell, 0.xx s so
+    for number, row_values in enumerate(values, top + 1):
         cells = unread_by_row.pop(number, {})
-        for index, value in enumerate(values, left + 1):
-            if value != "":
-                cell = _cell(f"{column_letter(index)}{number}", value, facts.percent)
-                if cell is None:
-                    return None
-                cells[index] = cell
+        row = str(number)
+        for offset, value in enumerate(row_values):
+            if value == "":
+                continue
+            ref = letters[offset] + row
+            kind = type(value)
+            if kind is str:
+                cells[left + 1 + offset] = Cell(ref, value, "text")
+            elif kind is float or kind is int:
+                text = number_texts.get(value)
+                if text is None:
+                    text = number_texts[value] = format(value, ".15g")
+                cells[left + 1 + offset] = Cell(ref, text, "percent" if ref in percent else "number")
+            elif kind is bool:
+                cells[left + 1 + offset] = Cell(ref, "1" if value else "0", "bool")  # as stored, as the strict reader gives it
+            else:
+                return None  # a date or a time (datetime.date, .time, .timedelta)
         _keep(rows, hidden_with_cells, hidden, number, cells)
     for number in sorted(unread_by_row):  # rows calamine shows empty: only such cells
         _keep(rows, hidden_with_cells, hidden, number, unread_by_row[number])
@@ -81,18 +96,6 @@ def _keep(rows: list, hidden_with_cells: list[int], hidden: set[int], number: in
         hidden_with_cells.append(number)  # not read, as the strict reader does not
     else:
         rows.append((number, dict(sorted(cells.items()))))
-
-
-def _cell(ref: str, value: object, percent: set[str]) -> Cell | None:
-    """A calamine value as the strict reader's cell: TRUE as "1", as it is stored."""
-    kind = type(value)
-    if kind is str:
-        return Cell(ref, value, "text")  # type: ignore[arg-type]
-    if kind is bool:
-        return Cell(ref, "1" if value else "0", "bool")
-    if kind is float or kind is int:
-        return Cell(ref, format(value, ".15g"), "percent" if ref in percent else "number")
-    return None  # a date or a time (datetime.date, .time, .timedelta)
 
 
 def _utf8(xml: bytes) -> bool:

@@ -134,6 +134,7 @@ class _Row:
     block: str | None  # bonus / penalty when the row is in such a block
     code_cell: Cell | None
     code_place: Place
+    name: str
 
 
 @dataclass
@@ -180,7 +181,7 @@ class _Table:
                     self.problems.append(Problem(self.place(code_cell.ref), Msg(  # type: ignore[union-attr]
                         "{text!r} is not a criterion code (codes look like 3, 3.4.1 or a Roman field number such as II)", text=excerpt(code_text))))
             elif row.role == NODE:
-                self.rows.append(_Row(number, cells, row.code, row.block, code_cell, code_place))  # type: ignore[arg-type]
+                self.rows.append(_Row(number, cells, row.code, row.block, code_cell, code_place, name))  # type: ignore[arg-type]
         self.findings += settle.findings
         if self.hidden:
             self.findings.append(hidden_note(self.place(f"A{self.hidden[0]}"), self.hidden))
@@ -223,15 +224,11 @@ class _Table:
         points = values.points
         if points is None and values.lost is not None and values.max is not None:
             points = values.max - values.lost  # appendix rows that give only the lost points
-        name = self._name(row.cells)
+        cells = row.cells
         return Entry(
             code=code, points=points, max=values.max, lost=values.lost, self_score=values.self_score, value=values.value,
-            name=name or None, kind=block if codes.depth(code) == 1 else None, mark=mark,
-            texts={
-                role: _clean_text(row.cells[self.layout.columns[role]].text)
-                for role in TEXT_ROLES
-                if role in self.layout.columns and self.layout.columns[role] in row.cells and row.cells[self.layout.columns[role]].text.strip()
-            },
+            name=row.name or None, kind=block if codes.depth(code) == 1 else None, mark=mark,
+            texts={role: _clean_text(cells[column].text) for role, column in self._text_columns if column in cells and cells[column].text.strip()},
             where=where,
         )
 
@@ -252,8 +249,16 @@ class _Table:
         self.totals.append(Entry(code="", points=values.points, max=values.max,
                                  where={role: self.place(cell.ref) for role, cell in numbers.items() if role in ("points", "max")}))
 
+    @cached_property
+    def _number_columns(self) -> list[tuple[str, int]]:
+        return [(role, column) for role, column in self.layout.columns.items() if role in NUMBER_ROLES]
+
+    @cached_property
+    def _text_columns(self) -> list[tuple[str, int]]:
+        return [(role, self.layout.columns[role]) for role in TEXT_ROLES if role in self.layout.columns]
+
     def _numbers(self, cells: dict[int, Cell]) -> dict[str, Cell]:
-        return {role: cells[column] for role, column in self.layout.columns.items() if role in NUMBER_ROLES and column in cells}
+        return {role: cells[column] for role, column in self._number_columns if column in cells}
 
     def _name(self, cells: dict[int, Cell]) -> str:
         cell = cells.get(self.layout.columns.get("name"))  # type: ignore[arg-type]
@@ -281,5 +286,6 @@ def _is_header(cells: dict[int, Cell]) -> bool:
     return "code" in roles and any(role in roles for role in ("points", "max"))
 
 
+@lru_cache(maxsize=8192)  # names repeat in sheets copied from one template (500 sheets: 110,000 calls)
 def _clean_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
