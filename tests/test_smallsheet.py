@@ -18,7 +18,7 @@ from parcalc import api
 from parcalc.core.errors import InputError
 from parcalc.core.numbers import from_stored_number
 from parcalc.read import xlsx
-from parcalc.read.smallsheet import calamine_rows
+from parcalc.read.smallsheet import calamine_rows, sheet_values
 from tests.test_sheetscan import CELLS
 from tests.test_valuesheet import MAIN, PARTS
 
@@ -90,7 +90,8 @@ def both(path: Path, rows_xml: str, merged: str = "") -> tuple[object, object]:
     """(calamine_rows' reading, the strict reader's), each with the hidden rows and merged ranges."""
     book_with(path, rows_xml, merged)
     with xlsx.Workbook(path) as book:
-        quick = calamine_rows(book, "Điểm", 20_000)
+        found = sheet_values(book, "Điểm", 20_000)
+        quick = calamine_rows(book, "Điểm", found) if found is not None else None
         quick = None if quick is None else (shown(quick), book.hidden["Điểm"], book.merged["Điểm"])
     book_with(path, _EMPTY_TEXT.sub("", rows_xml), merged)
     with xlsx.Workbook(path) as book:
@@ -124,20 +125,21 @@ def test_a_sheet_with_a_date_is_left_to_the_strict_reader(tmp_path, sheet):
 def test_what_the_strict_reader_reads(tmp_path, rows_xml):
     path = book_with(tmp_path / "units.xlsx", rows_xml)
     with xlsx.Workbook(path) as book:
-        assert calamine_rows(book, "Điểm", 3) is None
+        found = sheet_values(book, "Điểm", 3)
+        assert found is None or calamine_rows(book, "Điểm", found) is None
 
 
 def test_a_sheet_of_no_more_rows_than_the_limit_is_read(tmp_path):
     path = book_with(tmp_path / "units.xlsx", "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 4)))
     with xlsx.Workbook(path) as book:
-        rows = calamine_rows(book, "Điểm", 3)
+        rows = calamine_rows(book, "Điểm", sheet_values(book, "Điểm", 3))
     assert rows == [(n, {1: xlsx.Cell(f"A{n}", str(n), "number")}) for n in range(1, 4)]
 
 
 def test_a_cell_far_away_is_left_to_the_strict_reader_not_allocated(tmp_path):
     path = book_with(tmp_path / "units.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>')
     with xlsx.Workbook(path) as book:
-        assert calamine_rows(book, "Điểm", 20_000) is None
+        assert sheet_values(book, "Điểm", 20_000) is None
 
 
 def test_an_error_cell_in_a_unit_s_sheet_is_named_as_the_strict_reader_names_it(tmp_path):

@@ -154,6 +154,10 @@ class Place(str):
     def unit(self, name: str) -> "Place":
         return self._more("unit", name)
 
+    def on_sheet(self, name: str) -> "Place":
+        """The same place on sheet `name` (the same cell of a sheet copied from this one's)."""
+        return Place(self.file, *((kind, name if kind == "sheet" else value) for kind, value in self.parts), line=self.line, detail=self.detail)
+
     def up(self) -> "Place":
         """The place that holds this one (the sheet of a cell)."""
         return Place(self.file, *self.parts[:-1], line=self.line, detail=self.detail)

@@ -15,7 +15,7 @@ becomes one Appraisal per unit, whose `source` is the unit's name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from itertools import chain
@@ -32,7 +32,8 @@ from .cells import cell_number, is_not_applicable, value_points
 from .code_column import NODE, CodeColumn, twice
 from .headers import HEADER_SEARCH_ROWS, Layout, UnitColumnsError, header_roles, is_column_numbering, role_of, two_row_header
 from .longsheet import LongUnits, read_long, unit_name
-from .workbook import find_table, hidden_note, read_sheet, read_table
+from .sheetunits import read_sheet_units
+from .workbook import hidden_note
 from .xlsx import Cell, Workbook, column_index, column_letter, value_cell
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
             header = two_rows or (found[:3] if found is not None else None)
             layout = layout or ("wide" if two_rows else _detect(found))
         if layout == "sheets":
-            return _sheets(book, path, [first] if sheet else book.sheet_names)
+            return read_sheet_units(book, path, [first] if sheet else book.sheet_names)
         if layout == "long":
             return read_long(book, first)
         return _wide(book, values, first, header, on_row)
@@ -202,24 +203,6 @@ def _detect(found: tuple[int, dict[int, Cell], dict[str, int], dict[int, Cell]] 
             return "sheets"  # "Điểm" over "Tối đa | Tự chấm | Thẩm định": one unit
     unnamed = [cell for column, cell in cells.items() if column not in roles.values() and cell.text.strip()]
     return "wide" if "points" not in roles and unnamed else "sheets"
-
-
-def _sheets(book: Workbook, path: Path, names: list[str]) -> list[Appraisal]:
-    """One unit per sheet that holds a scoring table (a cover or instructions sheet is
-    skipped, and said); a workbook with one such sheet is one unit named after the file."""
-    if len(names) == 1:
-        return [replace(read_sheet(book, names[0], unit_name(names[0])), source=unit_name(path.stem))]
-    tables = {name: found for name in names if (found := find_table(book, name, quick=True)) is not None}  # each sheet read once
-    if not tables:
-        return [read_sheet(book, names[0], unit_name(names[0]))]  # its refusal says what is missing
-    units = [read_table(book, name, unit_name(name), *found) for name, found in tables.items()]
-    if len(units) == 1:  # one unit in the file: the file names it
-        units = [replace(units[0], source=unit_name(path.stem))]
-    skipped = [name for name in names if name not in tables]
-    if skipped:
-        note = Finding("sheets_skipped", None, book.name, {"sheets": ", ".join(f"«{name}»" for name in skipped)})
-        units[0] = replace(units[0], findings=(note, *units[0].findings))
-    return units
 
 
 def _wide(book: Workbook, values: ValueSheet, sheet: str, header_found: tuple[int, dict[int, Cell], dict[str, int]] | None,

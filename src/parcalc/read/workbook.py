@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from decimal import Decimal
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
@@ -86,13 +86,9 @@ class TooManyRows(InputError):
     """Said even when the sheet was only looked at for a table."""
 
 
-def _find_table(book: Workbook, sheet: str, quick: bool = False) -> tuple[list[tuple[int, dict[int, Cell]]], Layout, int]:
-    """`quick`: read by python-calamine where that gives the same rows (smallsheet)."""
-    rows = None
-    if quick:
-        from .smallsheet import calamine_rows  # valuesheet's threads: not imported by `score`
-
-        rows = calamine_rows(book, sheet, MOST_ROWS)
+def _find_table(book: Workbook, sheet: str, rows: Rows | None = None) -> tuple[Rows, Layout, int]:
+    """`rows`: the sheet's rows already read (by python-calamine, parcalc.read.smallsheet),
+    with its hidden rows and merged cells in `book`; else the strict reader reads them."""
     if rows is None:
         rows = list(itertools.islice(book.rows(sheet), MOST_ROWS + 1))
     if len(rows) > MOST_ROWS:
@@ -103,10 +99,11 @@ def _find_table(book: Workbook, sheet: str, quick: bool = False) -> tuple[list[t
     return rows, layout, start
 
 
-def find_table(book: Workbook, sheet: str, quick: bool = False) -> tuple[list[tuple[int, dict[int, Cell]]], Layout, int] | None:
-    """The rows, layout and first data row of `sheet`'s scoring table; None if it has none."""
+def find_table(book: Workbook, sheet: str, rows: Rows | None = None) -> tuple[Rows, Layout, int] | None:
+    """The rows, layout and first data row of `sheet`'s scoring table; None if it has
+    none. `rows` as _find_table's."""
     try:
-        return _find_table(book, sheet, quick)
+        return _find_table(book, sheet, rows)
     except (TooManyRows, DamagedWorkbook):
         raise
     except InputError:
@@ -114,14 +111,31 @@ def find_table(book: Workbook, sheet: str, quick: bool = False) -> tuple[list[tu
 
 
 def read_table(book: Workbook, sheet: str, source: str, rows: Rows, layout: Layout, start: int) -> Appraisal:
+    return read_table_rows(book, sheet, source, rows, layout, start)[0]
+
+
+def read_table_rows(book: Workbook, sheet: str, source: str, rows: Rows, layout: Layout, start: int) -> tuple[Appraisal, "TableRows"]:
+    """The Appraisal, and the rows it was read from (what parcalc.read.sheetunits reuses
+    for sheets copied from this one)."""
     # the sheet's rows were all read to find its table, so its hidden rows are known
     table = _Table(layout, book.name, [number for number in book.hidden[sheet] if number > layout.header_row])
     table.read(rows[start:])
     columns = tuple((role, f"{column_letter(layout.columns[role])} «{layout.headings[role]}»")  # find_layout names each column
                     for role in NUMBER_ROLES if role in layout.columns)
     entries = table.entries()
-    return Appraisal(entries=entries, source=source, sheet=sheet, findings=tuple(table.findings),
-                     totals=tuple(table.totals), columns=columns)
+    appraisal = Appraisal(entries=entries, source=source, sheet=sheet, findings=tuple(table.findings),
+                          totals=tuple(table.totals), columns=columns)
+    return appraisal, TableRows(table.rows, table.total_rows, table.number_columns)
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """What a table was read from: its node rows (one per entry, in order), its total
+    rows, and the columns of its number roles, in the order an entry's places are."""
+
+    nodes: list["_Row"]
+    totals: list[tuple[int, dict[int, Cell]]]
+    number_columns: list[tuple[str, int]]
 
 
 @dataclass
@@ -134,7 +148,7 @@ class _Row:
     block: str | None  # bonus / penalty when the row is in such a block
     code_cell: Cell | None
     code_place: Place
-    name: str
+    name: str  # its name cell's text, cleaned
 
 
 @dataclass
@@ -148,6 +162,7 @@ class _Table:
     rows: list[_Row] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     totals: list[Entry] = field(default_factory=list)
+    total_rows: list[tuple[int, dict[int, Cell]]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @cached_property
@@ -175,7 +190,10 @@ class _Table:
             code_place = self.place(code_cell.ref if code_cell is not None else f"A{number}")
             row = settle.read(code_text, name, code_place)
             if row.role == TOTAL:
-                self._total(cells)
+                self.total_rows.append((number, cells))
+                total = total_entry(self._numbers(cells), self.place)
+                if total is not None:
+                    self.totals.append(total)
             elif row.role == NOT_A_CODE:
                 if any(cell.text.strip() for cell in self._numbers(cells).values()):
                     self.problems.append(Problem(self.place(code_cell.ref), Msg(  # type: ignore[union-attr]
@@ -205,7 +223,7 @@ class _Table:
         mark = not_applicable_mark(numbers.get("points"))
         if mark is not None:
             numbers.pop("points")
-        values = _validated(tuple((role, cell.kind, cell.text) for role, cell in numbers.items()), block == "penalty")
+        values = validated_numbers(tuple((role, cell.kind, cell.text) for role, cell in numbers.items()), block == "penalty")
         if isinstance(values, list):
             for role, message in values:
                 self.problems.append(Problem(self.place(numbers[role].ref), Msg("{code}: {message}", code=code, message=message)))
@@ -236,21 +254,8 @@ class _Table:
         number = row.code_cell.text if row.code_cell is not None and row.code_cell.kind == "number" else None
         return twice(code, first.where["code"], number)
 
-    def _total(self, cells: dict[int, Cell]) -> None:
-        """A total row: kept to be checked against the computed total, never a node."""
-        numbers = self._numbers(cells)
-        try:
-            values = RowValues.model_validate({role: cell for role, cell in numbers.items() if role in ("points", "max")})
-        except ValidationError:
-            return  # a total row's own text ("Tổng: 85,5 điểm/100") is not ours to judge
-        if values.points is None and values.max is None:
-            return
-        # only its figures and their cells: a total row is checked (core.scoring), never listed
-        self.totals.append(Entry(code="", points=values.points, max=values.max,
-                                 where={role: self.place(cell.ref) for role, cell in numbers.items() if role in ("points", "max")}))
-
     @cached_property
-    def _number_columns(self) -> list[tuple[str, int]]:
+    def number_columns(self) -> list[tuple[str, int]]:
         return [(role, column) for role, column in self.layout.columns.items() if role in NUMBER_ROLES]
 
     @cached_property
@@ -258,7 +263,7 @@ class _Table:
         return [(role, self.layout.columns[role]) for role in TEXT_ROLES if role in self.layout.columns]
 
     def _numbers(self, cells: dict[int, Cell]) -> dict[str, Cell]:
-        return {role: cells[column] for role, column in self._number_columns if column in cells}
+        return {role: cells[column] for role, column in self.number_columns if column in cells}
 
     def _name(self, cells: dict[int, Cell]) -> str:
         cell = cells.get(self.layout.columns.get("name"))  # type: ignore[arg-type]
@@ -266,7 +271,7 @@ class _Table:
 
 
 @lru_cache(maxsize=4096)  # rows repeat their figures (standard points 1, points 0,5): 500 sheets' 55,000 rows, 1.6 of 11.3 s under cProfile
-def _validated(numbers: tuple[tuple[str, str, str], ...], penalty: bool) -> RowValues | list[tuple[str, object]]:
+def validated_numbers(numbers: tuple[tuple[str, str, str], ...], penalty: bool) -> RowValues | list[tuple[str, object]]:
     """A row's numbers ((role, kind, text) of each number cell) validated, or what is
     wrong: (role, message) for each cell that holds no number."""
     try:
@@ -274,6 +279,20 @@ def _validated(numbers: tuple[tuple[str, str, str], ...], penalty: bool) -> RowV
     except ValidationError as exc:
         # each error is cell_number's ValueError (every field goes through it), whose argument is a Msg
         return [(str(error["loc"][0]), error["ctx"]["error"].args[0]) for error in exc.errors()]
+
+
+def total_entry(numbers: dict[str, Cell], place: Callable[[str], Place]) -> Entry | None:
+    """A total row (its number cells by role; `place` makes a cell's place): kept to be
+    checked against the computed total, never a node."""
+    try:
+        values = RowValues.model_validate({role: cell for role, cell in numbers.items() if role in ("points", "max")})
+    except ValidationError:
+        return None  # a total row's own text ("Tổng: 85,5 điểm/100") is not ours to judge
+    if values.points is None and values.max is None:
+        return None
+    # only its figures and their cells: a total row is checked (core.scoring), never listed
+    return Entry(code="", points=values.points, max=values.max,
+                 where={role: place(cell.ref) for role, cell in numbers.items() if role in ("points", "max")})
 
 
 def hidden_note(where: str, rows: list[int]) -> Finding:

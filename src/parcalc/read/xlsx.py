@@ -22,7 +22,6 @@ import posixpath
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple

@@ -1,0 +1,232 @@
+"""The sheets layout: a workbook with a sheet per unit (departments, districts), each
+laid out like one unit's workbook.
+
+Offices fill copies of one template, so most sheets differ from one already read only
+in the appraised points of their criterion and total rows. Such a sheet is not read
+again row by row: its units' points are read from the points column and the rest of
+the reading (codes settled, names, standard points, notes) is the earlier sheet's,
+placed on this sheet. "Differ only in the points" is checked on python-calamine's
+values of every cell: the same cells, rows hidden and merged alike, and points that
+are numbers or blank in the same rows (a mark, a text or a wrong number is read in
+full, where it is said as every sheet says it). 500 sheets' `rank` took 5.1 s read
+in full, x s so (benchmarks/bench_matrix.py --only "sheets 500", 2026-11-30).
+tests/test_sheetunits.py checks that both readings give the same units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from ..core.errors import InputError
+from ..core.messages import Place
+from ..core.model import Appraisal, Entry, Finding
+from .longsheet import unit_name
+from .smallsheet import SheetValues, calamine_rows, sheet_values
+from .workbook import MOST_ROWS, RowValues, TableRows, validated_numbers, find_table, read_sheet, read_table_rows, total_entry
+from .xlsx import Cell, Workbook, column_letter
+
+
+def read_sheet_units(book: Workbook, path: Path, names: list[str]) -> list[Appraisal]:
+    """One unit per sheet of `names` that holds a scoring table (a cover or instructions
+    sheet is skipped, and said); a workbook with one such sheet is one unit named after
+    the file."""
+    if len(names) == 1:
+        return [replace(read_sheet(book, names[0], unit_name(names[0])), source=unit_name(path.stem))]
+    templates: list[_Template] = []
+    read: dict[str, Appraisal | InputError] = {}
+    for name in names:  # each sheet read once; a table's problems are said once every sheet is looked at
+        found = sheet_values(book, name, MOST_ROWS)
+        unit = next((unit for template in templates if (unit := template.read(found, name)) is not None), None) if found else None
+        if unit is not None:
+            read[name] = unit
+            continue
+        rows = calamine_rows(book, name, found) if found is not None else None
+        table = find_table(book, name, rows)
+        if table is None:
+            continue
+        try:
+            unit, table_rows = read_table_rows(book, name, unit_name(name), *table)
+        except InputError as problem:
+            read[name] = problem
+            continue
+        read[name] = unit
+        template = _Template.of(found, table_rows, unit) if found is not None and len(templates) < _MOST_TEMPLATES else None
+        if template is not None:
+            templates.append(template)
+    problem = next((unit for unit in read.values() if isinstance(unit, InputError)), None)
+    if problem is not None:
+        raise problem
+    if not read:
+        return [read_sheet(book, names[0], unit_name(names[0]))]  # its refusal says what is missing
+    units: list[Appraisal] = list(read.values())  # type: ignore[arg-type]
+    if len(units) == 1:  # one unit in the file: the file names it
+        units = [replace(units[0], source=unit_name(path.stem))]
+    skipped = [name for name in names if name not in read]
+    if skipped:
+        note = Finding("sheets_skipped", None, book.name, {"sheets": ", ".join(f"«{name}»" for name in skipped)})
+        units[0] = replace(units[0], findings=(note, *units[0].findings))
+    return units
+
+
+# Templates looked at for each sheet: a workbook's sheets come from one or a few; a
+# workbook of sheets all different is read in full, each compared with these few.
+_MOST_TEMPLATES = 8
+_POINTS_VALUE = (float, int)  # what calamine gives for a number; "" for a blank
+_UNREAD = object()
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A criterion row of the template: where its points are, and the rest of its entry."""
+
+    index: int  # in the sheet's values
+    entry: Entry
+    penalty: bool
+    before: tuple[tuple[str, str, str], ...]  # its number cells (role, kind, text) before the points column, as validated_numbers takes them
+    after: tuple[tuple[str, str, str], ...]
+    refs: tuple[tuple[str, str], ...]  # (role, cell) of its places when its points are given, in the entry's order
+    blank_refs: tuple[tuple[str, str], ...]  # the same when its points are blank: the points cell last, as the full reading has it
+    read: dict[object, RowValues | None] = field(default_factory=dict)  # a points value -> its row's numbers: sheets share most values
+
+    def numbers(self, value: object) -> RowValues | None:
+        """The row's numbers with `value` as its points; None if the full reading would
+        refuse them (it then says so at the cell)."""
+        given = ("points", "number", format(value, ".15g")) if value != "" else None
+        checked = validated_numbers((*self.before, *([given] if given else []), *self.after), self.penalty)
+        if isinstance(checked, list) or (checked.max is not None and checked.points is not None and checked.points > checked.max):
+            return None
+        return checked
+
+
+@dataclass(frozen=True)
+class _Template:
+    """A sheet read in full, whose reading serves the sheets that differ from it only in
+    their points."""
+
+    values: SheetValues
+    points_offset: int  # the points column in each row of values
+    masked: frozenset[int]  # the rows whose points may differ: criterion and total rows
+    rows: tuple[_Row, ...]
+    totals: tuple[tuple[int, dict[str, Cell]], ...]  # each total row's index and number cells other than its points
+    points_letter: str
+    appraisal: Appraisal
+
+    @classmethod
+    def of(cls, values: SheetValues, table: TableRows, appraisal: Appraisal) -> "_Template | None":
+        """The template a sheet makes, if its points are all numbers or blanks (a mark,
+        a lost points or a raw value column is read in full)."""
+        columns = dict(table.number_columns)
+        if values.unread or values.percent or "points" not in columns or "lost" in columns or "value" in columns:
+            return None
+        if _has_bool(values):
+            return None  # as a value TRUE equals 1: alike sheets are told apart by their values' types only so
+        offset = columns["points"] - 1 - values.left
+        before_points = [column for role, column in table.number_columns[:[role for role, _ in table.number_columns].index("points")]]
+        rows = []
+        for node, entry in zip(table.nodes, appraisal.entries, strict=True):
+            index = node.number - values.top - 1
+            if not _is_points(values.values[index][offset]):
+                return None
+            others = [(role, cell.kind, cell.text) for role, column in table.number_columns if role != "points" and (cell := node.cells.get(column)) is not None]
+            at = sum(column in node.cells for column in before_points)
+            # the places in the full reading's order: the code, then each number cell's, a blank points cell's last
+            present = [(role, f"{column_letter(column)}{node.number}") for role, column in table.number_columns if role == "points" or column in node.cells]
+            code = ("code", entry.where["code"].parts[-1][1])  # type: ignore[attr-defined]
+            blank = [ref for ref in present if ref[0] != "points"] + [ref for ref in present if ref[0] == "points"]
+            rows.append(_Row(index, entry, node.block == "penalty", tuple(others[:at]), tuple(others[at:]), (code, *present), (code, *blank)))
+        totals = []
+        for number, cells in table.totals:
+            index = number - values.top - 1
+            if not _is_points(values.values[index][offset]):
+                return None
+            totals.append((index, {role: cells[column] for role, column in table.number_columns if role == "max" and column in cells}))
+        masked = frozenset(row.index for row in rows) | frozenset(index for index, _ in totals)
+        return cls(values, offset, masked, tuple(rows), tuple(totals), column_letter(columns["points"]), appraisal)
+
+    def read(self, values: SheetValues, sheet: str) -> Appraisal | None:
+        """The unit of `sheet` (read as `values`) if it differs from the template only in
+        its points, and they are points the full reading takes as they are."""
+        if not self._alike(values):
+            return None
+        place = self.sheet_place.on_sheet(sheet)
+        entries = []
+        for row in self.rows:
+            value = values.values[row.index][self.points_offset]
+            checked = row.read.get(value, _UNREAD)
+            if checked is _UNREAD:
+                checked = row.read[value] = row.numbers(value)
+            if checked is None:
+                return None  # said at its cell by the full reading
+            entry = row.entry
+            entries.append(Entry(code=entry.code, points=checked.points, max=checked.max, self_score=checked.self_score, name=entry.name,
+                                 kind=entry.kind, texts=dict(entry.texts), where=_Places(place, row.refs if value != "" else row.blank_refs)))  # type: ignore[arg-type]
+        totals = []
+        for index, cells in self.totals:
+            value = values.values[index][self.points_offset]
+            number = index + values.top + 1
+            points = {"points": Cell(f"{self.points_letter}{number}", format(value, ".15g"), "number")} if value != "" else {}
+            total = total_entry({**cells, **points}, place.cell)
+            if total is not None:
+                totals.append(total)
+        findings = tuple(replace(finding, where=finding.where.on_sheet(sheet)) if isinstance(finding.where, Place) else finding
+                         for finding in self.appraisal.findings)
+        return replace(self.appraisal, entries=tuple(entries), source=unit_name(sheet), sheet=sheet, findings=findings, totals=tuple(totals))
+
+    @property
+    def sheet_place(self) -> Place:
+        return self.appraisal.entries[0].where["code"].up()  # type: ignore[attr-defined]
+
+    def _alike(self, values: SheetValues) -> bool:
+        mine = self.values
+        if (values.unread or values.percent or _has_bool(values) or (values.top, values.left, values.hidden, values.merged) != (mine.top, mine.left, mine.hidden, mine.merged)
+                or len(values.values) != len(mine.values) or (values.values and len(values.values[0]) != len(mine.values[0]))):
+            return False
+        at, masked = self.points_offset, self.masked
+        for index, (row, theirs) in enumerate(zip(values.values, mine.values)):
+            if index in masked:
+                if row[:at] != theirs[:at] or row[at + 1:] != theirs[at + 1:] or not _is_points(row[at]):
+                    return False
+            elif row != theirs:
+                return False
+        return True
+
+
+class _Places(Mapping[str, Place]):
+    """An entry's places (role -> its cell's place), each made when first asked: a place
+    is a string built for each cell, 165,000 of them for 500 sheets' entries, 1.0 of
+    3.5 s of their `rank` (places made for every entry, 2026-11-30), and all but a few
+    are never shown."""
+
+    __slots__ = ("_sheet", "_refs", "_made")
+
+    def __init__(self, sheet: Place, refs: tuple[tuple[str, str], ...]) -> None:
+        self._sheet, self._refs, self._made = sheet, refs, {}
+
+    def __getitem__(self, role: str) -> Place:
+        made = self._made.get(role)
+        if made is None:
+            ref = next((ref for known, ref in self._refs if known == role), None)
+            if ref is None:
+                raise KeyError(role)
+            made = self._made[role] = self._sheet.cell(ref)
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return (role for role, _ in self._refs)
+
+    def __len__(self) -> int:
+        return len(self._refs)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+def _has_bool(values: SheetValues) -> bool:
+    return any(type(value) is bool for row in values.values for value in row)
+
+
+def _is_points(value: object) -> bool:
+    """A number (not TRUE or FALSE) or a blank: what the points of a template's rows may be."""
+    return value == "" or type(value) in _POINTS_VALUE

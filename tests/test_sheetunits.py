@@ -1,0 +1,133 @@
+"""The sheets layout reads a sheet that differs from one already read only in its points
+from that reading (parcalc.read.sheetunits): every unit must be what reading its sheet
+in full gives, whatever its points hold (numbers, blanks, marks, text, a negative or
+too high figure, TRUE), with Roman fields, nested numbering, bonus, penalty and total
+rows, a hidden row, a text column and copies that differ elsewhere too."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook
+
+from parcalc.core.errors import InputError
+from parcalc.read import sheetunits, xlsx
+from parcalc.read.longsheet import unit_name
+from parcalc.read.multiunit import read_units
+from parcalc.read.workbook import read_sheet
+
+HEADER = ["STT", "Tên tiêu chí", "Điểm chuẩn", "Điểm tự chấm", "Điểm thẩm định", "Giải pháp"]
+# (code, name, standard points): a template as provinces send it out
+TEMPLATE = [
+    ("I", "CÔNG TÁC CHỈ ĐẠO", 6), ("1", "Kế hoạch CCHC", 2), ("2", "Báo cáo CCHC", 4), ("2.1", "Đúng hạn", 2), ("2.2", "Đủ nội dung", 2),
+    ("II", "THỂ CHẾ", 3), ("1", "Văn bản QPPL", 3),
+    ("", "Điểm thưởng", 1), ("", "Điểm trừ", 1),
+]
+
+
+def points(maximum: int) -> st.SearchStrategy:
+    """Mostly points within the row's standard points, in halves, and blanks; now and
+    then what the full reading reads its own way or refuses: a mark, text, a negative
+    or too high figure, TRUE."""
+    return st.integers(0, 40).flatmap(lambda draw: st.integers(0, 2 * maximum).map(lambda halves: halves / 2) if draw < 34
+                                      else st.just(None) if draw < 38
+                                      else st.sampled_from(["-", "4 điểm", "1,5", -1.0, True, "x y", 0.30000000000000004, 7.0]))
+
+
+def write_book(path: Path, sheets: list[tuple[str, list[object], bool, bool]]) -> Path:
+    """A sheet per unit: (name, points of each template row then of the total row, a
+    hidden row after the header, a name changed in this copy)."""
+    book = Workbook()
+    book.remove(book.active)
+    for name, points, hidden, renamed in sheets:
+        sheet = book.create_sheet(name)
+        sheet.append(["BẢNG TỰ CHẤM ĐIỂM CCHC"])
+        sheet.append(HEADER)
+        if hidden:
+            sheet.append(["", "dòng ẩn", 1])
+            sheet.row_dimensions[3].hidden = True
+        for (code, label, maximum), value in zip(TEMPLATE, points):
+            label = label + " (sửa)" if renamed and code == "2.1" else label
+            sheet.append([code, label, maximum, 1, value, "Rà soát" if code == "2" else None])
+        sheet.append(["", "Tổng cộng", 10, None, points[-1]])
+        sheet.append(["", "Người lập biểu"])
+    book.save(path)
+    return path
+
+
+def in_full(path: Path, names: list[str]):
+    """Each sheet read on its own by the strict reader (or the first refusal, in sheet order)."""
+    units = []
+    with xlsx.Workbook(path) as book:
+        for name in names:
+            try:
+                units.append(read_sheet(book, name, unit_name(name)))
+            except InputError as problem:
+                return ("refused", str(problem))
+    return units
+
+
+def outcome(path: Path):
+    try:
+        return read_units(path)
+    except InputError as problem:
+        return ("refused", str(problem))
+
+
+@st.composite
+def workbooks(draw):
+    count = draw(st.integers(2, 5))
+    maxima = [maximum for _, _, maximum in TEMPLATE] + [10]
+    base = [draw(points(maximum)) for maximum in maxima]
+    sheets = []
+    for unit in range(count):
+        values = [value if draw(st.integers(0, 3)) == 0 else draw(points(maximum)) for value, maximum in zip(base, maxima)]  # copies share some
+        sheets.append((f"Sở {unit + 1}", values, draw(st.integers(0, 6)) == 0, draw(st.integers(0, 8)) == 0))
+    return sheets
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sheets=workbooks())
+def test_every_unit_is_what_reading_its_sheet_in_full_gives(tmp_path, sheets):
+    path = write_book(tmp_path / "units.xlsx", sheets)
+    assert outcome(path) == in_full(path, [name for name, *_ in sheets])
+
+
+def test_copies_of_one_sheet_are_read_from_it(tmp_path, monkeypatch):
+    """Three copies differing only in their points: the first is read in full, the others
+    from it; their figures are each sheet's own."""
+    read_in_full = []
+    real = sheetunits.read_table_rows
+    monkeypatch.setattr(sheetunits, "read_table_rows", lambda book, sheet, *rest: read_in_full.append(sheet) or real(book, sheet, *rest))
+    points = {"Sở 1": [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5], "Sở 2": [None, 1, None, 2, 0, None, 2.5, 0, 0, 5.5],
+              "Sở 3": [None, 0.5, None, 0.5, 0.5, None, 1, 1, 0.5, 3]}
+    path = write_book(tmp_path / "units.xlsx", [(name, values, False, False) for name, values in points.items()])
+    units = read_units(path)
+    assert read_in_full == ["Sở 1"]
+    # I > 1, 2 > 2.1 are 1.1, 1.2 > 1.2.1; II > 1 is 2.1; the bonus and penalty rows are fields 3 and 4
+    assert [[(entry.code, entry.points) for entry in unit.entries if entry.code in ("1.1", "1.2.1", "2.1", "3", "4")] for unit in units] == [
+        [("1.1", 2), ("1.2.1", 1.5), ("2.1", 3), ("3", 0.5), ("4", 1)], [("1.1", 1), ("1.2.1", 2), ("2.1", 2.5), ("3", 0), ("4", 0)],
+        [("1.1", 0.5), ("1.2.1", 0.5), ("2.1", 1), ("3", 1), ("4", 0.5)]]
+    assert [(unit.totals[0].points, unit.totals[0].place("points")) for unit in units] == [
+        (9.5, f"{path}, sheet 'Sở 1', cell E12"), (5.5, f"{path}, sheet 'Sở 2', cell E12"), (3, f"{path}, sheet 'Sở 3', cell E12")]
+    assert units[2].by_code()["1.2.1"].place("points") == f"{path}, sheet 'Sở 3', cell E6"
+    assert units[2].findings[0].where == f"{path}, sheet 'Sở 3', cell A4"  # nested numbering, said on its own sheet
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_sheets_saved_again_by_libreoffice_read_as_in_full(tmp_path):
+    sheets = [("Sở 1", [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5], True, False),
+              ("Sở 2", [None, 1, None, 2, "-", None, 2.5, None, 0, 5.5], True, False),
+              ("Sở 3", [None, 0.5, None, 0.5, 0.5, None, 1, 1, 0.5, 3], True, False)]
+    (tmp_path / "source").mkdir()
+    source = write_book(tmp_path / "source" / "units.xlsx", sheets)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "xlsx",
+                    "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=120)
+    path = tmp_path / "units.xlsx"
+    assert outcome(path) == in_full(path, ["Sở 1", "Sở 2", "Sở 3"])
+    assert [unit.by_code()["1.2.1"].points for unit in read_units(path)] == [1.5, 2, 0.5]
