@@ -329,6 +329,44 @@ def test_the_sheet_is_read_once_unless_a_parent_row_comes_below_its_children(tmp
         assert [totals[unit][4][:2] for unit in "AB"] == [(D(9), D(6)), (D("2.5"), D("2.5"))]
 
 
+@pytest.mark.parametrize("rows", [
+    [("1.1.1", [3.0, 1.0]), ("1.1.2", [2.0, 0.5]), ("1.2", [4.0, 3.5]), ("2.1", [4.0, 0.5])],  # in tree order
+    [("1.2", [4.0, 3.5]), ("1.1.1", [3.0, 1.0]), ("1.1.2", [2.0, 0.5]), ("2.1", [4.0, 0.5])],  # another order, parents never listed
+    [("1.1.1", [3.0, 1.0]), ("1.1.2", [2.0, 0.5]), ("1.1", [None, None]), ("1.2", [4.0, 3.5]), ("2.1", [4.0, 0.5])],  # a blank parent below
+])
+def test_every_node_s_sums_are_gathered_as_the_sheet_is_read(tmp_path, monkeypatch, rows):
+    """compare's node points: each node's sum of the given rows below it, gathered while
+    the sheet is read (with a set, a row's ancestors are the set's, whatever the rows'
+    order). Figures by hand: 1.1 = 1.1.1 + 1.1.2 (5 and 1.5), 1 = 1.1 + 1.2 (9 and 5),
+    2 = 2.1 + 2's unlisted 2 points, assumed (6 and 2.5)."""
+    set_path = tmp_path / "set.yaml"
+    set_path.write_text(SET_YAML.format(combine="add"), encoding="utf-8")
+    path = wide_workbook(tmp_path / "u.xlsx", rows, ["A", "B"])
+    read_again = []
+    real = UnitColumns.cells
+    monkeypatch.setattr(UnitColumns, "cells", lambda self: read_again.append(True) or real(self))
+    named = dict(api.score_units([path], api.load_criteria(str(set_path)), assume_full=True, totals_only=True, node_points=True))
+    assert not read_again
+    assert [{code: named[unit].node_points[code] for code in ("1", "1.1", "2")} for unit in "AB"] == [
+        {"1": D(9), "1.1": D(5), "2": D(6)}, {"1": D(5), "1.1": D("1.5"), "2": D("2.5")}]
+
+
+@pytest.mark.parametrize("order, reads_again", [(["1", "1.1", "1.1.1", "1.1.2", "1.2", "2", "2.1"], False),
+                                                (["1", "1.1.1", "1.1.2", "1.1", "1.2", "2", "2.1"], True)])
+def test_without_a_set_node_sums_are_read_again_when_a_parent_row_comes_below_its_children(tmp_path, monkeypatch, order, reads_again):
+    """The workbook's own tree nests a row under the rows read before it that its code
+    extends: 1.1 read after 1.1.1 and 1.1.2 was no parent of theirs when they were summed."""
+    values = {"1": [None, None], "1.1": [None, None], "1.1.1": [3.0, 1.0], "1.1.2": [2.0, 0.5], "1.2": [4.0, 3.5], "2": [None, None], "2.1": [4.0, 0.5]}
+    path = wide_workbook(tmp_path / "u.xlsx", [(code, values[code]) for code in order], ["A", "B"])
+    read_again = []
+    real = UnitColumns.cells
+    monkeypatch.setattr(UnitColumns, "cells", lambda self: read_again.append(True) or real(self))
+    fast = outcome(path, None, assume_full=True, totals_only=True, nodes=True)
+    assert bool(read_again) == reads_again
+    assert fast == outcome(path, None, assume_full=True, totals_only=False, nodes=True)
+    assert [fast[unit][5]["1.1"] for unit in "AB"] == [D(5), D("1.5")]
+
+
 @pytest.mark.parametrize("order, reads_again", [(["1", "1.1", "1.2", "2", "2.1"], False), (["1.1", "1.2", "1", "2", "2.1"], True)])
 def test_without_a_set_the_sheet_is_read_once_and_field_rows_stay_fields(tmp_path, monkeypatch, order, reads_again):
     """The workbook's own tree: field rows with standard points and blank unit cells

@@ -286,7 +286,7 @@ def _score_workbook(path: str | Path, criterion_set: CriterionSet | None, layout
     from .core.errors import Problem, ScoringError
     from .read.multiunit import LongUnits, UnitColumns, open_units
 
-    sums = FieldSums(criterion_set) if totals_only and not node_points else None  # node points are summed after reading
+    sums = FieldSums(criterion_set, nodes=node_points) if totals_only else None
     units = open_units(Path(path), layout, sheet, on_row=sums.add if sums else None)
     if notes is not None:
         first_of_kind: dict[str, Finding] = {}
