@@ -146,24 +146,6 @@ def long_sheets(draw):
     return draw(st.permutations(rows)) if draw(st.integers(0, 4)) == 0 else rows  # units' rows mixed, now and then
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=long_sheets(), combine=st.sampled_from(["add_capped", "add", None]), assume_full=st.booleans(),
-       blank=st.sampled_from([None, "zero", "full"]))
-def test_long_sheet_column_totals_equal_scoring_each_unit(tmp_path, rows, combine, assume_full, blank):
-    """Units that list the same codes, blank in the same rows, are scored as one group
-    of columns; with or without a set (combine None: the workbook's own tree)."""
-    criteria = None
-    if combine is not None:
-        set_path = tmp_path / f"set-{combine}.yaml"
-        set_path.write_text(SET_YAML.format(combine=combine), encoding="utf-8")
-        criteria = api.load_criteria(str(set_path))
-    path = long_workbook(tmp_path / "long.xlsx", rows)
-    fast = outcome(path, criteria, assume_full, totals_only=True, blank=blank)
-    assert fast == outcome(path, criteria, assume_full, totals_only=False, blank=blank)
-    with_nodes = outcome(path, criteria, assume_full, totals_only=True, blank=blank, nodes=True)
-    assert with_nodes == outcome(path, criteria, assume_full, totals_only=False, blank=blank, nodes=True)
-
-
 def sheets_workbook(path: Path, rows: list[tuple[str, str, object]]) -> Path:
     """A sheet per unit (the sheets layout): a header in row 1, a row per code (code, maximum, points)."""
     book = Workbook()
@@ -180,15 +162,17 @@ def sheets_workbook(path: Path, rows: list[tuple[str, str, object]]) -> Path:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=long_sheets(), combine=st.sampled_from(["add_capped", "add", None]), assume_full=st.booleans(),
        blank=st.sampled_from([None, "zero", "full"]))
-def test_sheet_per_unit_column_totals_equal_scoring_each_unit(tmp_path, rows, combine, assume_full, blank):
-    """A sheet per unit: units whose sheets list the same codes, blank in the same rows,
-    are scored as one group of columns; with or without a set."""
+@pytest.mark.parametrize("write", [long_workbook, sheets_workbook], ids=["long", "sheets"])
+def test_units_alike_column_totals_equal_scoring_each_unit(tmp_path, write, rows, combine, assume_full, blank):
+    """A long sheet, or a sheet per unit: units that list the same codes, blank in the
+    same rows, are scored as one group of columns; with or without a set (combine None:
+    the workbook's own tree)."""
     criteria = None
     if combine is not None:
         set_path = tmp_path / f"set-{combine}.yaml"
         set_path.write_text(SET_YAML.format(combine=combine), encoding="utf-8")
         criteria = api.load_criteria(str(set_path))
-    path = sheets_workbook(tmp_path / "sheets.xlsx", rows)
+    path = write(tmp_path / "units.xlsx", rows)
     fast = outcome(path, criteria, assume_full, totals_only=True, blank=blank)
     assert fast == outcome(path, criteria, assume_full, totals_only=False, blank=blank)
     with_nodes = outcome(path, criteria, assume_full, totals_only=True, blank=blank, nodes=True)

@@ -76,17 +76,26 @@ class ValueSheet:
     def rows(self, width: int = 0) -> Iterator[tuple[int, list]]:
         """(row number, [value of column A, B, ...]) for each row from the first with a
         value, each row at least `width` values long."""
-        for index, band in enumerate(self._parsed_bands()):
+        for start, block in self.blocks(width):
+            yield from enumerate(block, start)
+
+    def stream(self, width: int = 0) -> "RowStream":
+        """The rows one at a time, then, from where they were left, in blocks (`blocks`)."""
+        return RowStream(self.blocks(width))
+
+    def blocks(self, width: int = 0) -> Iterator[tuple[int, list[list]]]:
+        """(number of the first row, rows) for each band: consecutive rows as `rows`
+        gives them, for a caller that takes a band's rows at once (map, zip)."""
+        for band in self._parsed_bands():
             top, left = band.start or (0, 0)
-            padding = [""] * left
-            # iter_rows streams, but from row 1 whatever the band's first row (and from
-            # its first used column): only the first band starts there
-            numbered = enumerate(band.iter_rows(), 1) if index == 0 else enumerate(band.to_python(), top + 1)
-            for number, values in numbered:
-                row = padding + values if left else values
-                if len(row) < width:  # a band's rows end at its own last used column
-                    row += [""] * (width - len(row))
-                yield number, row
+            block = band.to_python()
+            if left:  # a table that starts right of column A
+                padding = [""] * left
+                block = [padding + values for values in block]
+            if block and len(block[0]) < width:  # a band's rows end at its own last used column
+                more = [""] * (width - len(block[0]))
+                block = [values + more for values in block]
+            yield top + 1, block
 
     def _parsed_bands(self) -> Iterator["CalamineSheet"]:
         index = 0
@@ -108,6 +117,31 @@ class ValueSheet:
             except Exception as exc:  # noqa: BLE001 - calamine raises its own error types for damaged parts
                 raise InputError.at(Place(self.name).sheet(self.sheet), "damaged workbook ({error}); save it again from Excel", error=str(exc)) from None
             index += 1
+
+
+class RowStream:
+    """A sheet's rows one at a time, as (number, values); then `blocks()` gives the rest,
+    from the row after the last one taken, a band at a time."""
+
+    def __init__(self, blocks: Iterator[tuple[int, list[list]]]) -> None:
+        self._blocks = blocks
+        self._start, self._block, self._at = 0, [], 0
+
+    def __iter__(self) -> "RowStream":
+        return self
+
+    def __next__(self) -> tuple[int, list]:
+        while self._at >= len(self._block):
+            self._start, self._block = next(self._blocks)
+            self._at = 0
+        self._at += 1
+        return self._start + self._at - 1, self._block[self._at - 1]
+
+    def blocks(self) -> Iterator[tuple[int, list[list]]]:
+        if self._at < len(self._block):
+            yield self._start + self._at, self._block[self._at:]
+        self._block, self._at = [], 0
+        yield from self._blocks
 
 
 def _produce(path: Path, sheet: str, part: str, sheet_parts: frozenset[str], publish: Callable[[Future | None], None],
