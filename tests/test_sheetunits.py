@@ -39,14 +39,22 @@ def points(maximum: int) -> st.SearchStrategy:
                                       else st.sampled_from(["-", "4 điểm", "1,5", -1.0, True, "x y", 0.30000000000000004, 7.0]))
 
 
-def write_book(path: Path, sheets: list[tuple[str, list[object], bool, bool]]) -> Path:
+# What a copy says below its table, read as nothing or not: a signer, a date, a note,
+# and words that make a row a total, a bonus or a second table's header.
+FOOTERS = ["Người lập biểu", "Nguyễn Văn An", "Ngày 15 tháng 3 năm 2025", None, "Ghi chú: số liệu tự chấm",
+           "Tổng cộng", "Điểm thưởng", "Xếp loại: Tốt"]
+
+
+def write_book(path: Path, sheets: list[tuple]) -> Path:
     """A sheet per unit: (name, points of each template row then of the total row, a
-    hidden row after the header, a name changed in this copy)."""
+    hidden row after the header, a name changed in this copy[, its footer, its title]).
+    Each title names its unit; the footer is the signer's row below the table."""
     book = Workbook()
     book.remove(book.active)
-    for name, points, hidden, renamed in sheets:
+    for name, points, hidden, renamed, *more in sheets:
+        footer, title = (more + [FOOTERS[1], None])[:2] if more else (FOOTERS[1], None)
         sheet = book.create_sheet(name)
-        sheet.append(["BẢNG TỰ CHẤM ĐIỂM CCHC"])
+        sheet.append([title or f"BẢNG TỰ CHẤM ĐIỂM CCHC CỦA {name.upper()}"])
         sheet.append(HEADER)
         if hidden:
             sheet.append(["", "dòng ẩn", 1])
@@ -56,6 +64,7 @@ def write_book(path: Path, sheets: list[tuple[str, list[object], bool, bool]]) -
             sheet.append([code, label, maximum, 1, value, "Rà soát" if code == "2" else None])
         sheet.append(["", "Tổng cộng", 10, None, points[-1]])
         sheet.append(["", "Người lập biểu"])
+        sheet.append(["", footer, 2 if footer == "Điểm thưởng" else None])
     book.save(path)
     return path
 
@@ -87,7 +96,9 @@ def workbooks(draw):
     sheets = []
     for unit in range(count):
         values = [value if draw(st.integers(0, 3)) == 0 else draw(points(maximum)) for value, maximum in zip(base, maxima)]  # copies share some
-        sheets.append((f"Sở {unit + 1}", values, draw(st.integers(0, 6)) == 0, draw(st.integers(0, 8)) == 0))
+        title = draw(st.sampled_from([None] * 8 + ["STT", "ĐIỂM THẨM ĐỊNH"]))  # None: the unit's own title; a heading now and then
+        footer = draw(st.sampled_from(FOOTERS[:5] * 3 + FOOTERS[5:]))  # mostly read as nothing
+        sheets.append((f"Sở {unit + 1}", values, draw(st.integers(0, 6)) == 0, draw(st.integers(0, 8)) == 0, footer, title))
     return sheets
 
 
@@ -99,14 +110,16 @@ def test_every_unit_is_what_reading_its_sheet_in_full_gives(tmp_path, sheets):
 
 
 def test_copies_of_one_sheet_are_read_from_it(tmp_path, monkeypatch):
-    """Three copies differing only in their points: the first is read in full, the others
-    from it; their figures are each sheet's own."""
+    """Three copies differing in their points, their titles (each names its unit) and
+    their signers: the first is read in full, the others from it; their figures are
+    each sheet's own."""
     read_in_full = []
     real = sheetunits.read_table_rows
     monkeypatch.setattr(sheetunits, "read_table_rows", lambda book, sheet, *rest: read_in_full.append(sheet) or real(book, sheet, *rest))
     points = {"Sở 1": [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5], "Sở 2": [None, 1, None, 2, 0, None, 2.5, 0, 0, 5.5],
               "Sở 3": [None, 0.5, None, 0.5, 0.5, None, 1, 1, 0.5, 3]}
-    path = write_book(tmp_path / "units.xlsx", [(name, values, False, False) for name, values in points.items()])
+    signers = {"Sở 1": "Nguyễn Văn An", "Sở 2": "Trần Thị Bình", "Sở 3": "Ngày 15 tháng 3 năm 2025"}
+    path = write_book(tmp_path / "units.xlsx", [(name, values, False, False, signers[name]) for name, values in points.items()])
     units = read_units(path)
     assert read_in_full == ["Sở 1"]
     # I > 1, 2 > 2.1 are 1.1, 1.2 > 1.2.1; II > 1 is 2.1; the bonus and penalty rows are fields 3 and 4
@@ -117,6 +130,19 @@ def test_copies_of_one_sheet_are_read_from_it(tmp_path, monkeypatch):
         (9.5, f"{path}, sheet 'Sở 1', cell E12"), (5.5, f"{path}, sheet 'Sở 2', cell E12"), (3, f"{path}, sheet 'Sở 3', cell E12")]
     assert units[2].by_code()["1.2.1"].place("points") == f"{path}, sheet 'Sở 3', cell E6"
     assert units[2].findings[0].where == f"{path}, sheet 'Sở 3', cell A4"  # nested numbering, said on its own sheet
+
+
+@pytest.mark.parametrize("footer, title", [("Tổng cộng", None), ("Điểm thưởng", None), ("Xếp loại: Tốt", None), ("Nguyễn Văn An", "STT")])
+def test_a_copy_whose_words_are_read_is_read_in_full(tmp_path, monkeypatch, footer, title):
+    """Below the table a total, a bonus or a grade row is read; a title that is a heading
+    may be part of the header: such a copy is read in full."""
+    read_in_full = []
+    real = sheetunits.read_table_rows
+    monkeypatch.setattr(sheetunits, "read_table_rows", lambda book, sheet, *rest: read_in_full.append(sheet) or real(book, sheet, *rest))
+    values = [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5]
+    path = write_book(tmp_path / "units.xlsx", [("Sở 1", values, False, False), ("Sở 2", values, False, False, footer, title)])
+    assert outcome(path) == in_full(path, ["Sở 1", "Sở 2"])
+    assert read_in_full == ["Sở 1", "Sở 2"]
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")

@@ -55,7 +55,7 @@ class CodeColumn:
         """The row whose code cell says `code_text` and name cell `name`; `where` is the
         code cell's place, for the one note on nested numbering."""
         code_text = code_text.strip()
-        summing, kind = _name_role(name, "" if name else code_text)
+        summing, kind = name_role(name, "" if name else code_text)
         if summing is not None:
             return RowCode(summing)
         roman = codes.roman_value(code_text) if code_text else None
@@ -100,7 +100,7 @@ def twice(code: str, first: str, stored_as_number: str | None) -> Msg:
 
 
 @lru_cache(maxsize=8192)  # sheets copied from one template repeat their names: 500 sheets' 55,000 rows, 0.9 of 3.8 s under cProfile
-def _name_role(name: str, code_text: str) -> tuple[str | None, str | None]:
+def name_role(name: str, code_text: str) -> tuple[str | None, str | None]:
     """(TOTAL or OTHER for a row that sums up or states the table, else None; the
     block a bonus or penalty row's name opens, else None). `code_text` only when the
     row has no name: a code cell that holds words (Tổng cộng) names the row."""

@@ -26,7 +26,9 @@ from ..core.messages import Place
 from ..core.model import Appraisal, Entry, Finding
 from .longsheet import unit_name
 from .smallsheet import SheetValues, calamine_rows, sheet_values
-from .workbook import MOST_ROWS, RowValues, TableRows, validated_numbers, find_table, read_sheet, read_table_rows, total_entry
+from .headers import Layout, header_roles
+from .workbook import (MOST_ROWS, RowValues, TableRows, find_table, is_plain_row, read_sheet, read_table_rows, total_entry,
+                       validated_numbers)
 from .xlsx import Cell, Workbook, column_letter
 
 
@@ -114,6 +116,10 @@ class _Template:
     totals: tuple[tuple[int, dict[str, Cell]], ...]  # each total row's index and number cells other than its points
     points_letter: str
     appraisal: Appraisal
+    layout: Layout
+    titles: frozenset[int]  # rows above the header that hold no heading: a copy may say another title
+    plain: frozenset[int]  # rows below the header read as nothing (notes, signatures): a copy may say another
+    unread_from: int | None  # rows from here on are not read (below a second table's header), unless the sheet hides them
 
     @classmethod
     def of(cls, values: SheetValues, table: TableRows, appraisal: Appraisal) -> "_Template | None":
@@ -145,7 +151,18 @@ class _Template:
                 return None
             totals.append((index, {role: cells[column] for role, column in table.number_columns if role == "max" and column in cells}))
         masked = frozenset(row.index for row in rows) | frozenset(index for index, _ in totals)
-        return cls(values, offset, masked, tuple(rows), tuple(totals), column_letter(columns["points"]), appraisal)
+        top, hidden = values.top, values.hidden
+        titles = set()  # the rows above the first that holds a heading: never part of a header
+        for number in range(top + 1, table.layout.header_row):
+            cells = _cells(values, number)
+            if cells is None or header_roles(cells):
+                break
+            if number not in hidden:
+                titles.add(number - top - 1)
+        plain = frozenset(number - top - 1 for number in table.plain if number not in hidden)
+        unread_from = table.end - top if table.end is not None else None
+        return cls(values, offset, masked, tuple(rows), tuple(totals), column_letter(columns["points"]), appraisal, table.layout,
+                   frozenset(titles), plain, unread_from)
 
     def read(self, values: SheetValues, sheet: str) -> Appraisal | None:
         """The unit of `sheet` (read as `values`) if it differs from the template only in
@@ -190,9 +207,23 @@ class _Template:
             if index in masked:
                 if row[:at] != theirs[:at] or row[at + 1:] != theirs[at + 1:] or not _is_points(row[at]):
                     return False
-            elif row != theirs:
+            elif row != theirs and not self._says_another(values, index):
                 return False
         return True
+
+    def _says_another(self, values: SheetValues, index: int) -> bool:
+        """Whether a row that differs from the template's is one whose words are not read:
+        a title (the unit's name in it) that holds no heading, a note or a signature
+        below the table that is read as nothing, a row below a second table's header."""
+        number = index + values.top + 1
+        if self.unread_from is not None and index >= self.unread_from and number not in values.hidden:
+            return True
+        if index not in self.titles and index not in self.plain:
+            return False
+        cells = _cells(values, number)
+        if cells is None:
+            return False
+        return not header_roles(cells) if index in self.titles else is_plain_row(cells, self.layout)
 
 
 class _Places(Mapping[str, Place]):
@@ -223,6 +254,12 @@ class _Places(Mapping[str, Place]):
 
     def __repr__(self) -> str:
         return repr(dict(self))
+
+
+def _cells(values: SheetValues, number: int) -> dict[int, Cell] | None:
+    """Row `number` of `values` as the strict reader's cells; None if it shows a date."""
+    cells: dict[int, Cell] = {}
+    return cells if values.row_cells(number, values.values[number - values.top - 1], cells) else None
 
 
 def _has_bool(values: SheetValues) -> bool:

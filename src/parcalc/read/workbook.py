@@ -21,7 +21,7 @@ from ..core.errors import InputError, Problem
 from ..core.messages import Msg, Place
 from ..core.model import Appraisal, Entry, Finding
 from .cells import cell_number, excerpt, not_applicable_mark
-from .code_column import NODE, NOT_A_CODE, TOTAL, CodeColumn, twice
+from .code_column import NODE, NOT_A_CODE, TOTAL, CodeColumn, name_role, twice
 from .headers import NUMBER_ROLES, TEXT_ROLES, Layout, Rows, find_layout, header_roles, is_column_numbering
 from .xlsx import Cell, DamagedWorkbook, Names, Workbook, column_letter
 
@@ -125,17 +125,39 @@ def read_table_rows(book: Workbook, sheet: str, source: str, rows: Rows, layout:
     entries = table.entries()
     appraisal = Appraisal(entries=entries, source=source, sheet=sheet, findings=tuple(table.findings),
                           totals=tuple(table.totals), columns=columns)
-    return appraisal, TableRows(table.rows, table.total_rows, table.number_columns)
+    return appraisal, TableRows(table.rows, table.total_rows, table.number_columns, layout,
+                                 [number for number in table.plain_rows if number != table.first_row], table.end)
 
 
 @dataclass(frozen=True)
 class TableRows:
     """What a table was read from: its node rows (one per entry, in order), its total
-    rows, and the columns of its number roles, in the order an entry's places are."""
+    rows, the columns of its number roles (in the order an entry's places are), the
+    rows below the header read as nothing, and a second table's header row."""
 
     nodes: list["_Row"]
     totals: list[tuple[int, dict[int, Cell]]]
     number_columns: list[tuple[str, int]]
+    layout: Layout
+    plain: list[int]
+    end: int | None
+
+
+def plain_name(name: str) -> bool:
+    """Whether a row without a code, named `name`, is read as nothing: no total, index,
+    grade, bonus or penalty row (a note, a signature, a date)."""
+    return name_role(name, "") == (None, None)
+
+
+def is_plain_row(cells: dict[int, Cell], layout: Layout) -> bool:
+    """Whether a data row is read as nothing (see plain_name), and is no header of a
+    second table."""
+    code_cell = cells.get(layout.columns["code"])
+    if code_cell is not None and code_cell.text.strip():
+        return False
+    name_cell = cells.get(layout.columns.get("name"))  # type: ignore[arg-type]
+    name = _clean_text(name_cell.text) if name_cell is not None and name_cell.kind == "text" else ""
+    return plain_name(name) and not _is_header(cells)
 
 
 @dataclass
@@ -163,6 +185,9 @@ class _Table:
     findings: list[Finding] = field(default_factory=list)
     totals: list[Entry] = field(default_factory=list)
     total_rows: list[tuple[int, dict[int, Cell]]] = field(default_factory=list)
+    plain_rows: list[int] = field(default_factory=list)  # rows read as nothing: no code, a plain name, no header
+    end: int | None = None  # a second table's header row: the rows from it on are not read
+    first_row: int | None = None  # the first row with text below the header (column numbering?)
     problems: list[Problem] = field(default_factory=list)
 
     @cached_property
@@ -179,6 +204,7 @@ class _Table:
         for number, cells in rows:
             if first and any(cell.text.strip() for cell in cells.values()):
                 first = False
+                self.first_row = number
                 if is_column_numbering([cell.text for _, cell in sorted(cells.items())]):
                     continue  # (1) (2) (3) ... under the header
             code_cell = cells.get(code_column)
@@ -186,7 +212,11 @@ class _Table:
             name = self._name(cells)
             if self.rows and _is_header(cells):
                 self.findings.append(Finding("second_table", None, self.place(f"A{number}"), {"row": number}))
+                self.end = number
                 break  # a second table below the first
+            if not code_text and plain_name(name):  # a note, a signature: read as nothing, so a copy of this sheet may say another
+                self.plain_rows.append(number)
+                continue
             code_place = self.place(code_cell.ref if code_cell is not None else f"A{number}")
             row = settle.read(code_text, name, code_place)
             if row.role == TOTAL:
