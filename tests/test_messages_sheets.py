@@ -400,7 +400,7 @@ def test_a_points_cell_formatted_as_a_percentage(cli, tmp_path):
     assert score(cli, path) == (
         f"parcalc: lỗi: {path}, trang tính «Sheet», ô D2: 1: được định dạng phần trăm (85,00 %): là tỷ lệ, không phải điểm; "
         "nếu ô chứa điểm, hãy định dạng ô là số\n",
-        f"parcalc: error: {path}, sheet 'Sheet', cell D2: 1: is formatted as a percentage (85,00 %): a rate, not points; "
+        f"parcalc: error: {path}, sheet 'Sheet', cell D2: 1: is formatted as a percentage (85.00 %): a rate, not points; "
         "format it as a number if it holds points\n")
 
 

@@ -70,15 +70,15 @@ def write_book(path: Path, sheets: list[tuple]) -> Path:
 
 
 def in_full(path: Path, names: list[str]):
-    """Each sheet read on its own by the strict reader (or the first refusal, in sheet order)."""
-    units = []
+    """Each sheet read on its own by the strict reader (or every sheet's refusal, in sheet order)."""
+    units, problems = [], []
     with xlsx.Workbook(path) as book:
         for name in names:
             try:
                 units.append(read_sheet(book, name, unit_name(name)))
-            except InputError as problem:
-                return ("refused", str(problem))
-    return units
+            except InputError as refusal:
+                problems += refusal.problems
+    return ("refused", str(InputError(*problems))) if problems else units
 
 
 def outcome(path: Path):
@@ -157,3 +157,77 @@ def test_sheets_saved_again_by_libreoffice_read_as_in_full(tmp_path):
     path = tmp_path / "units.xlsx"
     assert outcome(path) == in_full(path, ["Sở 1", "Sở 2", "Sở 3"])
     assert [unit.by_code()["1.2.1"].points for unit in read_units(path)] == [1.5, 2, 0.5]
+
+
+def test_every_sheet_s_problems_are_said(tmp_path, cli):
+    """Two sheets with a wrong figure each: both are said, in the workbook's order."""
+    values = [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5]
+    path = write_book(tmp_path / "units.xlsx", [("Sở 1", values, False, False), ("Sở 2", [*values[:1], 7.0, *values[2:]], False, False),
+                                                 ("Sở 3", [*values[:3], True, *values[4:]], False, False)])
+    result = cli("rank", path, lang="en")
+    assert (result.exit_code, result.stderr.splitlines()) == (2, [
+        f"parcalc: error: {path}, sheet 'Sở 2', cell E4: 1.1: 7 points is more than its standard points 2",
+        f"parcalc: error: {path}, sheet 'Sở 3', cell E6: 1.2.1: holds TRUE/FALSE, not points: write the points"])
+
+
+def test_two_sheets_that_name_one_unit_are_named(tmp_path, cli):
+    """«Sở Tư pháp» typed once composed (NFC) and once decomposed (NFD): one unit, two sheets."""
+    import unicodedata
+
+    values = [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5]
+    decomposed = unicodedata.normalize("NFD", "Sở Tư pháp")
+    path = write_book(tmp_path / "units.xlsx", [("Sở Tư pháp", values, False, False), ("Sở Nội vụ", values, False, False),
+                                                 (decomposed, values, False, False)])
+    result = cli("rank", path, lang="en")
+    assert (result.exit_code, result.stderr.splitlines()) == (2, [
+        f"parcalc: error: {path}, sheet '{decomposed}': names unit 'Sở Tư pháp', as sheet 'Sở Tư pháp' does: give each unit's sheet its own name"])
+
+
+def test_a_sheet_named_in_decomposed_letters_is_found_by_its_typed_name(tmp_path, cli):
+    import unicodedata
+
+    values = [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5]
+    path = write_book(tmp_path / "units.xlsx", [(unicodedata.normalize("NFD", "Xã Lát"), values, False, False), ("Xã Đạ Chais", values, False, False)])
+    result = cli("rank", path, "--sheet", "Xã Lát", "-f", "csv", lang="en")  # typed composed (NFC)
+    assert result.exit_code == 0, result.stderr
+    # one sheet: the unit is the file's; by hand 2 + 1.5 + 2 + 3 + 0.5 (bonus) - 1 (penalty) = 8 of 6 + 3 = 88.89
+    assert result.stdout.splitlines()[1].startswith("1,units,8.00,88.89,")
+
+
+def test_skipped_sheets_are_quoted_as_the_language_quotes_them(tmp_path, cli):
+    values = [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5]
+    path = write_book(tmp_path / "units.xlsx", [("Sở 1", values, False, False), ("Sở 2", values, False, False)])
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    book.create_sheet("Hướng dẫn", 0)["A1"] = "Điền điểm vào cột E"
+    book.save(path)
+    assert f"{path}: sheets 'Hướng dẫn' hold no scoring table: skipped" in cli("rank", path, lang="en").stderr
+    assert f"{path}: các trang tính «Hướng dẫn» không có bảng chấm điểm: bỏ qua" in cli("rank", path).stderr
+
+
+@pytest.mark.parametrize("layout", ["sheets", "long"])
+def test_a_unit_without_rows_others_list_is_said_without_a_set(tmp_path, cli, layout):
+    """Sở 2 has no row for 3 (deleted by mistake): without a set it is scored on its own
+    rows' scale (7, not 9), which is said."""
+    rows = [(unit, code, maximum, points) for unit in ("Sở 1", "Sở 2") for code, maximum, points in (("1", 4, 3), ("2", 3, 2), ("3", 2, 1.5))
+            if not (unit == "Sở 2" and code == "3")]
+    book = Workbook()
+    if layout == "sheets":
+        book.remove(book.active)
+        for unit, code, maximum, points in rows:
+            sheet = book[unit] if unit in book.sheetnames else book.create_sheet(unit)
+            if sheet.max_row == 1 and sheet["A1"].value is None:
+                sheet.append(["STT", "Điểm chuẩn", "Điểm thẩm định"])
+            sheet.append([code, maximum, points])
+    else:
+        book.active.append(["Đơn vị", "STT", "Điểm chuẩn", "Điểm thẩm định"])
+        for row in rows:
+            book.active.append(list(row))
+    path = tmp_path / "units.xlsx"
+    book.save(path)
+    result = cli("rank", path, "-f", "csv", lang="en")
+    assert (result.exit_code, result.stdout.splitlines()[1:]) == (0, ["1,Sở 1,6.50,72.22,C,75.00,66.67,75.00", "2,Sở 2,5.00,71.43,C,75.00,66.67,"])
+    assert result.stderr.splitlines() == [
+        f"parcalc: warning: {path}, unit 'Sở 2': unit «Sở 2» has no row for 3, which other units list (1 unit(s) lack rows): "
+        "each unit is scored on the scale of its own rows; give --criteria to score every unit on one set"]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .read import catalog
 from .core.engine import ScoreResult, UnitTotals
-from .core.messages import Msg, Place
+from .core.messages import Msg, Place, short_list
 from .core.model import Appraisal, CriterionSet, Finding
 from .core.scoring import score_appraisal
 
@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from .analysis.gaps import GapList
     from .analysis.remediation import Appendix
     from .analysis.whatif_report import WhatIfReport
+    from .core.errors import UsageError
+    from .read.longsheet import LongUnits
+    from .read.multiunit import UnitColumns
 
 
 def load_criteria(name: str | Path) -> CriterionSet:
@@ -293,6 +296,8 @@ def _score_workbook(path: str | Path, criterion_set: CriterionSet | None, layout
         for finding in units.findings if not isinstance(units, list) else [f for unit in units for f in unit.findings]:
             first_of_kind.setdefault(finding.key, finding)
         notes += first_of_kind.values()
+        if criterion_set is None:
+            notes += _rows_missing(path, units)
     scored = None
     if totals_only and isinstance(units, UnitColumns) and not units.marks:  # a mark may change a unit's scale
         scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, sums=sums, node_points=node_points)
@@ -313,6 +318,27 @@ def _score_workbook(path: str | Path, criterion_set: CriterionSet | None, layout
             problems += [Problem(p.where or Place(path).unit(unit), Msg("unit {unit!r}: {message}", unit=unit, message=p.message))
                          for p in exc.problems]
     return scored
+
+
+def _rows_missing(path: str | Path, units: "UnitColumns | LongUnits | list[Appraisal]") -> list[Finding]:
+    """Without a set each unit is scored on its own rows: a unit whose rows lack codes
+    that others list (a row deleted by mistake) is scored on a smaller scale, which is
+    said (once per workbook: the first such unit, and how many there are). A wide
+    sheet's units list the same rows."""
+    from .read.longsheet import LongUnits
+
+    if isinstance(units, LongUnits):
+        listed = [(unit, [row.code for row in group.rows]) for group in units.groups for unit in group.units]
+    elif isinstance(units, list):
+        listed = [(unit.source or "?", [entry.code for entry in unit.entries]) for unit in units]
+    else:
+        return []
+    every = dict.fromkeys(code for _, codes in listed for code in codes)
+    lacking = [(unit, [code for code in every if code not in set(codes)]) for unit, codes in listed if len(set(codes)) < len(every)]
+    if not lacking:
+        return []
+    unit, codes = lacking[0]
+    return [Finding("rows_missing", None, Place(str(path)).unit(unit), {"unit": unit, "codes": short_list(codes), "units": len(lacking)})]
 
 
 def without_lock_files(paths: "Sequence[str | Path]") -> "tuple[list[Path], list[Path]]":

@@ -72,6 +72,8 @@ VI: dict[str, str] = {
     "has no self-scores: add a column headed «Điểm tự đánh giá» (or «Điểm tự chấm») beside the appraised points":
         "không có điểm tự đánh giá: thêm cột có tiêu đề «Điểm tự đánh giá» (hoặc «Điểm tự chấm») bên cạnh điểm thẩm định",
     "give a target index or a target grade, not both": "chỉ nhập chỉ số mục tiêu hoặc mức xếp loại mục tiêu, không nhập cả hai",
+    "names unit {unit!r}, as sheet {other!r} does: give each unit's sheet its own name":
+        "mang tên đơn vị «{unit}», trùng với trang tính «{other}»: mỗi trang tính của một đơn vị cần một tên riêng",
     "unit {unit!r} is named twice (also in {other}); give each unit its own name":
         "tên đơn vị «{unit}» bị trùng (cũng có trong {other}): mỗi đơn vị cần một tên riêng",
     "unit {unit!r}: {message}": "đơn vị «{unit}»: {message}",
@@ -153,6 +155,8 @@ VI: dict[str, str] = {
         'trang tính đầu tiên «{first}» không có bảng chấm điểm: đã đọc trang tính «{sheet}»',
     'sheets {sheets} hold no scoring table: skipped':
         'các trang tính {sheets} không có bảng chấm điểm: bỏ qua',
+    "unit «{unit}» has no row for {codes}, which other units list ({units} unit(s) lack rows): each unit is scored on the scale of its own rows; give --criteria to score every unit on one set":
+        "đơn vị «{unit}» không có dòng của {codes}, trong khi các đơn vị khác có ({units} đơn vị thiếu dòng): mỗi đơn vị được tính trên thang điểm của các dòng của mình; dùng --criteria để tính mọi đơn vị trên cùng một bộ tiêu chí",
     'from row {row} on is another table (with its own header): not read':
         'từ dòng {row} là một bảng khác (có dòng tiêu đề riêng): không đọc phần này',
     'hidden rows {rows} were not read (unhide them if they are criteria)':

@@ -85,7 +85,7 @@ def cell_number(cell: Cell, *, negative: bool = False, rate: bool = False) -> De
         raise ValueError(Msg("holds TRUE/FALSE, not points: write the points"))
     if cell.kind == "percent" and not rate:
         raise ValueError(Msg("is formatted as a percentage ({percent} %): a rate, not points; format it as a number if it holds points",
-                             percent=format_points(from_stored_number(cell.text) * 100)))
+                             percent=Decimal(format_points(from_stored_number(cell.text) * 100, "."))))  # a Decimal: shown as the language writes it
     # a number cell holds a stored number: the reader refuses any other (xlsx.STORED_NUMBER)
     number = from_stored_number(cell.text) if cell.kind in ("number", "percent") else parse_points_text(cell.text, rate=rate)
     if number is not None and (not number.is_finite() or abs(number) >= _LARGEST):

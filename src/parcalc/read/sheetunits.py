@@ -21,15 +21,15 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 
-from ..core.errors import InputError
-from ..core.messages import Place
+from ..core.errors import InputError, Problem
+from ..core.messages import Msg, Place
 from ..core.model import Appraisal, Entry, Finding
 from .longsheet import unit_name
 from .smallsheet import SheetValues, calamine_rows, sheet_values
 from .headers import Layout, header_roles
 from .workbook import (MOST_ROWS, RowValues, TableRows, find_table, is_plain_row, read_sheet, read_table_rows, total_entry,
                        validated_numbers)
-from .xlsx import Cell, Workbook, column_letter
+from .xlsx import Cell, Names, Workbook, column_letter
 
 
 def read_sheet_units(book: Workbook, path: Path, names: list[str]) -> list[Appraisal]:
@@ -59,9 +59,10 @@ def read_sheet_units(book: Workbook, path: Path, names: list[str]) -> list[Appra
         template = _Template.of(found, table_rows, unit) if found is not None and len(templates) < _MOST_TEMPLATES else None
         if template is not None:
             templates.append(template)
-    problem = next((unit for unit in read.values() if isinstance(unit, InputError)), None)
-    if problem is not None:
-        raise problem
+    problems = [problem for unit in read.values() if isinstance(unit, InputError) for problem in unit.problems]
+    problems += _one_unit_twice(book, list(read))
+    if problems:  # every sheet's, in the workbook's order
+        raise InputError(*problems[:_MOST_PROBLEMS])
     if not read:
         return [read_sheet(book, names[0], unit_name(names[0]))]  # its refusal says what is missing
     units: list[Appraisal] = list(read.values())  # type: ignore[arg-type]
@@ -69,11 +70,27 @@ def read_sheet_units(book: Workbook, path: Path, names: list[str]) -> list[Appra
         units = [replace(units[0], source=unit_name(path.stem))]
     skipped = [name for name in names if name not in read]
     if skipped:
-        note = Finding("sheets_skipped", None, book.name, {"sheets": ", ".join(f"«{name}»" for name in skipped)})
+        note = Finding("sheets_skipped", None, book.name, {"sheets": Names(skipped)})
         units[0] = replace(units[0], findings=(note, *units[0].findings))
     return units
 
 
+def _one_unit_twice(book: Workbook, names: list[str]) -> list[Problem]:
+    """Sheets whose names are one unit's (they differ in spaces or in how a letter is
+    encoded, NFC or NFD): named at the later sheet, with the earlier."""
+    first: dict[str, str] = {}
+    problems = []
+    for name in names:
+        unit = unit_name(name)
+        if unit in first:
+            problems.append(Problem(Place(book.name).sheet(name), Msg("names unit {unit!r}, as sheet {other!r} does: give each unit's sheet its own name",
+                                                                      unit=unit, other=first[unit])))
+        else:
+            first[unit] = name
+    return problems
+
+
+_MOST_PROBLEMS = 50
 # Templates looked at for each sheet: a workbook's sheets come from one or a few; a
 # workbook of sheets all different is read in full, each compared with these few.
 _MOST_TEMPLATES = 8

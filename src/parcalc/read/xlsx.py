@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import unicodedata
 import zipfile
 import zlib
 from functools import lru_cache
@@ -182,7 +183,11 @@ class Workbook:
                 raise InputError.at(self.name, "the workbook has no sheets; save it again from Excel or LibreOffice")
             return next(iter(self._sheets))
         if name not in self._sheets:
-            raise InputError.at(self.name, "no sheet named {name!r}; its sheets are {sheets}", name=name, sheets=Names(self._sheets))
+            # a name typed (NFC) may be stored decomposed (NFD), or the other way round: they look alike
+            same = [sheet for sheet in self._sheets if unicodedata.normalize("NFC", sheet) == unicodedata.normalize("NFC", name)]
+            if len(same) != 1:
+                raise InputError.at(self.name, "no sheet named {name!r}; its sheets are {sheets}", name=name, sheets=Names(self._sheets))
+            return same[0]
         return name
 
     def values(self, sheet: str) -> "ValueSheet":
