@@ -77,9 +77,11 @@ class _Codes:
     110 codes have a million node changes but only a few thousand distinct ones, so each
     distinct (code, name, old, new) is one shared NodeDelta, made once, and they are
     sorted once: a unit's changes are then ordered by their distinct change's rank, an
-    integer (a `compare` of two such workbooks: 5.3 s with a NodeDelta per change and a
-    sort by (delta, code) per unit; 1.8 s with shared NodeDeltas; 0.xx s ranked once,
-    2026-11-30, /tmp/t_cmp.py: api.score_units, rank_results, compare, timed apart)."""
+    integer. `compare` itself (analysis.compare.compare on the two rankings of
+    bench_matrix.py's compare case, timed alone, 2026-11-30): 5.3 s with a NodeDelta per
+    change and a sort by (delta, code) per unit; 1.8 s with shared NodeDeltas; 1.06 s
+    ranked once (1.02 to 1.06 s; building the changes by map and zip instead of this
+    loop gained nothing)."""
 
     def __init__(self) -> None:
         self._names: dict[tuple[int, int], dict[str, str | None]] = {}
@@ -99,20 +101,15 @@ class _Codes:
         """The unit's node changes, in the old year's node order, as indexes of distinct changes."""
         old_points, new_points = old.result.node_points, new.result.node_points
         names, index = self.names(old, new), self._index
-        codes = list(old_points) if old_points.keys() == new_points.keys() else [code for code in old_points if code in new_points]
-        # built and looked up by map and zip, not a Python loop per node: 2.05 s of
-        # 2.57 under cProfile for 10,000 units' 1.1 million changes before (2026-11-30)
-        changes = list(zip(codes, map(names.__getitem__, codes), map(old_points.__getitem__, codes), map(new_points.__getitem__, codes)))
-        found = list(map(index.get, changes))
-        if None in found:  # changes not seen before
-            for position, at in enumerate(found):
+        found = []
+        for code, points in old_points.items():
+            if code in new_points:
+                change = (code, names[code], points, new_points[code])
+                at = index.get(change)
                 if at is None:
-                    change = changes[position]
-                    at = index.get(change)
-                    if at is None:
-                        at = index[change] = len(self._deltas)
-                        self._deltas.append(NodeDelta(*change))
-                    found[position] = at
+                    at = index[change] = len(self._deltas)
+                    self._deltas.append(NodeDelta(*change))
+                found.append(at)
         return found
 
     def ordered(self, indexes: list[int]) -> tuple[NodeDelta, ...]:
