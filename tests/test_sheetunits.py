@@ -231,3 +231,20 @@ def test_a_unit_without_rows_others_list_is_said_without_a_set(tmp_path, cli, la
     assert result.stderr.splitlines() == [
         f"parcalc: warning: {path}, unit 'Sở 2': unit «Sở 2» has no row for 3, which other units list (1 unit(s) lack rows): "
         "each unit is scored on the scale of its own rows; give --criteria to score every unit on one set"]
+
+
+def test_a_field_left_out_of_the_scale_has_no_sub_index(tmp_path, cli):
+    """Sở 2 marks its field 2's only criterion «x» (không áp dụng); with --na exclude the
+    field is off its scale (4 + 2 = 6, not 9): it has no sub-index, where a 0 would read as
+    every point lost. By hand: Sở 1 3 + 2 + 1.5 = 6.5 of 9 (72.22), Sở 2 3 + 1.5 = 4.5 of 6 (75.00)."""
+    book = Workbook()
+    book.remove(book.active)
+    for unit, points in (("Sở 1", 2), ("Sở 2", "x")):
+        sheet = book.create_sheet(unit)
+        sheet.append(["STT", "Điểm chuẩn", "Điểm thẩm định"])
+        for row in (["1", 4, 3], ["2", 3, None], ["2.1", 3, points], ["3", 2, 1.5]):
+            sheet.append(row)
+    path = tmp_path / "units.xlsx"
+    book.save(path)
+    result = cli("rank", path, "--na", "exclude", "--blank", "full", "-f", "csv", lang="en")  # field 2's own row is blank
+    assert (result.exit_code, result.stdout.splitlines()[1:]) == (0, ["1,Sở 2,4.50,75.00,C,75.00,,75.00", "2,Sở 1,6.50,72.22,C,75.00,66.67,75.00"])

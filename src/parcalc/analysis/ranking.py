@@ -114,7 +114,8 @@ def _field_indexes(results: "list[ScoreResult] | list[UnitTotals]") -> list[tupl
 
 def _index_maps(criteria: CriterionSet, field_points: list[tuple[Decimal | None, ...]]) -> list[dict]:
     """For each field of `criteria`, each of its points in `field_points` -> its sub-index."""
-    return [{points: None if points is None else percent(points, root.max) for points in set(column)}  # type: ignore[arg-type]
+    # a field left out of the scale (--na exclude, every criterion of it marked) has a maximum of 0: no sub-index
+    return [{points: None if points is None or not root.max else percent(points, root.max) for points in set(column)}  # type: ignore[arg-type]
             for column, root in zip(zip(*field_points), criteria.roots)]
 
 
