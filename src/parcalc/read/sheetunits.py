@@ -6,11 +6,12 @@ in the appraised points of their criterion and total rows. Such a sheet is not r
 again row by row: its units' points are read from the points column and the rest of
 the reading (codes settled, names, standard points, notes) is the earlier sheet's,
 placed on this sheet. "Differ only in the points" is checked on python-calamine's
-values of every cell: the same cells, rows hidden and merged alike, and points that
-are numbers or blank in the same rows (a mark, a text or a wrong number is read in
-full, where it is said as every sheet says it). 500 sheets' `rank` took 5.1 s with
-every sheet read in full, 2.2 s so (medians of 3, benchmarks/bench_matrix.py --only
-"sheets 500", installed copy, 2026-11-30; python-calamine's own read: 0.49 s).
+values of every cell: the same cells (but a title above the header that holds no
+heading, and notes and signatures below the table that are read as nothing), rows
+hidden and merged alike, and points that are numbers or blanks (a mark, a text or a
+wrong number is read in full, where it is said as every sheet says it). 500 sheets' `rank` took 5.1 s with
+every sheet read in full, 2.1 s so (medians of 3, benchmarks/bench_matrix.py --only
+"sheets 500", installed copy, 2026-11-30; python-calamine's own read: 0.47 s).
 tests/test_sheetunits.py checks that both readings give the same units.
 """
 

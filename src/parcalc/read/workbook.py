@@ -143,21 +143,16 @@ class TableRows:
     end: int | None
 
 
-def plain_name(name: str) -> bool:
-    """Whether a row without a code, named `name`, is read as nothing: no total, index,
-    grade, bonus or penalty row (a note, a signature, a date)."""
-    return name_role(name, "") == (None, None)
-
-
 def is_plain_row(cells: dict[int, Cell], layout: Layout) -> bool:
-    """Whether a data row is read as nothing (see plain_name), and is no header of a
+    """Whether a data row is read as nothing: no code, a name that makes it no total,
+    index, grade, bonus or penalty row (a note, a signature, a date), and no header of a
     second table."""
     code_cell = cells.get(layout.columns["code"])
     if code_cell is not None and code_cell.text.strip():
         return False
     name_cell = cells.get(layout.columns.get("name"))  # type: ignore[arg-type]
     name = _clean_text(name_cell.text) if name_cell is not None and name_cell.kind == "text" else ""
-    return plain_name(name) and not _is_header(cells)
+    return name_role(name, "") == (None, None) and not _is_header(cells)
 
 
 @dataclass
@@ -214,7 +209,7 @@ class _Table:
                 self.findings.append(Finding("second_table", None, self.place(f"A{number}"), {"row": number}))
                 self.end = number
                 break  # a second table below the first
-            if not code_text and plain_name(name):  # a note, a signature: read as nothing, so a copy of this sheet may say another
+            if is_plain_row(cells, self.layout):  # a note, a signature: read as nothing, so a copy of this sheet may say another
                 self.plain_rows.append(number)
                 continue
             code_place = self.place(code_cell.ref if code_cell is not None else f"A{number}")
