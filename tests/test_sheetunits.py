@@ -228,8 +228,9 @@ def test_a_unit_without_rows_others_list_is_said_without_a_set(tmp_path, cli, la
     book.save(path)
     result = cli("rank", path, "-f", "csv", lang="en")
     assert (result.exit_code, result.stdout.splitlines()[1:]) == (0, ["1,Sở 1,6.50,72.22,C,75.00,66.67,75.00", "2,Sở 2,5.00,71.43,C,75.00,66.67,"])
+    where = "sheet 'Sở 2'" if layout == "sheets" else "unit 'Sở 2'"
     assert result.stderr.splitlines() == [
-        f"parcalc: warning: {path}, unit 'Sở 2': unit «Sở 2» has no row for 3, which other units list (1 unit(s) lack rows): "
+        f"parcalc: warning: {path}, {where}: no row for 3, which other units list (1 unit(s) lack rows): "
         "each unit is scored on the scale of its own rows; give --criteria to score every unit on one set"]
 
 

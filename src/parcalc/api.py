@@ -327,18 +327,20 @@ def _rows_missing(path: str | Path, units: "UnitColumns | LongUnits | list[Appra
     sheet's units list the same rows."""
     from .read.longsheet import LongUnits
 
+    workbook = Place(str(path))
     if isinstance(units, LongUnits):
-        listed = [(unit, [row.code for row in group.rows]) for group in units.groups for unit in group.units]
-    elif isinstance(units, list):
-        listed = [(unit.source or "?", [entry.code for entry in unit.entries]) for unit in units]
+        listed = [(workbook.unit(unit), [row.code for row in group.rows]) for group in units.groups for unit in group.units]
+    elif isinstance(units, list):  # a sheet per unit: the sheet is named
+        listed = [(workbook.sheet(unit.sheet) if unit.sheet else workbook.unit(unit.source or "?"), [entry.code for entry in unit.entries])
+                  for unit in units]
     else:
         return []
     every = dict.fromkeys(code for _, codes in listed for code in codes)
-    lacking = [(unit, [code for code in every if code not in set(codes)]) for unit, codes in listed if len(set(codes)) < len(every)]
+    lacking = [(where, [code for code in every if code not in set(codes)]) for where, codes in listed if len(set(codes)) < len(every)]
     if not lacking:
         return []
-    unit, codes = lacking[0]
-    return [Finding("rows_missing", None, Place(str(path)).unit(unit), {"unit": unit, "codes": short_list(codes), "units": len(lacking)})]
+    where, codes = lacking[0]
+    return [Finding("rows_missing", None, where, {"codes": short_list(codes), "units": len(lacking)})]
 
 
 def without_lock_files(paths: "Sequence[str | Path]") -> "tuple[list[Path], list[Path]]":

@@ -79,7 +79,7 @@ FINDINGS: dict[str, str] = {
     "no_parent_row": "{code}: the workbook has no row for its parent",
     "other_sheet": "the first sheet «{first}» holds no scoring table: read sheet «{sheet}»",
     "sheets_skipped": "sheets {sheets} hold no scoring table: skipped",
-    "rows_missing": "unit «{unit}» has no row for {codes}, which other units list ({units} unit(s) lack rows): each unit is scored on the scale of its own rows; give --criteria to score every unit on one set",
+    "rows_missing": "no row for {codes}, which other units list ({units} unit(s) lack rows): each unit is scored on the scale of its own rows; give --criteria to score every unit on one set",
     "second_table": "from row {row} on is another table (with its own header): not read",
     "hidden_rows": "hidden rows {rows} were not read (unhide them if they are criteria)",
     "nested_codes": "numbering restarts inside each field (I > 1 > 1.1): read as codes inside the field (II > 1 is 2.1)",
