@@ -21,6 +21,7 @@ from . import ooxml
 from .common import neutralise
 from .document import Document, Note, column_kind, is_bold
 from .xlsx_styles import CellStyles, alignment
+from .xlsx_table import Table
 
 FIRST_HEADER_ROW = 5  # the label, the title, (a subtitle,) the plan line, a blank row
 LABEL = {"vi": "PHỤ LỤC", "en": "APPENDIX"}
@@ -53,8 +54,8 @@ def number_format(value: Decimal) -> str:
 @dataclass(frozen=True)
 class Placed:
     """Where document_workbook put the table: its sheet, header row, first and last
-    data rows and each column's letter; and the looks of its cells so far, for a caller
-    that adds cells."""
+    data rows and each column's letter; the looks of its cells so far and its long
+    tables, for a caller that adds cells and tables."""
 
     book: Workbook
     styles: CellStyles
@@ -63,10 +64,12 @@ class Placed:
     first_row: int
     last_row: int
     letters: dict[str, str]
+    tables: list[Table]  # the long tables' rows, written at save (xlsx_table)
 
 
 def document_xlsx(document: Document, notes: Sequence[Note] = ()) -> bytes:
-    return ooxml.xlsx_bytes(document_workbook(document, notes).book)
+    placed = document_workbook(document, notes)
+    return ooxml.xlsx_bytes(placed.book, placed.tables)
 
 
 def document_workbook(document: Document, notes: Sequence[Note] = ()) -> Placed:
@@ -88,21 +91,28 @@ def document_workbook(document: Document, notes: Sequence[Note] = ()) -> Placed:
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
     sheet.row_dimensions[header_row].height = max(48.0, _lines_height(zip(columns, document.heading_row()), widths, True))
     styles = CellStyles()
-    for offset, row in enumerate(document.rows, start=1):
-        number = header_row + offset
-        for column, key in enumerate(columns, start=1):
-            value = row.value(key)
+    table = Table(sheet, header_row + 1)
+    looks: dict[tuple[str, bool, str], object] = {}  # (column, bold, format) -> look: a few dozen in a table
+
+    def look(key: str, bold: bool, number_format: str):
+        found = looks.get((key, bold, number_format))
+        if found is None:
             horizontal = "center" if key in document.centred_columns else None
-            font = BOLD_FONT if is_bold(document, row, key) else BODY_FONT
+            found = looks[key, bold, number_format] = styles.look(
+                sheet, font=BOLD_FONT if bold else BODY_FONT, border=BOX, number_format=number_format,
+                align=alignment(horizontal=horizontal, wrap=number_format == "@"))
+        return found
+
+    for row in document.rows:
+        values = [row.value(key) for key in columns]
+        cells = []
+        for key, value in zip(columns, values):
+            bold = is_bold(document, row, key)
             if isinstance(value, (Decimal, int)):
-                cell = sheet.cell(row=number, column=column, value=value)
-                styles.put(cell, font=font, border=BOX, align=alignment(horizontal=horizontal),
-                           number_format=number_format(value) if isinstance(value, Decimal) else "0")
+                cells.append((value, look(key, bold, number_format(value) if isinstance(value, Decimal) else "0")))
             else:
-                cell = sheet.cell(row=number, column=column, value=neutralise(value) if value else None)
-                styles.put(cell, font=font, border=BOX, align=alignment(horizontal=horizontal, wrap=True), number_format="@")
-        bold = row.level <= document.bold_levels
-        sheet.row_dimensions[number].height = _lines_height(((key, row.value(key)) for key in columns), widths, bold)
+                cells.append((neutralise(value) if value else None, look(key, bold, "@")))
+        table.add(cells, _lines_height(zip(columns, values), widths, row.level <= document.bold_levels))
     for column, key in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = widths[key]
     last_row = header_row + len(document.rows)
@@ -121,7 +131,7 @@ def document_workbook(document: Document, notes: Sequence[Note] = ()) -> Placed:
     sheet.print_title_rows = f"{header_row}:{header_row}"
     print_setup(sheet)
     letters = {key: get_column_letter(column) for column, key in enumerate(columns, start=1)}
-    return Placed(book, styles, sheet, header_row, header_row + 1, last_row, letters)
+    return Placed(book, styles, sheet, header_row, header_row + 1, last_row, letters, [table])
 
 
 def print_setup(sheet) -> None:

@@ -3,15 +3,18 @@ fixed document dates and zip timestamps, so that CI can diff them."""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Sequence
 
 if TYPE_CHECKING:
     from docx.document import Document
     from openpyxl import Workbook
+
+    from .xlsx_table import Table
 
 FIXED_DATE = datetime(2000, 1, 1)
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -19,8 +22,9 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
-def normalise(package: bytes) -> bytes:
-    """The same package with fixed timestamps in its zip entries and core properties."""
+def normalise(package: bytes, edits: "dict[str, Callable[[bytes], bytes]] | None" = None) -> bytes:
+    """The same package with fixed timestamps in its zip entries and core properties,
+    and the parts named in `edits` edited."""
     fixed = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
@@ -30,17 +34,24 @@ def normalise(package: bytes) -> bytes:
             data = source.read(info.filename)
             if info.filename == "docProps/core.xml":
                 data = _STAMP.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            if edits and info.filename in edits:
+                data = edits[info.filename](data)
             target.writestr(stamped, data)
     return fixed.getvalue()
 
 
-def xlsx_bytes(book: "Workbook") -> bytes:
+def xlsx_bytes(book: "Workbook", tables: "Sequence[Table]" = ()) -> bytes:
+    """The workbook's bytes, with the rows of `tables` in their sheets (xlsx_table)."""
+    from .xlsx_table import save_order, splice
+
     book.properties.creator = "parcalc"
     book.properties.lastModifiedBy = "parcalc"
     book.properties.created = FIXED_DATE
+    rows = save_order(book, tables)
     raw = io.BytesIO()
-    book.save(raw)
-    return normalise(raw.getvalue())
+    book.save(raw)  # gives each sheet its part name (`sheet.path`)
+    edits = {table.sheet.path.lstrip("/"): functools.partial(splice, table=table, rows=xml) for table, xml in rows}
+    return normalise(raw.getvalue(), edits)
 
 
 def docx_bytes(document: "Document") -> bytes:

@@ -129,7 +129,7 @@ def rank_xlsx(appendix: "RankingAppendix") -> bytes:
 
     placed = document_workbook(appendix, ranking_notes(appendix))
     add_charts(placed, appendix)
-    return ooxml.xlsx_bytes(placed.book)
+    return ooxml.xlsx_bytes(placed.book, placed.tables)
 
 
 def rank_docx(appendix: "RankingAppendix") -> bytes:

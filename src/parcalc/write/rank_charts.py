@@ -21,6 +21,7 @@ from ..core import labels
 from .common import GRADE_COLOURS, neutralise
 from .document_xlsx import BODY_FONT, BOLD_FONT, BOX, FONT, Placed, number_format, print_setup
 from .xlsx_styles import CellStyles, alignment
+from .xlsx_table import Cell, Table
 
 UNIT_COLOUR, MEAN_COLOUR = "1565C0", "9E9E9E"
 # Excel's own red - yellow - green scale: the lowest sub-index of a field red, the highest green
@@ -40,13 +41,16 @@ def add_charts(placed: Placed, appendix: RankingAppendix) -> None:
     colour-scaled sub-index sheet, after the appendix sheet."""
     t = _T[appendix.lang]
     charts = placed.book.create_sheet(t["charts"])
-    _ranking_chart(placed.styles, charts, appendix, t)
+    ranking = _ranking_chart(placed.styles, charts, appendix, t)
+    placed.tables.append(ranking)
     if appendix.focus is not None:
         _focus_chart(placed.styles, charts, appendix, t)
     # column A holds unit and field names: as wide as the longest (a field name was cut at 30)
-    longest = max((len(str(cell.value)) for cell in charts["A"] if cell.value is not None), default=0)
+    column_a = [cell.value for (_, column), cell in charts._cells.items() if column == 1]  # charts["A"] would add cells
+    column_a += [cells[0][0] for _, cells in ranking.rows]
+    longest = max((len(str(value)) for value in column_a if value is not None), default=0)
     charts.column_dimensions["A"].width = min(60, max(30, longest + 2))
-    _heat_table(placed.styles, placed.book.create_sheet(t["heat"]), appendix, t)
+    placed.tables.append(_heat_table(placed.styles, placed.book.create_sheet(t["heat"]), appendix, t))
     for sheet in placed.book.worksheets[1:]:
         print_setup(sheet)
 
@@ -78,18 +82,35 @@ def _put(styles: CellStyles, sheet, row: int, column: int, value: object) -> Non
     styles.put(cell, font=BODY_FONT, border=BOX, number_format=number_format(value) if isinstance(value, Decimal) else None)
 
 
-def _ranking_chart(styles: CellStyles, sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
+class _BodyCells:
+    """A Table's cell for a value, looking as `_put` makes it."""
+
+    def __init__(self, styles: CellStyles, sheet) -> None:
+        self.styles, self.sheet = styles, sheet
+        self.plain = styles.look(sheet, font=BODY_FONT, border=BOX)
+        self.figures: dict[Decimal, Cell] = {}  # a few thousand distinct figures in a ranking's table
+
+    def __call__(self, value: object) -> Cell:
+        if isinstance(value, Decimal):
+            cell = self.figures.get(value)
+            if cell is None:
+                look = self.styles.look(self.sheet, font=BODY_FONT, border=BOX, number_format=number_format(value))
+                cell = self.figures[value] = (value, look)
+            return cell
+        return (neutralise(value) if isinstance(value, str) else value), self.plain
+
+
+def _ranking_chart(styles: CellStyles, sheet, appendix: RankingAppendix, t: dict[str, str]) -> Table:
     """Columns A..: unit, then the index once per grade (in that grade's column only),
     so that each grade is a series of its own colour; bars in rank order, the first at
-    the top."""
+    the top. Gives the table of units."""
     grades = appendix.grades
     word = labels.grade_word(grades, appendix.lang)
     _header(styles, sheet, 1, 1, [t["unit"], *(f"{word} {grade.name}" for grade in grades)])
     units = appendix.ranking.units
-    for row, unit in enumerate(units, start=2):
-        _put(styles, sheet, row, 1, unit.unit)
-        for column, grade in enumerate(grades, start=2):  # bordered, empty where the unit is of another grade
-            _put(styles, sheet, row, column, unit.result.index if unit.result.group == grade.name else None)
+    table, cell = Table(sheet, 2), _BodyCells(styles, sheet)
+    for unit in units:  # bordered, empty where the unit is of another grade
+        table.add([cell(unit.unit), *(cell(unit.result.index if unit.result.group == grade.name else None) for grade in grades)])
     for column in range(2, len(grades) + 2):
         sheet.column_dimensions[get_column_letter(column)].width = 11
     last = len(units) + 1
@@ -112,6 +133,7 @@ def _ranking_chart(styles: CellStyles, sheet, appendix: RankingAppendix, t: dict
     chart.height = min(max(8.0, 0.55 * len(units) + 3.5), 120.0)
     chart.layout = Layout(manualLayout=ManualLayout(x=0.3, y=0.08, w=0.66, h=0.78))
     sheet.add_chart(chart, f"{get_column_letter(len(grades) + 3)}1")
+    return table
 
 
 def _focus_chart(styles: CellStyles, sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
@@ -141,19 +163,17 @@ def _focus_chart(styles: CellStyles, sheet, appendix: RankingAppendix, t: dict[s
     sheet.add_chart(chart, f"A{last + 2}")
 
 
-def _heat_table(styles: CellStyles, sheet, appendix: RankingAppendix, t: dict[str, str]) -> None:
+def _heat_table(styles: CellStyles, sheet, appendix: RankingAppendix, t: dict[str, str]) -> Table:
     """Rank, unit and each field's sub-index, every field column on its own red -
-    yellow - green scale, so a unit's weak fields stand out."""
+    yellow - green scale, so a unit's weak fields stand out. Gives the table of units."""
     cell = sheet.cell(row=1, column=1, value=t["heat_title"])
     cell.font = BOLD_FONT
     headings = [t["rank"], t["unit"], *(f"{code}. {name}" for code, name in zip(appendix.ranking.field_codes, appendix.field_names))]
     _header(styles, sheet, 3, 1, headings)
     units = appendix.ranking.units
-    for row, unit in enumerate(units, start=4):
-        _put(styles, sheet, row, 1, unit.rank)
-        _put(styles, sheet, row, 2, unit.unit)
-        for column, index in enumerate(unit.field_indexes, start=3):
-            _put(styles, sheet, row, column, index)
+    table, cell = Table(sheet, 4), _BodyCells(styles, sheet)
+    for unit in units:
+        table.add([cell(unit.rank), cell(unit.unit), *map(cell, unit.field_indexes)])
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 6, 30
     sheet.row_dimensions[3].height = 48
     last = len(units) + 3
@@ -166,3 +186,4 @@ def _heat_table(styles: CellStyles, sheet, appendix: RankingAppendix, t: dict[st
                 end_type="max", end_color=SCALE[2]))
     sheet.freeze_panes = "C4"
     sheet.print_title_rows = "3:3"
+    return table
