@@ -22,9 +22,9 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _STAMP = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
-def normalise(package: bytes, edits: "dict[str, Callable[[bytes], bytes]] | None" = None) -> bytes:
-    """The same package with fixed timestamps in its zip entries and core properties,
-    and the parts named in `edits` edited."""
+def normalise(package: bytes, edits: "dict[str, Callable[[bytes, Callable[[bytes], object]], None]] | None" = None) -> bytes:
+    """The same package with fixed timestamps in its zip entries and core properties;
+    a part named in `edits` is written by its edit, given the part and where to write."""
     fixed = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
@@ -35,7 +35,9 @@ def normalise(package: bytes, edits: "dict[str, Callable[[bytes], bytes]] | None
             if info.filename == "docProps/core.xml":
                 data = _STAMP.sub(rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
             if edits and info.filename in edits:
-                data = edits[info.filename](data)
+                with target.open(stamped, "w") as part:  # compressed as writestr does, in pieces
+                    edits[info.filename](data, part.write)
+                continue
             target.writestr(stamped, data)
     return fixed.getvalue()
 

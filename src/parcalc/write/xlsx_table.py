@@ -21,7 +21,7 @@ cells, widths, print setup, charts) is still openpyxl's."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from .xlsx_styles import Look
 
+_PIECE = 2000  # rows
 Cell = tuple[object, "Look"]  # a value (Decimal, int, str or None) and its look
 
 
@@ -53,14 +54,17 @@ class Table:
         self.rows.append((height, cells))
         self.width = max(self.width, len(cells))
 
-    def xml(self, styles: "_StyleIds") -> bytes:
-        """The rows as openpyxl writes them (see the module's docstring)."""
+    def xml(self, styles: "_StyleIds") -> list[bytes]:
+        """The rows as openpyxl writes them (see the module's docstring), in pieces of
+        `_PIECE` rows: never the whole text in one string, then in bytes, then spliced
+        (the appendix of 10,000 units by 100 fields has 84 MB of rows)."""
         # A row is one str.format of a template per width, with each cell's text after
         # its reference cached per (value, look): 0.6 s for the 10,000-unit appendix's
         # 320,000 cells, where an f-string per cell took 1.9 s (cProfile, 2026-11-30).
         templates: dict[int, str] = {}
         after = _AfterReference(styles)
         out: list[str] = []
+        pieces: list[bytes] = []
         for number, (height, cells) in enumerate(self.rows, start=self.first):
             template = templates.get(len(cells))
             if template is None:
@@ -68,7 +72,10 @@ class Table:
                     f'<c r="{get_column_letter(column)}{{0}}"{{{column}}}' for column in range(1, len(cells) + 1))
             head = f'<row r="{number}">' if height is None else f'<row r="{number}" ht="{height:.16g}" customHeight="1">'
             out.append(head + template.format(number, *[after[cell] for cell in cells]) + "</row>")
-        return "".join(out).encode("ascii")
+            if len(out) == _PIECE:
+                pieces.append("".join(out).encode("ascii"))
+                out.clear()
+        return [*pieces, "".join(out).encode("ascii")]
 
 
 class _StyleIds:
@@ -120,13 +127,13 @@ def _text(value: str) -> str:
     return f't="inlineStr"><is><t{space}>{ascii_text}</t></is></c>'
 
 
-def save_order(book: "Workbook", tables: Iterable[Table]) -> list[tuple[Table, bytes]]:
+def save_order(book: "Workbook", tables: Iterable[Table]) -> list[tuple[Table, list[bytes]]]:
     """Each table with its rows as XML, the looks numbered as openpyxl's save numbers
     them: every styled cell in row order, sheet by sheet, a table's rows in their place.
     openpyxl's own cells keep the numbers they get here."""
     by_sheet = {id(table.sheet): table for table in tables}
     styles = _StyleIds(book)
-    done: list[tuple[Table, bytes]] = []
+    done: list[tuple[Table, list[bytes]]] = []
     for sheet in book.worksheets:
         table = by_sheet.get(id(sheet))
         for (row, _), cell in sorted(sheet._cells.items()):
@@ -145,8 +152,8 @@ _ROW = re.compile(rb'<row r="(\d+)"')
 _DIMENSION = re.compile(rb'<dimension ref="[^"]*"/>')
 
 
-def splice(part: bytes, table: Table, rows: bytes) -> bytes:
-    """The sheet's XML as openpyxl saved it, with the table's rows put in their place
+def splice(part: bytes, write: Callable[[bytes], object], table: Table, rows: Sequence[bytes]) -> None:
+    """Write the sheet's XML as openpyxl saved it, with the table's rows in their place
     and the sheet's dimension counting them."""
     at = next((match.start() for match in _ROW.finditer(part) if int(match.group(1)) > table.last), None)
     if at is None:
@@ -156,8 +163,10 @@ def splice(part: bytes, table: Table, rows: bytes) -> bytes:
         else:  # a sheet with no cells of openpyxl's
             part = re.sub(rb"<sheetData\s*/>", b"<sheetData></sheetData>", part, count=1)
             at = part.rfind(b"</sheetData>")
-    part = part[:at] + rows + part[at:]
-    return _DIMENSION.sub(f'<dimension ref="{_dimension(table)}"/>'.encode("ascii"), part, count=1)
+    write(_DIMENSION.sub(f'<dimension ref="{_dimension(table)}"/>'.encode("ascii"), part[:at], count=1))
+    for piece in rows:
+        write(piece)
+    write(part[at:])
 
 
 def _dimension(table: Table) -> str:
