@@ -5,7 +5,9 @@ units with a line saying how to see the rest, and a large ranking's xlsx complet
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,11 +15,14 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
+from parcalc import api
 from parcalc.cli import app
 from parcalc.core.numbers import format_points
 from parcalc.write.common import points_text
-from parcalc.write.json_text import encoded_list, indented_json, object_shape
+from parcalc.write.json_text import encoded_list, indented_json, indented_json_pieces, object_shape
 from tests.conftest import SMALL_SET
+
+EXAMPLES = Path(__file__).parent.parent / "examples" / "departments"
 
 UNITS = 150  # more than the table's 100
 
@@ -138,6 +143,38 @@ json_values = st.recursive(
 def test_indented_json_writes_what_json_dumps_writes(value):
     """compare's fast JSON writer: byte for byte json.dumps(indent=2, ensure_ascii=False)."""
     assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+@settings(max_examples=100, deadline=None)
+@given(value=st.dictionaries(st.text(max_size=5), json_values, max_size=4), lazy=st.booleans())
+def test_indented_json_in_pieces_is_the_same_text_an_item_at_a_time(value, lazy):
+    """A top-level list (or an iterator, made as it is read) is written an item a piece."""
+    given = {key: iter(item) if lazy and isinstance(item, list) else item for key, item in value.items()}
+    pieces = list(indented_json_pieces(given))
+    assert "".join(pieces) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    # a piece per key, per item of a list and its closing (or the key's value), and the last brace
+    expected = 1 + sum(1 + (len(item) + 1 if isinstance(item, list) and item else 1) for item in value.values()) if value else 1
+    assert len(pieces) == expected
+
+
+def test_compare_json_is_written_a_unit_at_a_time():
+    """Nothing holds the whole comparison's text: the units' pieces are made as read."""
+    from parcalc.write.compare import compare_json_pieces
+
+    made: list[str] = []
+
+    class Units(list):  # the comparison's units, saying when each is read
+        def __iter__(self):
+            for unit in super().__iter__():
+                made.append(unit.unit)
+                yield unit
+
+    comparison = api.compare_workbooks(EXAMPLES / "departments-previous-year.xlsx", EXAMPLES / "departments.xlsx",
+                                       EXAMPLES / "department-set.yaml")
+    pieces = compare_json_pieces(replace(comparison, units=Units(comparison.units)), "vi")
+    assert next(pieces).startswith('{\n  "schema"') and made == []
+    next(pieces), next(pieces)  # the schema's value, the units' key
+    assert '"unit": "' + comparison.units[0].unit in next(pieces) and made == [comparison.units[0].unit]
 
 
 def test_encoded_parts_sit_where_json_dumps_puts_them():

@@ -257,3 +257,18 @@ def test_sigterm_while_sheet_bands_are_parsed_leaves_no_folder_or_output(tmp_pat
     assert process.returncode == 128 + signal.SIGTERM
     assert list(scratch.iterdir()) == [] and not out.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary output beside -o
+
+
+def test_an_output_given_in_pieces_is_put_in_place_whole_or_not_at_all(tmp_path):
+    target = tmp_path / "out.json"
+    output.write_bytes(target, iter([b"{", b'"a": 1', b"}"]))
+    assert target.read_bytes() == b'{"a": 1}'
+
+    def failing():
+        yield b"{"
+        raise RuntimeError("a piece could not be made")
+
+    again = tmp_path / "again.json"
+    with pytest.raises(RuntimeError):
+        output.write_bytes(again, failing())
+    assert sorted(tmp_path.iterdir()) == [target]  # nothing half-written, no temporary file left

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import itertools
 import os
 import re
 import sys
@@ -169,21 +170,22 @@ def guarded(command: Callable) -> Callable:
     return wrapper
 
 
-def _emit(data: bytes, output: Optional[Path], force: bool = False) -> None:
+def _emit(data: bytes | Iterable[bytes], output: Optional[Path], force: bool = False) -> None:
     """To the file (atomically, never over a file that appeared meanwhile unless `force`)
-    or to standard output."""
+    or to standard output; `data` whole or in pieces."""
     if output is None:
-        _to_stdout(data)
+        _to_stdout([data] if isinstance(data, bytes) else data)
         return
     from .write.output import write_bytes
 
     write_bytes(output, data, force=force)
 
 
-def _to_stdout(data: bytes) -> None:
+def _to_stdout(pieces: Iterable[bytes]) -> None:
     """Write to standard output; if it cannot be written, `run` says so (_stdout_failed)."""
     sys.stdout.flush()
-    sys.stdout.buffer.write(data)
+    for piece in pieces:
+        sys.stdout.buffer.write(piece)
     sys.stdout.buffer.flush()
 
 
@@ -233,8 +235,10 @@ def _show(report: object, fmt: str, lang: Lang, output: Optional[Path], force: b
 
         renderers["table"](report, lang.value, console=Console(highlight=False))
         return
-    bom = b"\xef\xbb\xbf" if fmt == "csv" and output is not None else b""  # Excel then reads UTF-8
-    _emit(bom + renderers[fmt](report, lang.value).encode("utf-8"), output, force)
+    bom = "\ufeff" if fmt == "csv" and output is not None else ""  # Excel then reads UTF-8
+    text = renderers[fmt](report, lang.value)
+    pieces = [text] if isinstance(text, str) else text  # a renderer may give its text in pieces
+    _emit(itertools.chain([bom.encode("utf-8")], (piece.encode("utf-8") for piece in pieces)), output, force)
 
 
 class _working:
@@ -592,7 +596,7 @@ def compare(
     with _working(lang, 2):
         comparison = api.compare_workbooks(old, new, criteria, criteria_new, layout=layout.value if layout else None, assume_full=assume_full, blank=_value(blank), na=_value(na))
     _warn(comparison.findings, lang)
-    _show(comparison, chosen, lang, output, force, {"table": compare_out.compare_table_text, "json": compare_out.compare_json,
+    _show(comparison, chosen, lang, output, force, {"table": compare_out.compare_table_text, "json": compare_out.compare_json_pieces,
                                                 "md": compare_out.compare_markdown, "csv": compare_out.compare_csv})
 
 

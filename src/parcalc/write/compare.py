@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..core import labels
 from ..analysis.compare import Comparison, NodeDelta
 from ..core.numbers import to_json_number
 from .common import neutralise, points_text
-from .json_text import Encoded, JsonNumbers, JsonTexts, encoded_list, indented_json, object_shape
+from .json_text import Encoded, JsonNumbers, JsonTexts, encoded_list, indented_json_pieces, object_shape
 from .terminal import TABLE_UNITS, print_lines, sections_lines, units_note
 
 SCHEMA = "parcalc/compare-1"
@@ -25,33 +25,39 @@ def _nodes(deltas: tuple[NodeDelta, ...]) -> list[dict]:
     return [dict(zip(_NODE_KEYS, (d.code, d.name, n(d.old), n(d.new), n(d.delta)))) for d in deltas]
 
 
-def compare_data(comparison: Comparison, nodes: Callable[[tuple[NodeDelta, ...]], object] = _nodes) -> dict:
-    """The comparison as JSON data; `nodes` writes a unit's node changes."""
+def compare_data(comparison: Comparison, nodes: Callable[[tuple[NodeDelta, ...]], object] = _nodes, lazy: bool = False) -> dict:
+    """The comparison as JSON data; `nodes` writes a unit's node changes; `lazy` gives
+    the units as an iterator, each unit's data made when it is asked for."""
     n = to_json_number
+    units = (
+        {
+            "unit": u.unit,
+            "old": {"index": n(u.old.result.index), "rank": u.old.rank, "group": u.old.result.group, "criteria": u.old.result.criteria.id},
+            "new": {"index": n(u.new.result.index), "rank": u.new.rank, "group": u.new.result.group, "criteria": u.new.result.criteria.id},
+            "index_delta": n(u.index_delta),
+            "rank_change": u.rank_change,
+            "nodes": nodes(u.nodes),
+            "only_old": list(u.only_old),
+            "only_new": list(u.only_new),
+        }
+        for u in comparison.units
+    )
     return {
         "schema": SCHEMA,
-        "units": [
-            {
-                "unit": u.unit,
-                "old": {"index": n(u.old.result.index), "rank": u.old.rank, "group": u.old.result.group, "criteria": u.old.result.criteria.id},
-                "new": {"index": n(u.new.result.index), "rank": u.new.rank, "group": u.new.result.group, "criteria": u.new.result.criteria.id},
-                "index_delta": n(u.index_delta),
-                "rank_change": u.rank_change,
-                "nodes": nodes(u.nodes),
-                "only_old": list(u.only_old),
-                "only_new": list(u.only_new),
-            }
-            for u in comparison.units
-        ],
+        "units": units if lazy else list(units),
         "units_only_old": list(comparison.only_old),
         "units_only_new": list(comparison.only_new),
     }
 
 
 def compare_json(comparison: Comparison, lang: str) -> str:
-    """compare_data as json.dumps(indent=2) writes it, faster: the million node changes of
-    two 10,000-unit workbooks are a few thousand distinct NodeDeltas, shared (see
-    parcalc.analysis.compare), each written once into one shape."""
+    return "".join(compare_json_pieces(comparison, lang))
+
+
+def compare_json_pieces(comparison: Comparison, lang: str) -> Iterator[str]:
+    """compare_data as json.dumps(indent=2) writes it, faster, a unit at a time: the
+    million node changes of two 10,000-unit workbooks are a few thousand distinct
+    NodeDeltas, shared (see parcalc.analysis.compare), each written once into one shape."""
     numbers, texts = JsonNumbers(), JsonTexts()
     shape = object_shape(_NODE_KEYS, depth=4)  # {"units": [{"nodes": [{...
     written: dict[int, str] = {}  # id of a NodeDelta -> its text: ids are unique while `comparison` holds them all
@@ -63,7 +69,7 @@ def compare_json(comparison: Comparison, lang: str) -> str:
     def nodes(deltas: tuple[NodeDelta, ...]) -> Encoded:
         return encoded_list([written.get(id(d)) or node(d) for d in deltas], depth=3)
 
-    return indented_json(compare_data(comparison, nodes))
+    return indented_json_pieces(compare_data(comparison, nodes, lazy=True))
 
 
 def _plain(points: Decimal) -> str:

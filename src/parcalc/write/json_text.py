@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from json.encoder import encode_basestring
+from typing import Iterator
 
 from ..core.numbers import to_json_number
 
@@ -60,7 +61,30 @@ def json_lines(data: dict) -> str:
 def indented_json(value: object) -> str:
     """`json.dumps(value, ensure_ascii=False, indent=2)` and a newline, byte for byte,
     without json's generators; Encoded text (see object_shape) is put in as it is."""
-    return _indented(value, "\n") + "\n"
+    return "".join(indented_json_pieces(value))
+
+
+def indented_json_pieces(value: object) -> Iterator[str]:
+    """`indented_json`'s text in pieces, one per item of each list (or iterator) that
+    is a value of a top-level object: an item is written only when its piece is asked
+    for, and nothing holds the whole text (`compare` of two 10,000-unit workbooks writes
+    169 MB; held whole, with its bytes, the run's peak was 624 MiB)."""
+    if not isinstance(value, dict) or not value:
+        yield _indented(value, "\n") + "\n"
+        return
+    separator = "{"
+    for key, item in value.items():
+        yield f"{separator}\n  {_JSON.encode(key)}: "
+        separator = ","
+        if isinstance(item, Iterator) or (isinstance(item, (list, tuple)) and item):
+            opening, inner = "[", "\n    "
+            for element in item:
+                yield opening + inner + _indented(element, inner)
+                opening = ","
+            yield "[]" if opening == "[" else "\n  ]"
+        else:
+            yield _indented(item, "\n  ")
+    yield "\n}\n"
 
 
 def _indented(value: object, newline: str) -> str:

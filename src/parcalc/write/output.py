@@ -45,8 +45,9 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def write_bytes(target: Path, data: bytes, *, force: bool = False) -> None:
-    """Write atomically: a temporary file in the same folder, then put in place. Without
+def write_bytes(target: Path, data: bytes | Iterable[bytes], *, force: bool = False) -> None:
+    """Write `data` (whole or in pieces) atomically: a temporary file in the same folder,
+    then put in place; if making a piece fails, nothing is put in place. Without
     `force` it is linked into place, which fails if a file of that name appeared while
     parcalc worked; with `force` it replaces what is there."""
     shown = str(target)
@@ -56,7 +57,8 @@ def write_bytes(target: Path, data: bytes, *, force: bool = False) -> None:
         raise OutputError.at(shown, "cannot be written ({reason}): check the folder exists and is writable", reason=os_reason(exc)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                stream.write(piece)
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes 0600; give what open() would
         if force:
             os.replace(temporary, target)
