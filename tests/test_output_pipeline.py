@@ -157,24 +157,34 @@ def test_indented_json_in_pieces_is_the_same_text_an_item_at_a_time(value, lazy)
     assert len(pieces) == expected
 
 
-def test_compare_json_is_written_a_unit_at_a_time():
-    """Nothing holds the whole comparison's text: the units' pieces are made as read."""
-    from parcalc.write.compare import compare_json_pieces
+class _Said(list):
+    """A comparison's units, noting in `made` each unit as it is read."""
 
-    made: list[str] = []
+    def __init__(self, units, made: list[str]) -> None:
+        super().__init__(units)
+        self.made = made
 
-    class Units(list):  # the comparison's units, saying when each is read
-        def __iter__(self):
-            for unit in super().__iter__():
-                made.append(unit.unit)
-                yield unit
+    def __iter__(self):
+        for unit in super().__iter__():
+            self.made.append(unit.unit)
+            yield unit
+
+
+def test_compare_json_and_csv_are_written_a_unit_at_a_time():
+    """Nothing holds the whole comparison's text: each unit's piece is made as it is read."""
+    from parcalc.write.compare import compare_csv_pieces, compare_json_pieces
 
     comparison = api.compare_workbooks(EXAMPLES / "departments-previous-year.xlsx", EXAMPLES / "departments.xlsx",
                                        EXAMPLES / "department-set.yaml")
-    pieces = compare_json_pieces(replace(comparison, units=Units(comparison.units)), "vi")
+    first = comparison.units[0].unit
+    made: list[str] = []
+    pieces = compare_json_pieces(replace(comparison, units=_Said(comparison.units, made)), "vi")
     assert next(pieces).startswith('{\n  "schema"') and made == []
     next(pieces), next(pieces)  # the schema's value, the units' key
-    assert '"unit": "' + comparison.units[0].unit in next(pieces) and made == [comparison.units[0].unit]
+    assert f'"unit": "{first}"' in next(pieces) and made == [first]
+    made.clear()
+    pieces = compare_csv_pieces(replace(comparison, units=_Said(comparison.units, made)), "vi")
+    assert next(pieces).startswith(f"unit,code,name,old,new,delta\n{first},,index,") and made == [first]
 
 
 def test_encoded_parts_sit_where_json_dumps_puts_them():

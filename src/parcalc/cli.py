@@ -597,7 +597,7 @@ def compare(
         comparison = api.compare_workbooks(old, new, criteria, criteria_new, layout=layout.value if layout else None, assume_full=assume_full, blank=_value(blank), na=_value(na))
     _warn(comparison.findings, lang)
     _show(comparison, chosen, lang, output, force, {"table": compare_out.compare_table_text, "json": compare_out.compare_json_pieces,
-                                                "md": compare_out.compare_markdown, "csv": compare_out.compare_csv})
+                                                "md": compare_out.compare_markdown, "csv": compare_out.compare_csv_pieces})
 
 
 @app.command()

@@ -79,11 +79,22 @@ def _plain(points: Decimal) -> str:
 
 
 def compare_csv(comparison: Comparison, lang: str) -> str:
+    return "".join(compare_csv_pieces(comparison, lang))
+
+
+def compare_csv_pieces(comparison: Comparison, lang: str) -> Iterator[str]:
     """One row per unit and node: unit, code, name, old, new, delta (the index with its
     two published decimals); a code, or a unit, with points in one year only has a row
-    whose name says only_old or only_new."""
+    whose name says only_old or only_new. A unit's rows at a time, as compare_json_pieces."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+
+    def taken() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
     writer.writerow(("unit", "code", "name", "old", "new", "delta"))
     for unit in comparison.units:
         name = neutralise(unit.unit)
@@ -92,9 +103,10 @@ def compare_csv(comparison: Comparison, lang: str) -> str:
                          for node in unit.nodes)
         writer.writerows((name, code, side, "", "", "") for side, codes in (("only_old", unit.only_old), ("only_new", unit.only_new))
                          for code in codes)
+        yield taken()
     writer.writerows((neutralise(name), "", side, "", "", "") for side, names in (("only_old", comparison.only_old), ("only_new", comparison.only_new))
                      for name in names)
-    return buffer.getvalue()
+    yield taken()
 
 
 def _lines(comparison: Comparison, lang: str, units: int | None = None) -> list[tuple[str, list[str], list[list[str]]]]:
