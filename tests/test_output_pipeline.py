@@ -129,6 +129,12 @@ def test_the_xlsx_of_a_large_ranking_holds_every_unit(tmp_path):
         assert (name.number_format, name.alignment.wrap_text, name.font.b) == ("@", True, False)
     assert heat.max_row == 3 + 300 and heat.cell(303, 2).value == "Đơn vị 300"
     assert Decimal(str(heat.cell(303, 3).value)) == Decimal("50.17")  # (6 - 2.99) / 6 x 100 = 50.1666...
+    # the sub-index and chart-data cells as the appendix's: bordered, Times New Roman, two decimals
+    charts = book["Biểu đồ"]
+    index_cell = next(cell for cell in charts[301][1:] if cell.value is not None)  # the last unit's index, in its group's column
+    for cell in (heat.cell(303, 3), heat.cell(4, 3), index_cell):
+        assert (cell.font.name, cell.border.left.style, cell.number_format) == ("Times New Roman", "thin", "0.00")
+    assert (heat.cell(303, 1).value, heat.cell(303, 1).number_format, charts.cell(301, 1).value) == (300, "General", "Đơn vị 300")
 
 
 json_values = st.recursive(
