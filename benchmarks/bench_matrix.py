@@ -9,9 +9,10 @@ Shapes (generated once, cached in the system temp folder, keyed by size):
   libreoffice  `fields` saved again by LibreOffice (`soffice --headless --convert-to
                xlsx`); skipped, and said, when soffice is not installed;
   long         one row per unit and code, with a unit column (Đơn vị): --long-rows rows;
-  sheets       one sheet per unit: --sheets sheets.
+  sheets       one sheet per unit: --sheets sheets;
+  files        one workbook per unit (as each commune sends its own): --sheets files.
 Cases: plain, fields and libreoffice in each format (json, csv, md, xlsx, table), with
-and without --criteria; long and sheets (json, --criteria); `compare` of two wide
+and without --criteria; long, sheets and files (json, --criteria); `compare` of two wide
 workbooks of --units units (json); `rank` of 5 such workbooks at once (json).
 
 Per case, --repeat interleaved rounds of: parcalc; a python-calamine read of every sheet
@@ -79,6 +80,9 @@ elif mode == "compare":
 elif mode == "long":
     frame = pd.read_excel(paths[0], engine="calamine", header=header)
     totals = frame.groupby("Đơn vị", sort=False)["Điểm thẩm định"].sum()
+elif mode == "files":  # one unit per workbook, named after its file
+    totals = pd.Series({os.path.basename(path)[:-5]: pd.read_excel(path, engine="calamine", header=header)["Điểm thẩm định"].sum()
+                        for path in paths})
 else:  # sheets
     frames = pd.read_excel(paths[0], engine="calamine", header=header, sheet_name=None)
     totals = pd.Series({name: frame["Điểm thẩm định"].sum() for name, frame in frames.items()})
@@ -91,7 +95,7 @@ table.to_csv(os.devnull)
 class Shape:
     name: str  # as the cases are named
     inputs: Callable[[], tuple[Path, ...]]  # the workbooks, generated at the first call
-    pandas_mode: str  # wide, long, sheets or compare
+    pandas_mode: str  # wide, long, sheets, files or compare
     header_row: int  # 0-based, for pandas
 
 
@@ -139,13 +143,28 @@ def write_sheets(path: Path, sheets: int) -> None:
 
     book = Workbook(write_only=True)
     for unit, name in enumerate(unit_names(sheets)):
-        sheet = book.create_sheet(name)
-        sheet.append(["STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định"])
-        for field in range(1, FIELDS + 1):
-            sheet.append([str(field), f"Lĩnh vực {field}", 10])
-            for c in range(1, CRITERIA + 1):
-                sheet.append([f"{field}.{c}", f"Tiêu chí {field}.{c}", 1, points(unit, field, c)])
+        _unit_table(book.create_sheet(name), unit)
     book.save(path)
+
+
+def write_unit_files(folder: Path, files: int) -> None:
+    """One workbook per unit, as each commune sends its own: the sheets of write_sheets,
+    each in a file named after its unit."""
+    from openpyxl import Workbook
+
+    folder.mkdir(exist_ok=True)  # an interrupted run's files are written again
+    for unit, name in enumerate(unit_names(files)):
+        book = Workbook(write_only=True)
+        _unit_table(book.create_sheet("Chấm điểm"), unit)
+        book.save(folder / f"{name}.xlsx")
+
+
+def _unit_table(sheet, unit: int) -> None:
+    sheet.append(["STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định"])
+    for field in range(1, FIELDS + 1):
+        sheet.append([str(field), f"Lĩnh vực {field}", 10])
+        for c in range(1, CRITERIA + 1):
+            sheet.append([f"{field}.{c}", f"Tiêu chí {field}.{c}", 1, points(unit, field, c)])
 
 
 def save_through_libreoffice(source: Path, target: Path) -> None:
@@ -174,6 +193,8 @@ def shapes(folder: Path, units: int, long_units: int, sheets: int) -> dict[str, 
         "libreoffice": Shape("libreoffice", lambda: (cached(folder / f"libreoffice-{units}.xlsx", lambda p: save_through_libreoffice(fields(), p)),), "wide", 1),
         "long": Shape(f"long {rows} rows", lambda: (cached(folder / f"long-{rows}.xlsx", lambda p: write_long(p, long_units)),), "long", 0),
         "sheets": Shape(f"sheets {sheets}", lambda: (cached(folder / f"sheets-{sheets}.xlsx", lambda p: write_sheets(p, sheets)),), "sheets", 0),
+        "files": Shape(f"{sheets} one-unit files", lambda: tuple(sorted(cached(folder / f"files-{sheets}", lambda p: write_unit_files(p, sheets)).glob("*.xlsx"))),
+                       "files", 0),
         "compare": Shape("compare", lambda: (fields(), cached(folder / f"fields-next-year-{units}.xlsx",
                                                               lambda p: write_wide(p, names, field_rows=True, shift=1))), "compare", 1),
         "workbooks": Shape(f"rank {WORKBOOKS_AT_ONCE} workbooks", lambda: (fields(), *others()), "wide", 1),
@@ -193,7 +214,7 @@ def cases(shapes: dict[str, Shape], criteria: Path, folder: Path) -> list[Case]:
                 options = (*(("--criteria", str(criteria)) if given else ()), "-f", fmt, *output)
                 found.append(Case(f"{shape.name} {fmt} {'--criteria' if given else 'own tree'}", shape, "rank", options, CALAMINE_GOAL))
     json_set = ("--criteria", str(criteria), "-f", "json")
-    for name, command, goal in (("long", "rank", SLOW_LAYOUT_GOAL), ("sheets", "rank", CALAMINE_GOAL),
+    for name, command, goal in (("long", "rank", SLOW_LAYOUT_GOAL), ("sheets", "rank", CALAMINE_GOAL), ("files", "rank", CALAMINE_GOAL),
                                 ("compare", "compare", SLOW_LAYOUT_GOAL), ("workbooks", "rank", CALAMINE_GOAL)):
         found.append(Case(f"{shapes[name].name} json --criteria", shapes[name], command, json_set, goal))
     return found

@@ -163,3 +163,55 @@ def test_units_whose_own_trees_have_different_fields_are_ranked_on_every_field()
     assert ranking.field_codes == ("1", "2", "3")
     assert [(u.unit, u.rank, u.field_indexes) for u in ranking.units] == [
         ("C", 1, (D(100), D(100), None)), ("A", 2, (D(80), D(60), None)), ("B", 3, (D(50), None, D(80)))]
+
+
+def _unit_file(path, points: list, extra: bool = False) -> None:
+    """A one-unit workbook as a commune sends it: two fields, their sub-criteria's points
+    (None: blank); `extra` adds a sub-criterion 2.2 (another tree)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Chấm điểm"
+    sheet.append(["STT", "Tên tiêu chí", "Điểm chuẩn", "Điểm thẩm định"])
+    rows = [("1", "Lĩnh vực 1", 10, None), ("1.1", "Kế hoạch", 4, points[0]), ("1.2", "Báo cáo", 6, points[1]),
+            ("2", "Lĩnh vực 2", 5 + (2 if extra else 0), None), ("2.1", "Kiểm tra", 5, points[2])]
+    rows += [("2.2", "Tuyên truyền", 2, points[3])] if extra else []
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+
+
+def test_one_unit_workbooks_are_scored_together_as_each_alone(tmp_path):
+    """rank unit-*.xlsx: 70 files (two batches of scoring), two trees; each unit's total
+    and index as summed here, named after its file, in the files' order."""
+    import random
+
+    chance = random.Random(13)
+    paths, expected = [], {}
+    for number in range(70):
+        extra = number % 9 == 0
+        points = [Decimal(chance.randint(0, 2 * most)) / 2 for most in (4, 6, 5, 2)]
+        path = tmp_path / f"Xã {number:02d}.xlsx"
+        _unit_file(path, points, extra)
+        total = sum(points[:4] if extra else points[:3], Decimal(0))
+        expected[path.stem] = (total, total / (17 if extra else 15) * 100)
+        paths.append(path)
+    scored = api.score_units(paths, totals_only=True)
+    assert [unit for unit, _ in scored] == [path.stem for path in paths]
+    for unit, result in scored:
+        total, index = expected[unit]
+        assert result.total_points == total and abs(result.index - index) < Decimal("0.005"), unit
+
+
+def test_a_one_unit_workbook_that_cannot_be_scored_is_named_among_many(cli, tmp_path):
+    paths = []
+    for number in range(5):
+        path = tmp_path / f"Xã {number}.xlsx"
+        _unit_file(path, [Decimal(1), None if number == 3 else Decimal(2), Decimal(3)])
+        paths.append(path)
+    run = cli("rank", *paths)
+    assert run.exit_code == 2
+    assert run.stderr.splitlines()[-1] == (f"parcalc: lỗi: {paths[3]}, trang tính «Chấm điểm», ô D4: đơn vị «Xã 3»: chưa có điểm "
+                                           "của 1.2: ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc cho biết cách đọc ô trống hay "
+                                           "dòng thiếu: --blank zero (không đạt, 0 điểm) hoặc --assume-full (tính đủ điểm)")

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .analysis.gaps import GapList
     from .analysis.remediation import Appendix
     from .analysis.whatif_report import WhatIfReport
+    from .core.columnar import FieldSums
     from .core.errors import UsageError
     from .read.longsheet import LongUnits
     from .read.multiunit import UnitColumns
@@ -254,20 +255,21 @@ def score_units(
     result for every node: 10,000 units in about a second; with `node_points` too, they
     give UnitNodes, which also have every node's points (what compare needs). What reading noticed (numbering
     nested under fields, ...) is added to `notes` when given, once per workbook and kind."""
+    from .core.columnar import FieldSums
     from .core.errors import InputError, Problem
 
     criterion_set = as_criterion_set(criteria)
     named: list = []
     seen: dict[str, str] = {}
     problems: list[Problem] = []
-    for path in paths:
-        # one workbook at a time: its sheet (parsed, in bands) is let go before the next is read
-        scored = _score_workbook(path, criterion_set, layout, sheet, assume_full, blank, na, totals_only, node_points, notes, problems)
+    options = dict(assume_full=assume_full, blank=blank, na=na, totals_only=totals_only, node_points=node_points)
+
+    def add(path: str | Path, scored: list) -> None:
         units_here = dict.fromkeys(unit for unit, _ in scored)
         if len(units_here) == len(scored) and seen.keys().isdisjoint(units_here):  # at once: 10,000 units are common
             seen.update(dict.fromkeys(units_here, str(path)))
-            named += scored
-            continue
+            named.extend(scored)
+            return
         for unit, result in scored:
             if unit in seen:
                 problems.append(Problem(str(path), Msg("unit {unit!r} is named twice (also in {other}); give each unit its own name",
@@ -275,21 +277,44 @@ def score_units(
                 continue
             seen[unit] = str(path)
             named.append((unit, result))
+
+    batch: list[tuple[str | Path, list[Appraisal]]] = []  # workbooks of a few units each, read, not yet scored
+
+    def score_batch() -> None:
+        for path, scored in _scored_together(batch, criterion_set, **options) or [
+                (path, _score_units(path, units, criterion_set, problems=problems, **options)) for path, units in batch]:
+            add(path, scored)
+        batch.clear()
+
+    for path in paths:
+        # one workbook at a time: its sheet (parsed, in bands) is let go before the next is read
+        sums = FieldSums(criterion_set, nodes=node_points) if totals_only else None
+        units = _read_units(path, criterion_set, layout, sheet, sums, notes)
+        if totals_only and isinstance(units, list) and len(units) < _BATCH_UNITS:
+            batch.append((path, units))
+            if sum(len(units) for _, units in batch) >= _BATCH_UNITS:
+                score_batch()
+            continue
+        score_batch()
+        add(path, _score_units(path, units, criterion_set, sums=sums, problems=problems, **options))
+    score_batch()
     if problems:
         raise InputError(*problems[:50])
     return named
 
 
-def _score_workbook(path: str | Path, criterion_set: CriterionSet | None, layout: str | None, sheet: str | None, assume_full: bool,
-                    blank: str | None, na: str | None, totals_only: bool, node_points: bool, notes: "list[Finding] | None",
-                    problems: list) -> list:
-    """(unit, result) for every unit of one workbook (see score_units); the problems of
-    units that cannot be scored are added to `problems`."""
-    from .core.columnar import FieldSums, appraisal_groups, score_columns, score_groups
-    from .core.errors import Problem, ScoringError
-    from .read.multiunit import LongUnits, UnitColumns, open_units
+# One-unit workbooks (`rank unit-*.xlsx`, each commune's own file) are scored together,
+# this many units at a time: scoring one alone costs about 13 ms, most of it the tree's
+# and the group's making, a unit of a group of 64 about 1 ms (cProfile of bench_matrix's
+# 500 one-unit files, 2026-12-01). At most this many units' rows are held unscored.
+_BATCH_UNITS = 64
 
-    sums = FieldSums(criterion_set, nodes=node_points) if totals_only else None
+
+def _read_units(path: str | Path, criterion_set: CriterionSet | None, layout: str | None, sheet: str | None,
+                sums: "FieldSums | None", notes: "list[Finding] | None") -> "UnitColumns | LongUnits | list[Appraisal]":
+    """One workbook's units (see score_units); what reading noticed is added to `notes`."""
+    from .read.multiunit import open_units
+
     units = open_units(Path(path), layout, sheet, on_row=sums.add if sums else None)
     if notes is not None:
         first_of_kind: dict[str, Finding] = {}
@@ -298,6 +323,40 @@ def _score_workbook(path: str | Path, criterion_set: CriterionSet | None, layout
         notes += first_of_kind.values()
         if criterion_set is None:
             notes += _rows_missing(path, units)
+    return units
+
+
+def _scored_together(batch: "list[tuple[str | Path, list[Appraisal]]]", criterion_set: CriterionSet | None, *, assume_full: bool,
+                     blank: str | None, na: str | None, totals_only: bool, node_points: bool) -> "list[tuple[str | Path, list]] | None":
+    """The units of several workbooks scored by columns at once, each workbook's share;
+    None when they cannot be (a unit named twice, one that needs scoring alone, wrong
+    points): each workbook is then scored alone, which says what is wrong where."""
+    from .core.columnar import appraisal_groups, score_groups
+
+    units = [unit for _, read in batch for unit in read]
+    names = [unit.source or "?" for unit in units]
+    if len(set(names)) < len(names):
+        return None
+    groups = appraisal_groups(units, own_tree=criterion_set is None)
+    scored = score_groups(groups, names, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points) if groups else None
+    if scored is None:
+        return None
+    shares, start = [], 0
+    for path, read in batch:
+        shares.append((path, scored[start:start + len(read)]))
+        start += len(read)
+    return shares
+
+
+def _score_units(path: str | Path, units: "UnitColumns | LongUnits | list[Appraisal]", criterion_set: CriterionSet | None, *,
+                 assume_full: bool, blank: str | None, na: str | None, totals_only: bool, node_points: bool,
+                 problems: list, sums: "FieldSums | None" = None) -> list:
+    """(unit, result) for every unit of one workbook (see score_units); the problems of
+    units that cannot be scored are added to `problems`."""
+    from .core.columnar import appraisal_groups, score_columns, score_groups
+    from .core.errors import Problem, ScoringError
+    from .read.multiunit import LongUnits, UnitColumns
+
     scored = None
     if totals_only and isinstance(units, UnitColumns) and not units.marks:  # a mark may change a unit's scale
         scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, sums=sums, node_points=node_points)
