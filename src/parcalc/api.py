@@ -282,7 +282,7 @@ def score_units(
     templates: list = []  # sheets read in full that a later workbook's sheets may copy (read.sheetunits)
 
     def score_batch() -> None:
-        for path, scored in _scored_together(batch, criterion_set, **options) or [
+        for path, scored in _scored_together(batch, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points) or [
                 (path, _score_units(path, units, criterion_set, problems=problems, **options)) for path, units in batch]:
             add(path, scored)
         batch.clear()
@@ -329,7 +329,7 @@ def _read_units(path: str | Path, criterion_set: CriterionSet | None, layout: st
 
 
 def _scored_together(batch: "list[tuple[str | Path, list[Appraisal]]]", criterion_set: CriterionSet | None, *, assume_full: bool,
-                     blank: str | None, na: str | None, totals_only: bool, node_points: bool) -> "list[tuple[str | Path, list]] | None":
+                     blank: str | None, node_points: bool) -> "list[tuple[str | Path, list]] | None":
     """The units of several workbooks scored by columns at once, each workbook's share;
     None when they cannot be (a unit named twice, one that needs scoring alone, wrong
     points): each workbook is then scored alone, which says what is wrong where."""
