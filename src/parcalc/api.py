@@ -279,7 +279,6 @@ def score_units(
             named.append((unit, result))
 
     batch: list[tuple[str | Path, list[Appraisal]]] = []  # workbooks of a few units each, read, not yet scored
-    templates: list = []  # sheets read in full that a later workbook's sheets may copy (read.sheetunits)
 
     def score_batch() -> None:
         for path, scored in _scored_together(batch, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points) or [
@@ -290,7 +289,7 @@ def score_units(
     for path in paths:
         # one workbook at a time: its sheet (parsed, in bands) is let go before the next is read
         sums = FieldSums(criterion_set, nodes=node_points) if totals_only else None
-        units = _read_units(path, criterion_set, layout, sheet, sums, notes, templates)
+        units = _read_units(path, criterion_set, layout, sheet, sums, notes)
         if totals_only and isinstance(units, list) and len(units) < _BATCH_UNITS:
             batch.append((path, units))
             if sum(len(units) for _, units in batch) >= _BATCH_UNITS:
@@ -313,11 +312,11 @@ _BATCH_UNITS = 64
 
 
 def _read_units(path: str | Path, criterion_set: CriterionSet | None, layout: str | None, sheet: str | None,
-                sums: "FieldSums | None", notes: "list[Finding] | None", templates: list) -> "UnitColumns | LongUnits | list[Appraisal]":
+                sums: "FieldSums | None", notes: "list[Finding] | None") -> "UnitColumns | LongUnits | list[Appraisal]":
     """One workbook's units (see score_units); what reading noticed is added to `notes`."""
     from .read.multiunit import open_units
 
-    units = open_units(Path(path), layout, sheet, on_row=sums.add if sums else None, templates=templates)
+    units = open_units(Path(path), layout, sheet, on_row=sums.add if sums else None)
     if notes is not None:
         first_of_kind: dict[str, Finding] = {}
         for finding in units.findings if not isinstance(units, list) else [f for unit in units for f in unit.findings]:

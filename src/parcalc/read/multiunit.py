@@ -103,13 +103,11 @@ class UnitColumns:
 
 
 def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
-               on_row: Callable[[CodeRow, Sequence | None], None] | None = None,
-               templates: list | None = None) -> UnitColumns | LongUnits | list[Appraisal]:
+               on_row: Callable[[CodeRow, Sequence | None], None] | None = None) -> UnitColumns | LongUnits | list[Appraisal]:
     """The units in the workbook at `path`: a wide sheet as UnitColumns, a long one as
     LongUnits, else one Appraisal per unit in the order the workbook lists them. A wide sheet's reading
     calls `on_row` with each code row and, when every unit has points, the units'
-    values (`CodeRow.points` maps each to its points), else None. `templates`: see
-    read_sheet_units (a list kept from one workbook to the next)."""
+    values (`CodeRow.points` maps each to its points), else None."""
     if layout not in (None, *LAYOUTS):
         raise UsageError.at(_LAYOUT_OPTION, "{layout!r} is not a layout: use {layouts}", layout=layout, layouts=", ".join(LAYOUTS))
     with Workbook(path) as book:
@@ -121,7 +119,7 @@ def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
             header = two_rows or (found[:3] if found is not None else None)
             layout = layout or ("wide" if two_rows else _detect(found))
         if layout == "sheets":
-            return read_sheet_units(book, path, [first] if sheet else book.sheet_names, templates)
+            return read_sheet_units(book, path, [first] if sheet else book.sheet_names)
         if layout == "long":
             return read_long(book, first)
         return _wide(book, values, first, header, on_row)

@@ -33,17 +33,15 @@ from .workbook import (MOST_ROWS, RowValues, TableRows, find_table, is_plain_row
 from .xlsx import Cell, Names, Workbook, column_letter
 
 
-def read_sheet_units(book: Workbook, path: Path, names: list[str], templates: "list[_Template] | None" = None) -> list[Appraisal]:
+def read_sheet_units(book: Workbook, path: Path, names: list[str]) -> list[Appraisal]:
     """One unit per sheet of `names` that holds a scoring table (a cover or instructions
     sheet is skipped, and said); a workbook with one such sheet is one unit named after
-    the file. `templates`, given for several workbooks read in turn (`rank unit-*.xlsx`),
-    are the sheets read in full so far, that a later workbook's sheets may copy."""
-    shared = templates is not None
-    templates = [] if templates is None else templates
+    the file."""
+    templates: list[_Template] = []
     read: dict[str, Appraisal | InputError] = {}
     for number, name in enumerate(names, start=1):  # each sheet read once; a table's problems are said once every sheet is looked at
         found = sheet_values(book, name, MOST_ROWS)
-        unit = next((unit for template in templates if (unit := template.read(found, book.name, name)) is not None), None) if found else None
+        unit = next((unit for template in templates if (unit := template.read(found, name)) is not None), None) if found else None
         if unit is not None:
             read[name] = unit
             continue
@@ -57,8 +55,7 @@ def read_sheet_units(book: Workbook, path: Path, names: list[str], templates: "l
             read[name] = problem
             continue
         read[name] = unit
-        # the last sheet is no other's template (3.6 ms saved) unless later workbooks may copy it
-        more = number < len(names) or shared
+        more = number < len(names)  # the last sheet (a one-unit workbook's only one) is no other's template: 3.6 ms saved
         template = _Template.of(found, table_rows, unit) if more and found is not None and len(templates) < _MOST_TEMPLATES else None
         if template is not None:
             templates.append(template)
@@ -184,12 +181,12 @@ class _Template:
         return cls(values, offset, masked, tuple(rows), tuple(totals), column_letter(columns["points"]), appraisal, table.layout,
                    frozenset(titles), plain, unread_from)
 
-    def read(self, values: SheetValues, book: str, sheet: str) -> Appraisal | None:
-        """The unit of `sheet` of workbook `book` (read as `values`) if it differs from the
-        template only in its points, and they are points the full reading takes as they are."""
+    def read(self, values: SheetValues, sheet: str) -> Appraisal | None:
+        """The unit of `sheet` (read as `values`) if it differs from the template only in
+        its points, and they are points the full reading takes as they are."""
         if not self._alike(values):
             return None
-        place = self.sheet_place.on_sheet(sheet, book)
+        place = self.sheet_place.on_sheet(sheet)
         entries = []
         for row in self.rows:
             value = values.values[row.index][self.points_offset]
@@ -209,7 +206,7 @@ class _Template:
             total = total_entry({**cells, **points}, place.cell)
             if total is not None:
                 totals.append(total)
-        findings = tuple(replace(finding, where=finding.where.on_sheet(sheet, book)) if isinstance(finding.where, Place) else finding
+        findings = tuple(replace(finding, where=finding.where.on_sheet(sheet)) if isinstance(finding.where, Place) else finding
                          for finding in self.appraisal.findings)
         return replace(self.appraisal, entries=tuple(entries), source=unit_name(sheet), sheet=sheet, findings=findings, totals=tuple(totals))
 
