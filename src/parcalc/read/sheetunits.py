@@ -37,6 +37,8 @@ def read_sheet_units(book: Workbook, path: Path, names: list[str]) -> list[Appra
     """One unit per sheet of `names` that holds a scoring table (a cover or instructions
     sheet is skipped, and said); a workbook with one such sheet is one unit named after
     the file."""
+    if len(names) == 1:  # read by the strict reader, which refuses any damage in it as `score` does
+        return [replace(read_sheet(book, names[0], unit_name(names[0])), source=unit_name(path.stem))]
     templates: list[_Template] = []
     read: dict[str, Appraisal | InputError] = {}
     for number, name in enumerate(names, start=1):  # each sheet read once; a table's problems are said once every sheet is looked at
@@ -55,7 +57,7 @@ def read_sheet_units(book: Workbook, path: Path, names: list[str]) -> list[Appra
             read[name] = problem
             continue
         read[name] = unit
-        more = number < len(names)  # the last sheet (a one-unit workbook's only one) is no other's template: 3.6 ms saved
+        more = number < len(names)  # the last sheet is no other's template: 3.6 ms saved
         template = _Template.of(found, table_rows, unit) if more and found is not None and len(templates) < _MOST_TEMPLATES else None
         if template is not None:
             templates.append(template)
@@ -64,7 +66,7 @@ def read_sheet_units(book: Workbook, path: Path, names: list[str]) -> list[Appra
     if problems:  # every sheet's, in the workbook's order
         raise InputError(*problems[:_MOST_PROBLEMS])
     if not read:
-        read[names[0]] = read_sheet(book, names[0], unit_name(names[0]))  # its refusal says what is missing
+        return [read_sheet(book, names[0], unit_name(names[0]))]  # its refusal says what is missing
     units: list[Appraisal] = list(read.values())  # type: ignore[arg-type]
     if len(units) == 1:  # one unit in the file: the file names it
         units = [replace(units[0], source=unit_name(path.stem))]
