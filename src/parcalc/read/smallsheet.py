@@ -11,19 +11,21 @@ numbers.from_stored_number).
 
 A sheet is left to the strict reader, which then says what is wrong with it or reads
 it as before, when the scan cannot follow it (a namespace prefix, comments, a DTD),
-when a cell's value is written before its formula, when it is not UTF-8, when it has
-more rows than one unit's table, and when a cell shows a date or a time (calamine
-gives those as dates, and 59 and 60 both as 1900-02-28: the number typed cannot be
-told again).
+when a cell's value is written before its formula, when it is not UTF-8 or not
+well-formed, when a stored value is not a number (a text formula's result, an error,
+damage), when it has more rows than one unit's table, and when a cell shows a date or
+a time (calamine gives those as dates, and 59 and 60 both as 1900-02-28: the number
+typed cannot be told again). Still read by calamine, where the strict reader refuses
+it: a sheet whose rows are out of order or that writes a cell twice (issue 13's note).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from xml.parsers import expat
 from functools import cached_property
 from typing import TYPE_CHECKING
+from xml.parsers import expat
 
 from ..core.errors import InputError
 from .sheetscan import CellFacts
@@ -157,8 +159,8 @@ def _keep(rows: Rows, hidden_with_cells: list[int], hidden: frozenset[int], numb
 def _well_formed(xml: bytes) -> bool:
     """Whether the sheet is well-formed XML, as the strict reader requires (calamine reads
     past a missing end tag, found by tests/test_fuzz_inputs.py). expat without handlers,
-    in C: 0.5 ms for the 22 KB sheet of one unit's 110 rows, 0.25 s of the 500 one-unit
-    workbooks' 5 s (timeit, 2026-12-01)."""
+    in C: 0.5 ms for the 22 KB sheet of one unit's 110 rows (timeit, 2026-12-01), about
+    0.15 s of the 500 sheets' 2.3 s (bench_matrix.py --only "sheets 500": 2.16 -> 2.32 s)."""
     try:
         expat.ParserCreate().Parse(xml, True)
     except expat.ExpatError:
