@@ -30,18 +30,18 @@ from xml.parsers import expat
 from ..core.errors import InputError
 from .sheetscan import CellFacts
 from .valuesheet import check_extent, hidden_rows
-from .xlsx import Cell, check_encoding, column_index, column_letter
+from .xlsx import FINITE_STORED_NUMBER, Cell, check_encoding, column_index, column_letter
 
 if TYPE_CHECKING:
     from .xlsx import Workbook
 
 # <v> before <f>: no tool writes it, and calamine drops that value (the strict reader keeps it)
 _VALUE_BEFORE_FORMULA = re.compile(rb"</v>\s*<f[\s>/]")
-# A stored value that is not a number as a number cell holds one (xlsx.STORED_NUMBER): a
+# A stored value that is not a finite number as a number cell holds one (xlsx.STORED_NUMBER): a
 # text formula's result, an error, or damage ("12,5" in a number cell), which calamine
 # reads as text and the strict reader refuses at its cell. Such a sheet is the strict
 # reader's: one search, in C, over the sheet's bytes.
-_NOT_A_STORED_NUMBER = re.compile(rb"<v>(?![+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?</v>)")
+_NOT_A_STORED_NUMBER = re.compile(rf"<v>(?!{FINITE_STORED_NUMBER}</v>)".encode("ascii"))
 
 Rows = list[tuple[int, dict[int, Cell]]]
 

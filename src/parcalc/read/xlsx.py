@@ -55,7 +55,8 @@ CONVERT_HINT = Msg("open it in Excel or LibreOffice and save it as .xlsx (or: li
 
 # A number as a sheet stores it (<v> of a number cell), as calamine reads one: a cell
 # that holds anything else is damage, refused by both readers alike.
-STORED_NUMBER = re.compile(r"^[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?$|^(?:NaN|INF|-INF|nan|inf|-inf)$")
+FINITE_STORED_NUMBER = r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?"
+STORED_NUMBER = re.compile(rf"^{FINITE_STORED_NUMBER}$|^(?:NaN|INF|-INF|nan|inf|-inf)$")
 
 
 class Cell(NamedTuple):
