@@ -170,6 +170,27 @@ def test_every_sheet_s_problems_are_said(tmp_path, cli):
         f"parcalc: error: {path}, sheet 'Sở 3', cell E6: 1.2.1: holds TRUE/FALSE, not points: write the points"])
 
 
+def test_a_copy_with_a_cell_given_twice_is_refused_as_score_refuses_it(tmp_path, cli):
+    """A copy whose XML gives its 1.1 points twice (3 then 1.5): python-calamine keeps one
+    and the copy would look like its template; `rank` refuses it at the cell, as `score`
+    of that sheet does."""
+    import re
+    import zipfile
+
+    values = [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5]
+    source = write_book(tmp_path / "source.xlsx", [("Sở 1", values, False, False), ("Sở 2", values, False, False)])
+    path = tmp_path / "units.xlsx"
+    with zipfile.ZipFile(source) as book, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as copy:
+        for name in book.namelist():
+            data = book.read(name)
+            if name == "xl/worksheets/sheet2.xml":
+                data, made = re.subn(rb'(<c r="E4"[^>]*><v>2</v></c>)', rb'\1<c r="E4" t="n"><v>1.5</v></c>', data)
+                assert made == 1
+            copy.writestr(name, data)
+    said = f"parcalc: error: {path}, sheet 'Sở 2', cell E4: damaged workbook: the cell is given twice; save it again from Excel or LibreOffice"
+    assert (cli("score", path, "--sheet", "Sở 2", lang="en").stderr.splitlines(), cli("rank", path, lang="en").stderr.splitlines()) == ([said], [said])
+
+
 def test_two_sheets_that_name_one_unit_are_named(tmp_path, cli):
     """«Sở Tư pháp» typed once composed (NFC) and once decomposed (NFD): one unit, two sheets."""
     import unicodedata

@@ -134,12 +134,34 @@ def test_a_sheet_with_a_date_is_left_to_the_strict_reader(tmp_path, sheet):
     "".join(f'<row r="{n}"><c r="A{n}"><v>{n}</v></c></row>' for n in range(1, 5)),  # more rows than one unit's table
     '<row r="1"><c r="A1"><v>1</v></c><c r="Z1"><v>12,5</v></c></row>',  # damage calamine reads as text: the strict reader refuses it
     '<row r="1"><c r="A1"><v>1</v></c><row r="2"><c r="A2"><v>2</v></c></row>',  # not well-formed (a row's end lost): calamine reads on
+    # the order the strict reader requires, which calamine reads past:
+    '<row r="2"><c r="A2"><v>2</v></c></row><row r="1"><c r="A1"><v>1</v></c></row>',  # rows out of order
+    '<row r="1"><c r="A1"><v>1</v></c></row><row r="1"><c r="B1"><v>2</v></c></row>',  # a row given twice
+    '<row r="1"><c r="A1"><v>1</v></c><c r="A1"><v>2</v></c></row>',  # a cell given twice
+    '<row r="1"><c r="A1"><v>1</v></c><c r="A2"><v>2</v></c></row>',  # a cell of another row
+    '<row r="1"><c r="A1"><v>1</v></c><c><v>2</v></c></row>',  # a cell without its reference
+    '<row><c r="A1"><v>1</v></c></row>',  # a row without its number
+    '<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="zz"/></row>',  # a cell type none of Excel's
+    '<row r="1"><c r="a1"><v>1</v></c></row>',  # a reference in small letters
+    '<row r="1"><?pi <row r="2">?><c r="A2"><v>1</v></c></row>',  # a processing instruction holding a tag
 ])
 def test_what_the_strict_reader_reads(tmp_path, rows_xml):
     path = book_with(tmp_path / "units.xlsx", rows_xml)
     with xlsx.Workbook(path) as book:
         found = sheet_values(book, "Điểm", 3)
         assert found is None or calamine_rows(book, "Điểm", found) is None
+
+
+@pytest.mark.parametrize("rows_xml", [
+    '<row r="1" spans="1:2"><c r="A1" s="0" t="s"><v>0</v></c><c r="B1"><f t="shared" ref="B1:B2" si="0">A1</f><v>1</v></c></row>',
+    "<row r='1'><c r = 'A1' t = 'n'><v>2</v></c></row>",  # quoted and spaced otherwise, as XML allows
+    '<row r="1"><c r="A1"><v>1</v></c><c r="C1"><v>1</v></c></row><row r="3"/><row r="7"><c r="B7"/></row>',
+])
+def test_what_calamine_reads(tmp_path, rows_xml):
+    path = book_with(tmp_path / "units.xlsx", rows_xml)
+    with xlsx.Workbook(path) as book:
+        strict = list(book.rows("Điểm"))
+        assert calamine_rows(book, "Điểm", sheet_values(book, "Điểm", 20)) == strict
 
 
 def test_a_sheet_of_no_more_rows_than_the_limit_is_read(tmp_path):

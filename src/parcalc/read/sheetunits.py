@@ -17,7 +17,6 @@ tests/test_sheetunits.py checks that both readings give the same units.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
@@ -28,8 +27,8 @@ from ..core.model import Appraisal, Entry, Finding
 from .longsheet import unit_name
 from .smallsheet import SheetValues, calamine_rows, sheet_values
 from .headers import Layout, header_roles
-from .workbook import (MOST_ROWS, RowValues, TableRows, find_table, is_plain_row, read_sheet, read_table_rows, total_entry,
-                       validated_numbers)
+from .workbook import (MOST_ROWS, CellPlaces, RowValues, TableRows, find_table, is_plain_row, read_sheet, read_table_rows,
+                       total_entry, validated_numbers)
 from .xlsx import Cell, Names, Workbook, column_letter
 
 
@@ -37,8 +36,6 @@ def read_sheet_units(book: Workbook, path: Path, names: list[str]) -> list[Appra
     """One unit per sheet of `names` that holds a scoring table (a cover or instructions
     sheet is skipped, and said); a workbook with one such sheet is one unit named after
     the file."""
-    if len(names) == 1:  # read by the strict reader, which refuses any damage in it as `score` does
-        return [replace(read_sheet(book, names[0], unit_name(names[0])), source=unit_name(path.stem))]
     templates: list[_Template] = []
     read: dict[str, Appraisal | InputError] = {}
     for number, name in enumerate(names, start=1):  # each sheet read once; a table's problems are said once every sheet is looked at
@@ -199,7 +196,7 @@ class _Template:
                 return None  # said at its cell by the full reading
             entry = row.entry
             entries.append(Entry(code=entry.code, points=checked.points, max=checked.max, self_score=checked.self_score, name=entry.name,
-                                 kind=entry.kind, texts=dict(entry.texts), where=_Places(place, row.refs if value != "" else row.blank_refs)))  # type: ignore[arg-type]
+                                 kind=entry.kind, texts=dict(entry.texts), where=CellPlaces(place, row.refs if value != "" else row.blank_refs)))  # type: ignore[arg-type]
         totals = []
         for index, cells in self.totals:
             value = values.values[index][self.points_offset]
@@ -243,36 +240,6 @@ class _Template:
         if cells is None:
             return False
         return not header_roles(cells) if index in self.titles else is_plain_row(cells, self.layout)
-
-
-class _Places(Mapping[str, Place]):
-    """An entry's places (role -> its cell's place), each made when first asked: a place
-    is a string built for each cell, 165,000 of them for 500 sheets' entries, 1.0 of
-    3.5 s of their `rank` (places made for every entry, 2026-11-30), and all but a few
-    are never shown."""
-
-    __slots__ = ("_sheet", "_refs", "_made")
-
-    def __init__(self, sheet: Place, refs: tuple[tuple[str, str], ...]) -> None:
-        self._sheet, self._refs, self._made = sheet, refs, {}
-
-    def __getitem__(self, role: str) -> Place:
-        made = self._made.get(role)
-        if made is None:
-            ref = next((ref for known, ref in self._refs if known == role), None)
-            if ref is None:
-                raise KeyError(role)
-            made = self._made[role] = self._sheet.cell(ref)
-        return made
-
-    def __iter__(self) -> Iterator[str]:
-        return (role for role, _ in self._refs)
-
-    def __len__(self) -> int:
-        return len(self._refs)
-
-    def __repr__(self) -> str:
-        return repr(dict(self))
 
 
 def _cells(values: SheetValues, number: int) -> dict[int, Cell] | None:

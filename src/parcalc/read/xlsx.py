@@ -39,11 +39,11 @@ if TYPE_CHECKING:
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
 _ZIP_MAGIC = b"PK\x03\x04"
-_MAX_ROW = 1_048_576  # Excel's last row
+MAX_ROW = 1_048_576  # Excel's last row
 _MAX_PART = 512 * 1024 * 1024  # uncompressed bytes of one XML part; more is a zip bomb
 _REL_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"  # Excel's "Strict Open XML" format
-_CELL_TYPES = frozenset({"b", "d", "e", "inlineStr", "n", "s", "str"})
+CELL_TYPES = frozenset({"b", "d", "e", "inlineStr", "n", "s", "str"})
 _SHEET_TYPES = ("worksheet", "chartsheet", "dialogsheet", "macrosheet", "xlMacrosheet", "xlIntlMacrosheet")
 _CELL_REF = re.compile(r"^([A-Z]{1,3})([0-9]{1,7})$")
 # What the standard library raises for a damaged zip: bad deflate data (zlib.error), an
@@ -599,7 +599,7 @@ class _SheetReader:
     def start(self, name: str, attrs: dict) -> None:
         if name == "row":
             number = attrs.get("r")
-            if number is not None and not (number.isdigit() and number.isascii() and 0 < int(number) <= _MAX_ROW):
+            if number is not None and not (number.isdigit() and number.isascii() and 0 < int(number) <= MAX_ROW):
                 raise _DamagedCell(("row", repr(number[:20])), "damaged workbook: a row number that is not a row of a sheet; save it again from Excel or LibreOffice")
             previous = self.row_number
             self.row_number = int(number) if number is not None else self.row_number + 1
@@ -619,7 +619,7 @@ class _SheetReader:
             self.column = column_index(match.group(1)) if match else self.column + 1
             self.ref = match.group(0) if match else f"{column_letter(self.column)}{self.row_number}"
             self.type = attrs.get("t", "n")
-            if self.type not in _CELL_TYPES:  # python-calamine refuses the workbook: so do we
+            if self.type not in CELL_TYPES:  # python-calamine refuses the workbook: so do we
                 raise _DamagedCell(("cell", self.ref), Msg("damaged workbook: the cell type {type!r} is none of Excel's; "
                                                            "save it again from Excel or LibreOffice", type=self.type[:20]))
             self.style = int(attrs["s"]) if attrs.get("s", "").isdigit() else 0
