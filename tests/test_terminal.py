@@ -79,6 +79,13 @@ def test_table_lines_right_align_numbers_and_bottom_align_headings():
     assert [line.style for line in lines] == ["bold", "bold", None, None, "bold"]
 
 
+def test_a_name_longer_than_its_column_breaks_after_a_hyphen_not_inside_a_word():
+    """A unit named after its file (`rank unit-*.xlsx`): «xa-2024--Phường 12» has no space
+    where a 16-wide column could break it."""
+    lines = table_lines(["Hạng", "Đơn vị", "Chỉ số"], [(["1", "bao-cao-2024--Phường 12", "89,00"], None)], 30)
+    assert [line.text for line in lines[3:]] == ["1     bao-cao-2024--     89,00", "      Phường 12"]  # 4 + 2 + 17 + 2 + 5 wide
+
+
 RANKS = {
     "national-9-fields": (LAM_DONG, EXAMPLES / "synthetic-province-2020.xlsx", "--criteria", "province-2020", "--assume-full"),
     "department-5-fields": (EXAMPLES / "departments" / "departments.xlsx", "--criteria", EXAMPLES / "departments" / "department-set.yaml"),

@@ -1,6 +1,7 @@
 """Terminal tables laid out by parcalc, not by rich: a number or code is never split
 (every column but the names is as wide as its widest cell and its longest heading
-word, so headings wrap between words), names wrap with their indent kept, and lines
+word, so headings wrap between words), names wrap between words with their indent kept
+(a word longer than its column, as a file name is, after a hyphen if it has one), and lines
 carry no trailing spaces, in a terminal, a pipe or a file. rich only adds colour.
 A table of units (rank, compare) shows the first TABLE_UNITS of them and says how to
 see the rest."""
@@ -101,7 +102,7 @@ def table_lines(headings: Sequence[str], rows: Sequence[tuple[Sequence[str], str
             names = [indent + stripped] if stripped else [""]  # says (6.6 of the 14 s of that compare's layout, cProfile)
         else:
             names = textwrap.wrap(stripped, widths[flexible], initial_indent=indent, subsequent_indent=indent,
-                                  break_on_hyphens=False) or [""]
+                                  break_on_hyphens=True) or [""]
         for number, name in enumerate(names):
             shown = [cell if number == 0 else "" for cell in cells]
             shown[flexible] = name
