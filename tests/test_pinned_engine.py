@@ -52,7 +52,7 @@ def findings_of(**points):
 
 
 def both(finding):
-    return finding_message(finding.key, finding.code, finding.params, "vi"), finding_message(finding.key, finding.code, finding.params, "en")
+    return finding_message(finding, "vi"), finding_message(finding, "en")
 
 
 # --- a given parent against complete children -------------------------------------------

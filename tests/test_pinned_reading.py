@@ -229,7 +229,7 @@ def test_a_total_row_is_checked_figure_by_figure_at_its_cells(tmp_path, total, s
 
     path = workbook(tmp_path, HEADER, *ROWS, total)
     found = [f for f in api.score_workbook(path).findings if f.key.startswith("stated_")]
-    assert [(f.key, str(f.where), finding_message(f.key, f.code, f.params, "en")) for f in found] == [
+    assert [(f.key, str(f.where), finding_message(f, "en")) for f in found] == [
         (key, f"{path}, sheet 'KQ', cell {cell}", message) for key, cell, message in said]
 
 

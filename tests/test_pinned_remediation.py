@@ -85,7 +85,7 @@ def test_no_remedy_is_placed_at_the_code_cell_of_each_row_without_one():
     # without the workbook's rows there is no place: the message alone
     (unplaced, _) = build_appendix(RESULT, None, year=2025).findings
     assert unplaced == Finding("no_remedy", "1.1", None, {})
-    assert warning_line(unplaced, "en") == finding_message("no_remedy", "1.1", {}, "en")
+    assert warning_line(unplaced, "en") == finding_message(Finding("no_remedy", "1.1", None), "en")
 
 
 def test_the_english_appendix_from_the_command_line(cli, tmp_path):

@@ -165,9 +165,10 @@ def test_units_whose_own_trees_have_different_fields_are_ranked_on_every_field()
         ("C", 1, (D(100), D(100), None)), ("A", 2, (D(80), D(60), None)), ("B", 3, (D(50), None, D(80)))]
 
 
-def _unit_file(path, points: list, extra: bool = False) -> None:
+def _unit_file(path, points: list, extra: bool = False, bonus: bool = False) -> None:
     """A one-unit workbook as a commune sends it: two fields, their sub-criteria's points
-    (None: blank); `extra` adds a sub-criterion 2.2 (another tree)."""
+    (None: blank); `extra` adds a sub-criterion 2.2 (another tree), `bonus` a bonus row
+    without a number."""
     from openpyxl import Workbook
 
     book = Workbook()
@@ -177,6 +178,7 @@ def _unit_file(path, points: list, extra: bool = False) -> None:
     rows = [("1", "Lĩnh vực 1", 10, None), ("1.1", "Kế hoạch", 4, points[0]), ("1.2", "Báo cáo", 6, points[1]),
             ("2", "Lĩnh vực 2", 5 + (2 if extra else 0), None), ("2.1", "Kiểm tra", 5, points[2])]
     rows += [("2.2", "Tuyên truyền", 2, points[3])] if extra else []
+    rows += [(None, "Điểm thưởng", 1, 0.5)] if bonus else []
     for row in rows:
         sheet.append(list(row))
     book.save(path)
@@ -215,3 +217,34 @@ def test_a_one_unit_workbook_that_cannot_be_scored_is_named_among_many(cli, tmp_
     assert run.stderr.splitlines()[-1] == (f"parcalc: lỗi: {paths[3]}, trang tính «Chấm điểm», ô D4: đơn vị «Xã 3»: chưa có điểm "
                                            "của 1.2: ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc cho biết cách đọc ô trống hay "
                                            "dòng thiếu: --blank zero (không đạt, 0 điểm) hoặc --assume-full (tính đủ điểm)")
+
+
+def test_a_warning_of_many_one_unit_workbooks_is_said_once(cli, tmp_path):
+    """Twelve communes' files filled in from one template whose bonus row has no number:
+    the warning once, at the first file, with how many more files it is true of."""
+    paths = []
+    for number in range(12):
+        path = tmp_path / f"Xã {number:02d}.xlsx"
+        _unit_file(path, [Decimal(1), Decimal(2), Decimal(3)], bonus=True)
+        paths.append(path)
+    english, vietnamese = cli("rank", *paths, lang="en"), cli("rank", *paths)
+    assert (english.exit_code, vietnamese.exit_code) == (0, 0)
+    assert english.stderr.splitlines() == [
+        f"parcalc: warning: {paths[0]}, sheet 'Chấm điểm', cell A7: the row «Điểm thưởng» has no number: given code 3 (the same in 11 more workbook(s))"]
+    assert vietnamese.stderr.splitlines() == [
+        f"parcalc: cảnh báo: {paths[0]}, trang tính «Chấm điểm», ô A7: dòng «Điểm thưởng» không có số thứ tự: đặt mã 3 (cũng vậy ở 11 bảng tính khác)"]
+
+
+def test_one_unit_workbooks_lacking_rows_others_list_are_said(cli, tmp_path):
+    """Without a set each file is scored on its own rows: three of four communes' files
+    lack the 2.2 the fourth lists, said once, at the first of them."""
+    paths = []
+    for number in range(4):
+        path = tmp_path / f"Xã {number}.xlsx"
+        _unit_file(path, [Decimal(1), Decimal(2), Decimal(3), Decimal(1)], extra=number == 2)
+        paths.append(path)
+    run = cli("rank", *paths, lang="en")
+    assert run.exit_code == 0
+    assert run.stderr.splitlines() == [
+        f"parcalc: warning: {paths[0]}, sheet 'Chấm điểm': no row for 2.2, which other units list (3 unit(s) lack rows): each unit is scored on the "
+        "scale of its own rows; give --criteria to score every unit on one set"]

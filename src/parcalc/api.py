@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, NamedTuple
 
 from .read import catalog
 from .core.engine import ScoreResult, UnitTotals
@@ -254,7 +254,8 @@ def score_units(
     and give UnitTotals, the totals and field points a ranking needs, instead of a
     result for every node: 10,000 units in about a second; with `node_points` too, they
     give UnitNodes, which also have every node's points (what compare needs). What reading noticed (numbering
-    nested under fields, ...) is added to `notes` when given, once per workbook and kind."""
+    nested under fields, ...) is added to `notes` when given: once per workbook and kind, and
+    a warning as true of several workbooks once, at the first, with how many more."""
     from .core.columnar import FieldSums
     from .core.errors import InputError, Problem
 
@@ -279,6 +280,7 @@ def score_units(
             named.append((unit, result))
 
     batch: list[tuple[str | Path, list[Appraisal]]] = []  # workbooks of a few units each, read, not yet scored
+    listed: list[_Listed] = []  # without a set: the codes each workbook's units list
 
     def score_batch() -> None:
         for path, scored in _scored_together(batch, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points) or [
@@ -290,6 +292,8 @@ def score_units(
         # one workbook at a time: its sheet (parsed, in bands) is let go before the next is read
         sums = FieldSums(criterion_set, nodes=node_points) if totals_only else None
         units = _read_units(path, criterion_set, layout, sheet, sums, notes)
+        if notes is not None and criterion_set is None:
+            listed += _codes_listed(path, units)
         if totals_only and isinstance(units, list) and len(units) < _BATCH_UNITS:
             batch.append((path, units))
             if sum(len(units) for _, units in batch) >= _BATCH_UNITS:
@@ -301,6 +305,8 @@ def score_units(
     score_batch()
     if problems:
         raise InputError(*problems[:50])
+    if notes is not None:
+        notes[:] = _said_once([*notes, *_rows_missing(listed)])
     return named
 
 
@@ -322,8 +328,6 @@ def _read_units(path: str | Path, criterion_set: CriterionSet | None, layout: st
         for finding in units.findings if not isinstance(units, list) else [f for unit in units for f in unit.findings]:
             first_of_kind.setdefault(finding.key, finding)
         notes += first_of_kind.values()
-        if criterion_set is None:
-            notes += _rows_missing(path, units)
     return units
 
 
@@ -380,27 +384,62 @@ def _score_units(path: str | Path, units: "UnitColumns | LongUnits | list[Apprai
     return scored
 
 
-def _rows_missing(path: str | Path, units: "UnitColumns | LongUnits | list[Appraisal]") -> list[Finding]:
-    """Without a set each unit is scored on its own rows: a unit whose rows lack codes
-    that others list (a row deleted by mistake) is scored on a smaller scale, which is
-    said (once per workbook: the first such unit, and how many there are). A wide
-    sheet's units list the same rows."""
+class _Listed(NamedTuple):
+    """Units that list the same codes: how many, and where the first is."""
+
+    codes: tuple[str, ...]
+    count: int
+    first: Callable[[], Place]
+
+
+def _codes_listed(path: str | Path, units: "UnitColumns | LongUnits | list[Appraisal]") -> list[_Listed]:
+    """The codes each unit of one workbook lists, units listing one tuple counted together."""
     from .read.longsheet import LongUnits
 
     workbook = Place(str(path))
     if isinstance(units, LongUnits):
-        listed = [(workbook.unit(unit), [row.code for row in group.rows]) for group in units.groups for unit in group.units]
-    elif isinstance(units, list):  # a sheet per unit: the sheet is named
-        listed = [(workbook.sheet(unit.sheet) if unit.sheet else workbook.unit(unit.source or "?"), [entry.code for entry in unit.entries])
-                  for unit in units]
-    else:
-        return []
-    every = dict.fromkeys(code for _, codes in listed for code in codes)
-    lacking = [(where, [code for code in every if code not in set(codes)]) for where, codes in listed if len(set(codes)) < len(every)]
+        return [_Listed(tuple(row.code for row in group.rows), len(group.units), _sheet_or_unit(workbook, None, group.units[0]))
+                for group in units.groups if group.units]
+    if isinstance(units, list):  # a sheet per unit: the sheet is named
+        return [_Listed(tuple(entry.code for entry in unit.entries), 1, _sheet_or_unit(workbook, unit.sheet, unit.source)) for unit in units]
+    # names, not the units, are kept: a wide sheet's units hold its parse
+    return [_Listed(tuple(row.code for row in units.rows), len(units.units), _sheet_or_unit(workbook, units.sheet, None))] if units.units else []
+
+
+def _sheet_or_unit(workbook: Place, sheet: str | None, unit: str | None) -> Callable[[], Place]:
+    return lambda: workbook.sheet(sheet) if sheet else workbook.unit(unit or "?")
+
+
+def _rows_missing(listed: list[_Listed]) -> list[Finding]:
+    """Without a set each unit is scored on its own rows: units whose rows lack codes
+    that others list (a row deleted by mistake, in one unit's sheet or one commune's
+    workbook) are scored on a smaller scale, which is said once for all the workbooks:
+    the first such unit, and how many there are."""
+    every = dict.fromkeys(code for codes in dict.fromkeys(entry.codes for entry in listed) for code in codes)
+    lacking = [entry for entry in listed if len(set(entry.codes)) < len(every)]
     if not lacking:
         return []
-    where, codes = lacking[0]
-    return [Finding("rows_missing", None, where, {"codes": short_list(codes), "units": len(lacking)})]
+    missing = set(lacking[0].codes)
+    return [Finding("rows_missing", None, lacking[0].first(), {"codes": short_list([code for code in every if code not in missing]),
+                                                                "units": sum(entry.count for entry in lacking)})]
+
+
+def _said_once(notes: list[Finding]) -> list[Finding]:
+    """Each warning once: the same warning of several workbooks (500 communes' files
+    filled in from one template) at the first, with how many more say it."""
+    from .core.labels import finding_message
+
+    first: dict[tuple[str, str], int] = {}
+    said: list[Finding] = []
+    for note in notes:
+        same = (note.key, finding_message(note, "en"))
+        if same in first:
+            at = first[same]
+            said[at] = replace(said[at], also=said[at].also + 1 + note.also)
+        else:
+            first[same] = len(said)
+            said.append(note)
+    return said
 
 
 def without_lock_files(paths: "Sequence[str | Path]") -> "tuple[list[Path], list[Path]]":

@@ -295,7 +295,7 @@ def _warn(findings: Iterable["Finding"], lang: Lang) -> None:
 
     for finding in findings:
         _err(Msg("parcalc: warning: {warning}", warning=warning_line(finding, lang.value)))
-        _annotate("warning", finding.where, labels.finding_message(finding.key, finding.code, finding.params, lang.value))
+        _annotate("warning", finding.where, labels.finding_message(finding, lang.value))
 
 
 @app.command()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Mapping
+from typing import TYPE_CHECKING
 
 from .messages import Msg
 from .numbers import format_points
+
+if TYPE_CHECKING:
+    from .model import Finding
 
 _TEXT: dict[str, dict[str, str]] = {
     "vi": {
@@ -125,7 +128,9 @@ def decimal_sep(lang: str) -> str:
     return "," if lang == "vi" else "."
 
 
-def finding_message(key: str, code: str | None, params: Mapping[str, object], lang: str) -> str:
+def finding_message(finding: Finding, lang: str) -> str:
+    """A warning's message (model.Finding), without its place."""
     sep = decimal_sep(lang)
-    shown = {name: format_points(value, sep) if isinstance(value, Decimal) else value for name, value in params.items()}
-    return Msg(FINDINGS[key], code=code, **shown).render(lang)
+    shown = {name: format_points(value, sep) if isinstance(value, Decimal) else value for name, value in finding.params.items()}
+    message = Msg(FINDINGS[finding.key], code=finding.code, **shown).render(lang)
+    return f"{message} {Msg('(the same in {count} more workbook(s))', count=finding.also).render(lang)}" if finding.also else message

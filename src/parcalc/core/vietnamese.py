@@ -157,6 +157,7 @@ VI: dict[str, str] = {
         'các trang tính {sheets} không có bảng chấm điểm: bỏ qua',
     "no row for {codes}, which other units list ({units} unit(s) lack rows): each unit is scored on the scale of its own rows; give --criteria to score every unit on one set":
         "không có dòng của {codes}, trong khi các đơn vị khác có ({units} đơn vị thiếu dòng): mỗi đơn vị được tính trên thang điểm của các dòng của mình; dùng --criteria để tính mọi đơn vị trên cùng một bộ tiêu chí",
+    '(the same in {count} more workbook(s))': '(cũng vậy ở {count} bảng tính khác)',
     'from row {row} on is another table (with its own header): not read':
         'từ dòng {row} là một bảng khác (có dòng tiêu đề riêng): không đọc phần này',
     'hidden rows {rows} were not read (unhide them if they are criteria)':

@@ -49,7 +49,7 @@ def index_line(result: ScoreResult, lang: str) -> str:
 
 
 def warning_line(finding: Finding, lang: str) -> str:
-    message = labels.finding_message(finding.key, finding.code, finding.params, lang)
+    message = labels.finding_message(finding, lang)
     return f"{render_place(finding.where, lang)}: {message}" if finding.where else message
 
 

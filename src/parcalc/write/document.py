@@ -98,6 +98,6 @@ def document_csv(document: Document) -> str:
 
 def warnings_json(document: Document) -> list[dict[str, object]]:
     return [
-        {"kind": f.key, "code": f.code, "where": render_place(f.where, document.lang) if f.where else None, "message": labels.finding_message(f.key, f.code, f.params, document.lang)}
+        {"kind": f.key, "code": f.code, "where": render_place(f.where, document.lang) if f.where else None, "message": labels.finding_message(f, document.lang)}
         for f in document.findings
     ]

@@ -53,7 +53,7 @@ def score_data(result: ScoreResult, lang: str) -> dict:
             for node in result.nodes
         ],
         "warnings": [
-            {"kind": f.key, "code": f.code, "where": render_place(f.where, lang) if f.where else None, "message": labels.finding_message(f.key, f.code, f.params, lang)}
+            {"kind": f.key, "code": f.code, "where": render_place(f.where, lang) if f.where else None, "message": labels.finding_message(f, lang)}
             for f in result.findings
         ],
     }
