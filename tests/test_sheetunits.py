@@ -7,6 +7,7 @@ rows, a hidden row, a text column and copies that differ elsewhere too."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 import subprocess
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from openpyxl import Workbook
 from parcalc.core.errors import InputError
 from parcalc.read import sheetunits, xlsx
 from parcalc.read.longsheet import unit_name
-from parcalc.read.multiunit import read_units
+from parcalc.read.multiunit import open_units, read_units
 from parcalc.read.workbook import read_sheet
 
 HEADER = ["STT", "Tên tiêu chí", "Điểm chuẩn", "Điểm tự chấm", "Điểm thẩm định", "Giải pháp"]
@@ -107,6 +108,38 @@ def workbooks(draw):
 def test_every_unit_is_what_reading_its_sheet_in_full_gives(tmp_path, sheets):
     path = write_book(tmp_path / "units.xlsx", sheets)
     assert outcome(path) == in_full(path, [name for name, *_ in sheets])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sheets=workbooks())
+def test_one_unit_workbooks_read_in_turn_are_each_what_reading_it_in_full_gives(tmp_path, sheets):
+    """`rank unit-*.xlsx`: a workbook may be read from another's sheet (templates kept
+    from one workbook to the next); each unit is its own file's, named after the file,
+    its places in its own file."""
+    templates: list = []
+    for number, sheet in enumerate(sheets):
+        path = write_book(tmp_path / f"Đơn vị {number}.xlsx", [sheet])
+        expected = in_full(path, [sheet[0]])
+        if isinstance(expected, list):
+            expected = [replace(unit, source=path.stem) for unit in expected]
+        try:
+            got = open_units(path, templates=templates)
+        except InputError as problem:
+            got = ("refused", str(problem))
+        assert got == expected
+
+
+def test_one_unit_workbooks_copied_from_another_name_their_own_file(tmp_path):
+    points = [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5]
+    first = write_book(tmp_path / "Xã A.xlsx", [("Chấm điểm", points, False, False)])
+    second = write_book(tmp_path / "Xã B.xlsx", [("Chấm điểm", [None, 1, *points[2:]], False, False)])
+    templates: list = []
+    open_units(first, templates=templates)
+    assert len(templates) == 1
+    unit, = open_units(second, templates=templates)
+    assert unit.source == "Xã B" and unit.by_code()["1.1"].points == 1
+    assert unit.by_code()["1.1"].place("points") == f"{second}, sheet 'Chấm điểm', cell E4"
+    assert unit.findings[0].where == f"{second}, sheet 'Chấm điểm', cell A4"  # nested numbering, said in its own file
 
 
 def test_copies_of_one_sheet_are_read_from_it(tmp_path, monkeypatch):

@@ -281,6 +281,7 @@ def score_units(
 
     batch: list[tuple[str | Path, list[Appraisal]]] = []  # workbooks of a few units each, read, not yet scored
     listed: list[_Listed] = []  # without a set: the codes each workbook's units list
+    templates: list = []  # sheets read in full that a later workbook's sheets may copy (read.sheetunits)
 
     def score_batch() -> None:
         for path, scored in _scored_together(batch, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points) or [
@@ -291,7 +292,7 @@ def score_units(
     for path in paths:
         # one workbook at a time: its sheet (parsed, in bands) is let go before the next is read
         sums = FieldSums(criterion_set, nodes=node_points) if totals_only else None
-        units = _read_units(path, criterion_set, layout, sheet, sums, notes)
+        units = _read_units(path, criterion_set, layout, sheet, sums, notes, templates)
         if notes is not None and criterion_set is None:
             listed += _codes_listed(path, units)
         if totals_only and isinstance(units, list) and len(units) < _BATCH_UNITS:
@@ -318,11 +319,11 @@ _BATCH_UNITS = 64
 
 
 def _read_units(path: str | Path, criterion_set: CriterionSet | None, layout: str | None, sheet: str | None,
-                sums: "FieldSums | None", notes: "list[Finding] | None") -> "UnitColumns | LongUnits | list[Appraisal]":
+                sums: "FieldSums | None", notes: "list[Finding] | None", templates: list) -> "UnitColumns | LongUnits | list[Appraisal]":
     """One workbook's units (see score_units); what reading noticed is added to `notes`."""
     from .read.multiunit import open_units
 
-    units = open_units(Path(path), layout, sheet, on_row=sums.add if sums else None)
+    units = open_units(Path(path), layout, sheet, on_row=sums.add if sums else None, templates=templates)
     if notes is not None:
         first_of_kind: dict[str, Finding] = {}
         for finding in units.findings if not isinstance(units, list) else [f for unit in units for f in unit.findings]:

@@ -154,9 +154,11 @@ class Place(str):
     def unit(self, name: str) -> "Place":
         return self._more("unit", name)
 
-    def on_sheet(self, name: str) -> "Place":
-        """The same place on sheet `name` (the same cell of a sheet copied from this one's)."""
-        return Place(self.file, *((kind, name if kind == "sheet" else value) for kind, value in self.parts), line=self.line, detail=self.detail)
+    def on_sheet(self, name: str, file: str | None = None) -> "Place":
+        """The same place on sheet `name` (the same cell of a sheet copied from this
+        one's), of workbook `file` if given."""
+        return Place(self.file if file is None else file, *((kind, name if kind == "sheet" else value) for kind, value in self.parts),
+                     line=self.line, detail=self.detail)
 
     def up(self) -> "Place":
         """The place that holds this one (the sheet of a cell)."""

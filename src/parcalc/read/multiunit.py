@@ -33,7 +33,8 @@ from .code_column import NODE, CodeColumn, twice
 from .headers import HEADER_SEARCH_ROWS, Layout, UnitColumnsError, header_roles, is_column_numbering, role_of, two_row_header
 from .longsheet import LongUnits, read_long, unit_name
 from .sheetunits import read_sheet_units
-from .workbook import hidden_note
+from .smallsheet import sheet_values
+from .workbook import MOST_ROWS, hidden_note
 from .xlsx import Cell, Workbook, column_index, column_letter, value_cell
 
 if TYPE_CHECKING:
@@ -103,26 +104,38 @@ class UnitColumns:
 
 
 def open_units(path: Path, layout: str | None = None, sheet: str | None = None,
-               on_row: Callable[[CodeRow, Sequence | None], None] | None = None) -> UnitColumns | LongUnits | list[Appraisal]:
+               on_row: Callable[[CodeRow, Sequence | None], None] | None = None,
+               templates: list | None = None) -> UnitColumns | LongUnits | list[Appraisal]:
     """The units in the workbook at `path`: a wide sheet as UnitColumns, a long one as
     LongUnits, else one Appraisal per unit in the order the workbook lists them. A wide sheet's reading
     calls `on_row` with each code row and, when every unit has points, the units'
-    values (`CodeRow.points` maps each to its points), else None."""
+    values (`CodeRow.points` maps each to its points), else None. `templates`: see
+    read_sheet_units (a list kept from one workbook to the next)."""
     if layout not in (None, *LAYOUTS):
         raise UsageError.at(_LAYOUT_OPTION, "{layout!r} is not a layout: use {layouts}", layout=layout, layouts=", ".join(LAYOUTS))
     with Workbook(path) as book:
         first = book.sheet(sheet)
+        small = sheet_values(book, first, MOST_ROWS) if layout is None and book.part_size(first) <= _SMALL_SHEET else None
+        values = None
         if layout in (None, "wide"):
-            values = book.values(first)
-            found = _code_header(values.rows())
+            if small is None:
+                values = book.values(first)
+            found = _code_header(small.numbered_rows() if small is not None else values.rows())  # type: ignore[union-attr]
             two_rows = _units_below(found) if found is not None else None
             header = two_rows or (found[:3] if found is not None else None)
             layout = layout or ("wide" if two_rows else _detect(found))
         if layout == "sheets":
-            return read_sheet_units(book, path, [first] if sheet else book.sheet_names)
+            return read_sheet_units(book, path, [first] if sheet else book.sheet_names, templates, {first: small} if small else None)
         if layout == "long":
             return read_long(book, first)
-        return _wide(book, values, first, header, on_row)
+        return _wide(book, values or book.values(first), first, header, on_row)
+
+
+# A first sheet this small (one unit's table is 20 to 100 KB of XML) is read whole by
+# python-calamine to find its layout, and that reading serves the sheets layout too:
+# reading it in bands on a thread first cost about 4 of a one-unit workbook's 11 ms
+# (/tmp/t_files.py's timing of bench_matrix.py's 500 one-unit files, 2026-12-01).
+_SMALL_SHEET = 256 * 1024
 
 
 def read_units(path: Path, layout: str | None = None, sheet: str | None = None) -> list[Appraisal]:

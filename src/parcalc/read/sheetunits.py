@@ -17,6 +17,7 @@ tests/test_sheetunits.py checks that both readings give the same units.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
@@ -32,15 +33,20 @@ from .workbook import (MOST_ROWS, CellPlaces, RowValues, TableRows, find_table, 
 from .xlsx import Cell, Names, Workbook, column_letter
 
 
-def read_sheet_units(book: Workbook, path: Path, names: list[str]) -> list[Appraisal]:
+def read_sheet_units(book: Workbook, path: Path, names: list[str], templates: "list[_Template] | None" = None,
+                     known: Mapping[str, SheetValues] | None = None) -> list[Appraisal]:
     """One unit per sheet of `names` that holds a scoring table (a cover or instructions
     sheet is skipped, and said); a workbook with one such sheet is one unit named after
-    the file."""
-    templates: list[_Template] = []
+    the file. `templates`, given for several workbooks read in turn (`rank unit-*.xlsx`),
+    are the sheets read in full so far, that a later workbook's sheets may copy; `known`
+    holds sheets already read by calamine (smallsheet.sheet_values)."""
+    shared = templates is not None
+    templates = [] if templates is None else templates
     read: dict[str, Appraisal | InputError] = {}
     for number, name in enumerate(names, start=1):  # each sheet read once; a table's problems are said once every sheet is looked at
-        found = sheet_values(book, name, MOST_ROWS)
-        unit = next((unit for template in templates if (unit := template.read(found, name)) is not None), None) if found else None
+        found = known.get(name) if known else None
+        found = found or sheet_values(book, name, MOST_ROWS)
+        unit = next((unit for template in templates if (unit := template.read(found, book.name, name)) is not None), None) if found else None
         if unit is not None:
             read[name] = unit
             continue
@@ -54,7 +60,8 @@ def read_sheet_units(book: Workbook, path: Path, names: list[str]) -> list[Appra
             read[name] = problem
             continue
         read[name] = unit
-        more = number < len(names)  # the last sheet is no other's template: 3.6 ms saved
+        # the last sheet is no other's template (3.6 ms saved) unless later workbooks may copy it
+        more = number < len(names) or shared
         template = _Template.of(found, table_rows, unit) if more and found is not None and len(templates) < _MOST_TEMPLATES else None
         if template is not None:
             templates.append(template)
@@ -180,12 +187,12 @@ class _Template:
         return cls(values, offset, masked, tuple(rows), tuple(totals), column_letter(columns["points"]), appraisal, table.layout,
                    frozenset(titles), plain, unread_from)
 
-    def read(self, values: SheetValues, sheet: str) -> Appraisal | None:
-        """The unit of `sheet` (read as `values`) if it differs from the template only in
-        its points, and they are points the full reading takes as they are."""
+    def read(self, values: SheetValues, book: str, sheet: str) -> Appraisal | None:
+        """The unit of `sheet` of workbook `book` (read as `values`) if it differs from the
+        template only in its points, and they are points the full reading takes as they are."""
         if not self._alike(values):
             return None
-        place = self.sheet_place.on_sheet(sheet)
+        place = self.sheet_place.on_sheet(sheet, book)
         entries = []
         for row in self.rows:
             value = values.values[row.index][self.points_offset]
@@ -205,7 +212,7 @@ class _Template:
             total = total_entry({**cells, **points}, place.cell)
             if total is not None:
                 totals.append(total)
-        findings = tuple(replace(finding, where=finding.where.on_sheet(sheet)) if isinstance(finding.where, Place) else finding
+        findings = tuple(replace(finding, where=finding.where.on_sheet(sheet, book)) if isinstance(finding.where, Place) else finding
                          for finding in self.appraisal.findings)
         return replace(self.appraisal, entries=tuple(entries), source=unit_name(sheet), sheet=sheet, findings=findings, totals=tuple(totals))
 

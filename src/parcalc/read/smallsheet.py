@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 from xml.parsers import expat
 
 from ..core.errors import InputError
@@ -67,6 +67,12 @@ class SheetValues:
     merged: tuple[tuple[int, int, int, int], ...]  # (first row, first column, last row, last column), 1-based
     unread: dict[str, tuple[str, str]]  # ref -> (kind, text) of cells calamine shows empty (sheetscan)
     percent: frozenset[str]  # refs of cells shown as a percentage
+
+    def numbered_rows(self) -> Iterator[tuple[int, list]]:
+        """(row number, [value of column A, B, ...]) of each row from the first with a
+        value, as ValueSheet.rows gives them."""
+        padding = [""] * self.left
+        return ((number, padding + values if padding else values) for number, values in enumerate(self.values, self.top + 1))
 
     def rows(self) -> tuple[Rows, list[int]] | None:
         """(the rows as the strict reader gives them, the hidden rows with cells it left

@@ -173,6 +173,10 @@ class Workbook:
         except DAMAGED_ZIP as exc:
             raise DamagedWorkbook.at(where, "damaged or truncated workbook ({error}); save it again from Excel or LibreOffice", error=_short(exc)) from None
 
+    def part_size(self, sheet: str) -> int:
+        """The size of `sheet`'s XML, unpacked, as the zip says."""
+        return self._zip.getinfo(self._sheets[sheet]).file_size
+
     @property
     def sheet_names(self) -> list[str]:
         return list(self._sheets)
