@@ -233,6 +233,10 @@ def test_a_warning_of_many_one_unit_workbooks_is_said_once(cli, tmp_path):
         f"parcalc: warning: {paths[0]}, sheet 'Chấm điểm', cell A7: the row «Điểm thưởng» has no number: given code 3 (the same in 11 more workbook(s))"]
     assert vietnamese.stderr.splitlines() == [
         f"parcalc: cảnh báo: {paths[0]}, trang tính «Chấm điểm», ô A7: dòng «Điểm thưởng» không có số thứ tự: đặt mã 3 (cũng vậy ở 11 bảng tính khác)"]
+    # three or fewer others are named
+    assert cli("rank", *paths[:4], lang="en").stderr.splitlines() == [
+        f"parcalc: warning: {paths[0]}, sheet 'Chấm điểm', cell A7: the row «Điểm thưởng» has no number: given code 3 "
+        f"(the same in {paths[1]}, {paths[2]}, {paths[3]})"]
 
 
 def test_one_unit_workbooks_lacking_rows_others_list_are_said(cli, tmp_path):

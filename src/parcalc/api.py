@@ -427,20 +427,18 @@ def _rows_missing(listed: list[_Listed]) -> list[Finding]:
 
 def _said_once(notes: list[Finding]) -> list[Finding]:
     """Each warning once: the same warning of several workbooks (500 communes' files
-    filled in from one template) at the first, with how many more say it."""
+    filled in from one template) at the first, naming the others."""
     from .core.labels import finding_message
 
-    first: dict[tuple[str, str], int] = {}
-    said: list[Finding] = []
+    others: dict[tuple[str, str], list[str]] = {}  # (kind, message) -> the other workbooks, in order
+    said: dict[tuple[str, str], Finding] = {}
     for note in notes:
         same = (note.key, finding_message(note, "en"))
-        if same in first:
-            at = first[same]
-            said[at] = replace(said[at], also=said[at].also + 1 + note.also)
+        if same in said:
+            others[same] += [note.where.file if isinstance(note.where, Place) else str(note.where or "?"), *note.also]
         else:
-            first[same] = len(said)
-            said.append(note)
-    return said
+            said[same], others[same] = note, list(note.also)
+    return [replace(note, also=tuple(others[same])) if others[same] != list(note.also) else note for same, note in said.items()]
 
 
 def without_lock_files(paths: "Sequence[str | Path]") -> "tuple[list[Path], list[Path]]":

@@ -133,4 +133,11 @@ def finding_message(finding: Finding, lang: str) -> str:
     sep = decimal_sep(lang)
     shown = {name: format_points(value, sep) if isinstance(value, Decimal) else value for name, value in finding.params.items()}
     message = Msg(FINDINGS[finding.key], code=finding.code, **shown).render(lang)
-    return f"{message} {Msg('(the same in {count} more workbook(s))', count=finding.also).render(lang)}" if finding.also else message
+    if not finding.also:
+        return message
+    also = (Msg("(the same in {files})", files=", ".join(finding.also)) if len(finding.also) <= NAMED_WORKBOOKS
+            else Msg("(the same in {count} more workbook(s))", count=len(finding.also)))
+    return f"{message} {also.render(lang)}"
+
+
+NAMED_WORKBOOKS = 3  # the other workbooks a warning is as true of are named up to this many, else counted

@@ -184,10 +184,10 @@ class Appraisal:
 @dataclass(frozen=True)
 class Finding:
     """A warning about the inputs: `key` names the kind, `params` the figures; `also`
-    counts the other workbooks it is as true of (said once, at the first)."""
+    names the other workbooks it is as true of (said once, at the first)."""
 
     key: str
     code: str | None
     where: str | None
     params: Mapping[str, object] = field(default_factory=dict)
-    also: int = 0
+    also: tuple[str, ...] = ()

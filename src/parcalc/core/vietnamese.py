@@ -158,6 +158,7 @@ VI: dict[str, str] = {
     "no row for {codes}, which other units list ({units} unit(s) lack rows): each unit is scored on the scale of its own rows; give --criteria to score every unit on one set":
         "không có dòng của {codes}, trong khi các đơn vị khác có ({units} đơn vị thiếu dòng): mỗi đơn vị được tính trên thang điểm của các dòng của mình; dùng --criteria để tính mọi đơn vị trên cùng một bộ tiêu chí",
     '(the same in {count} more workbook(s))': '(cũng vậy ở {count} bảng tính khác)',
+    '(the same in {files})': '(cũng vậy ở {files})',
     'from row {row} on is another table (with its own header): not read':
         'từ dòng {row} là một bảng khác (có dòng tiêu đề riêng): không đọc phần này',
     'hidden rows {rows} were not read (unhide them if they are criteria)':
