@@ -255,7 +255,7 @@ def score_units(
     result for every node: 10,000 units in about a second; with `node_points` too, they
     give UnitNodes, which also have every node's points (what compare needs). What reading noticed (numbering
     nested under fields, ...) is added to `notes` when given: once per workbook and kind, and
-    a warning as true of several workbooks once, at the first, with how many more."""
+    a warning as true of several workbooks once, at the first, naming the others (Finding.also)."""
     from .core.columnar import FieldSums
     from .core.errors import InputError, Problem
 
@@ -420,8 +420,8 @@ def _rows_missing(listed: list[_Listed]) -> list[Finding]:
     lacking = [entry for entry in listed if len(set(entry.codes)) < len(every)]
     if not lacking:
         return []
-    missing = set(lacking[0].codes)
-    return [Finding("rows_missing", None, lacking[0].first(), {"codes": short_list([code for code in every if code not in missing]),
+    listed_first = set(lacking[0].codes)
+    return [Finding("rows_missing", None, lacking[0].first(), {"codes": short_list([code for code in every if code not in listed_first]),
                                                                 "units": sum(entry.count for entry in lacking)})]
 
 
