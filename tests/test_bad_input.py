@@ -125,3 +125,22 @@ def test_missing_points_without_assume_full(cli):
 def test_bad_format_is_a_usage_error(cli):
     run = cli("score", LAM_DONG, "--format", "pdf")
     assert run.exit_code == 2 and "pdf" in run.output
+
+
+def test_a_field_whose_rows_list_part_of_its_points_is_named_at_its_row(cli, tmp_path):
+    """Field II gives 12 standard points, its one listed row 6 (a row deleted): the part
+    no row lists has no points, said at the field's points cell, «2*» explained."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Chấm điểm"
+    for row in (["TT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định"], ["I", "Chỉ đạo", 4, None], ["1", "Kế hoạch", 4, 3],
+                ["II", "Thủ tục hành chính", 12, None], ["1", "Công khai", 6, 6]):
+        sheet.append(row)
+    path = tmp_path / "xa.xlsx"
+    book.save(path)
+    run = cli("score", path, lang="en")
+    assert (run.exit_code, run.stderr) == (2, f"parcalc: error: {path}, sheet 'Chấm điểm', cell D4: no points for 2* (2* is the part of 2's "
+                                              "standard points that no row lists): give them in the workbook (or their parent's points), "
+                                              "or pass --assume-full to count them at full points\n")

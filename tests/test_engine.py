@@ -49,10 +49,10 @@ def test_given_parent_bounds_its_children():
 def test_missing_leaves_are_listed_at_once():
     with pytest.raises(ScoringError) as caught:
         score(TREE, given_points(**{"1_1": "30"}))
-    assert caught.value.render("en") == ("no points for 1.2, 2.1, 2*: give them in the workbook (or their parent's points), "
-                                         "or pass --assume-full to count them at full points")
-    assert caught.value.render("vi") == ("chưa có điểm của 1.2, 2.1, 2*: ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp "
-                                         "trên), hoặc dùng --assume-full để tính đủ điểm")
+    assert caught.value.render("en") == ("no points for 1.2, 2.1, 2* (2* is the part of 2's standard points that no row lists): give them "
+                                         "in the workbook (or their parent's points), or pass --assume-full to count them at full points")
+    assert caught.value.render("vi") == ("chưa có điểm của 1.2, 2.1, 2* (2* là phần điểm chuẩn của 2 không có dòng nào): ghi điểm vào "
+                                         "bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc dùng --assume-full để tính đủ điểm")
 
 
 def test_assume_full_counts_missing_and_says_what():

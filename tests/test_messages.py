@@ -97,10 +97,12 @@ def test_many_missing_codes_are_listed_up_to_twelve(cli, tmp_path):
     # (1.5 1.6 1* 2 3.4.1 3.4.2 3.4.3 3.4* 3* 4.1.2 4.1.3 4.1* | 4.3.3 4.3* 4* 5.5.2 5.5* 5* 6.1.1 6.1.2 6.1.3
     # 6.3.3 6.3.4 6.3* 6* 7.1.3 7.1.9 7.1* 7* 8.3.1 8.3* 8.5 8.6 8* 9.1 9.2): 12 named, 24 more
     assert (code_vi, code_en) == (2, 2)
-    assert vi == ("parcalc: lỗi: chưa có điểm của 1.5, 1.6, 1*, 2, 3.4.1, 3.4.2, 3.4.3, 3.4*, 3*, 4.1.2, 4.1.3, 4.1* và 24 mã khác: ghi điểm "
+    assert vi == ("parcalc: lỗi: chưa có điểm của 1.5, 1.6, 1*, 2, 3.4.1, 3.4.2, 3.4.3, 3.4*, 3*, 4.1.2, 4.1.3, 4.1* và 24 mã khác "
+                  "(1* là phần điểm chuẩn của 1 không có dòng nào): ghi điểm "
                   "vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc cho biết cách đọc ô trống hay dòng thiếu: --blank zero "
                   "(không đạt, 0 điểm) hoặc --assume-full (tính đủ điểm)\n")
-    assert en == ("parcalc: error: no points for 1.5, 1.6, 1*, 2, 3.4.1, 3.4.2, 3.4.3, 3.4*, 3*, 4.1.2, 4.1.3, 4.1* and 24 more: give them in "
+    assert en == ("parcalc: error: no points for 1.5, 1.6, 1*, 2, 3.4.1, 3.4.2, 3.4.3, 3.4*, 3*, 4.1.2, 4.1.3, 4.1* and 24 more "
+                  "(1* is the part of 1's standard points that no row lists): give them in "
                   "the workbook (or their parent's points), or say how to read what is blank or left out: --blank zero (not "
                   "achieved, 0 points) or --assume-full (counted at full points)\n")
 

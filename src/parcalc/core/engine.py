@@ -313,19 +313,22 @@ def totals(criteria: CriterionSet, root_points: Mapping[str, Decimal | None], ab
 
 def _missing_problem(missing: list[str], values: Mapping[str, Entry]) -> Problem:
     """Points that no row gives: blank cells of rows in the workbook, or codes it leaves
-    out. Both readings are named, since a wrong one moves a unit between groups."""
+    out. Both readings are named, since a wrong one moves a unit between groups. `2*`,
+    the part of 2's standard points that its listed rows do not cover, is explained."""
     shown = short_list(missing)
+    part = next((label[:-1] for label in missing if label.endswith("*")), None)
+    note = Msg(" ({code}* is the part of {code}'s standard points that no row lists)", code=part) if part else ""
     blank = [code for code in missing if code in values]
     if blank:
         return Problem(
             values[blank[0]].place() if len(blank) == len(missing) == 1 else None,
-            Msg("no points for {codes}: give them in the workbook (or their parent's points), or say how to read "
-                "what is blank or left out: --blank zero (not achieved, 0 points) or --assume-full (counted at full points)", codes=shown),
+            Msg("no points for {codes}{note}: give them in the workbook (or their parent's points), or say how to read "
+                "what is blank or left out: --blank zero (not achieved, 0 points) or --assume-full (counted at full points)", codes=shown, note=note),
         )
     return Problem(
-        None,
-        Msg("no points for {codes}: give them in the workbook (or their parent's points), "
-            "or pass --assume-full to count them at full points", codes=shown),
+        values[part].place() if missing == [f"{part}*"] and part in values else None,  # the row of the part's parent
+        Msg("no points for {codes}{note}: give them in the workbook (or their parent's points), "
+            "or pass --assume-full to count them at full points", codes=shown, note=note),
     )
 
 

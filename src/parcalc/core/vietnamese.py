@@ -12,10 +12,11 @@ VI: dict[str, str] = {
     # core
     "{code} has {points} points, more than its maximum {max}": "{code} có {points} điểm, nhiều hơn điểm chuẩn {max}",
     "{items} and {more} more": "{items} và {more} mã khác",
-    "no points for {codes}: give them in the workbook (or their parent's points), or pass --assume-full to count them at full points":
-        "chưa có điểm của {codes}: ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc dùng --assume-full để tính đủ điểm",
-    "no points for {codes}: give them in the workbook (or their parent's points), or say how to read what is blank or left out: --blank zero (not achieved, 0 points) or --assume-full (counted at full points)":
-        "chưa có điểm của {codes}: ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc cho biết cách đọc ô trống "
+    "no points for {codes}{note}: give them in the workbook (or their parent's points), or pass --assume-full to count them at full points":
+        "chưa có điểm của {codes}{note}: ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc dùng --assume-full để tính đủ điểm",
+    " ({code}* is the part of {code}'s standard points that no row lists)": " ({code}* là phần điểm chuẩn của {code} không có dòng nào)",
+    "no points for {codes}{note}: give them in the workbook (or their parent's points), or say how to read what is blank or left out: --blank zero (not achieved, 0 points) or --assume-full (counted at full points)":
+        "chưa có điểm của {codes}{note}: ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc cho biết cách đọc ô trống "
         "hay dòng thiếu: --blank zero (không đạt, 0 điểm) hoặc --assume-full (tính đủ điểm)",
     "code {code} is not in criterion set {set}: correct the code or use the set the workbook was made for":
         "mã {code} không có trong bộ tiêu chí {set}: sửa lại mã, hoặc dùng đúng bộ tiêu chí của bảng tính",
