@@ -252,3 +252,26 @@ def test_one_unit_workbooks_lacking_rows_others_list_are_said(cli, tmp_path):
     assert run.stderr.splitlines() == [
         f"parcalc: warning: {paths[0]}, sheet 'Chấm điểm': no row for 2.2, which other units list (3 unit(s) lack rows): each unit is scored on the "
         "scale of its own rows; give --criteria to score every unit on one set"]
+
+
+def test_a_wide_workbook_lacking_a_row_the_other_lists_is_said_with_its_units(cli, tmp_path):
+    """Two districts' wide sheets without a set; the second's template lost row 1.2, so
+    its three units are scored on 6 points, not 10: said at its sheet, with all three."""
+    from openpyxl import Workbook
+
+    def wide(path, rows, units):
+        book = Workbook()
+        book.active.title = "Tổng hợp"
+        book.active.append(["STT", "Tiêu chí", "Điểm chuẩn", *units])
+        for code, maximum in rows:
+            book.active.append([code, f"Tiêu chí {code}", maximum, *[maximum - 1] * len(units)])
+        book.save(path)
+
+    first, second = tmp_path / "huyen-a.xlsx", tmp_path / "huyen-b.xlsx"
+    wide(first, [("1.1", 6), ("1.2", 4)], ["Xã A1", "Xã A2"])
+    wide(second, [("1.1", 6)], ["Xã B1", "Xã B2", "Xã B3"])
+    run = cli("rank", first, second, lang="en")
+    assert run.exit_code == 0
+    assert run.stderr.splitlines() == [
+        f"parcalc: warning: {second}, sheet 'Tổng hợp': no row for 1.2, which other units list (3 unit(s) lack rows): each unit is scored "
+        "on the scale of its own rows; give --criteria to score every unit on one set"]

@@ -144,6 +144,7 @@ def test_a_sheet_with_a_date_is_left_to_the_strict_reader(tmp_path, sheet):
     '<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="zz"/></row>',  # a cell type none of Excel's
     '<row r="1"><c r="a1"><v>1</v></c></row>',  # a reference in small letters
     '<row r="1"><?pi <row r="2">?><c r="A2"><v>1</v></c></row>',  # a processing instruction holding a tag
+    '<row r="1048577"><c r="A1048577"><v>1</v></c></row>',  # a row below Excel's last
 ])
 def test_what_the_strict_reader_reads(tmp_path, rows_xml):
     path = book_with(tmp_path / "units.xlsx", rows_xml)
@@ -195,3 +196,14 @@ def test_an_error_cell_in_a_unit_s_sheet_is_named_as_the_strict_reader_names_it(
     (problem,) = raised.value.problems
     assert problem.where == f"{path}, sheet 'Sở B', cell D3"
     assert problem.message.render("en") == "2: holds a formula whose result was never saved: open the workbook in Excel or LibreOffice, let it calculate, save, and try again"
+
+
+def test_a_sheet_read_whole_gives_its_rows_as_the_banded_reading_does(tmp_path):
+    """A table that starts at C3 (blank rows above, blank columns left): the rows that find
+    a one-unit workbook's layout are the banded reading's, numbered and padded alike."""
+    path = book_with(tmp_path / "units.xlsx", '<row r="3"><c r="C3" t="inlineStr"><is><t>STT</t></is></c><c r="D3"><v>1</v></c></row>'
+                                               '<row r="5"><c r="D5"><v>2.5</v></c></row>')
+    with xlsx.Workbook(path) as book:
+        banded = list(book.values("Điểm").rows())
+        whole = list(sheet_values(book, "Điểm", 20).numbered_rows())
+    assert whole == banded == [(3, ["", "", "STT", 1.0]), (4, ["", "", "", ""]), (5, ["", "", "", 2.5])]

@@ -435,10 +435,10 @@ def _said_once(notes: list[Finding]) -> list[Finding]:
     for note in notes:
         same = (note.key, finding_message(note, "en"))
         if same in said:
-            others[same] += [note.where.file if isinstance(note.where, Place) else str(note.where or "?"), *note.also]
+            others[same].append(note.where.file if isinstance(note.where, Place) else str(note.where or "?"))
         else:
-            said[same], others[same] = note, list(note.also)
-    return [replace(note, also=tuple(others[same])) if others[same] != list(note.also) else note for same, note in said.items()]
+            said[same], others[same] = note, []
+    return [replace(note, also=tuple(others[same])) if others[same] else note for same, note in said.items()]
 
 
 def without_lock_files(paths: "Sequence[str | Path]") -> "tuple[list[Path], list[Path]]":

@@ -32,7 +32,7 @@ from xml.parsers import expat
 from ..core.errors import InputError
 from .sheetscan import CellFacts
 from .valuesheet import check_extent, hidden_rows
-from .xlsx import CELL_TYPES, FINITE_STORED_NUMBER, MAX_ROW, Cell, check_encoding, column_index, column_letter
+from .xlsx import CELL_TYPES, FINITE_STORED_NUMBER, Cell, check_encoding, column_index, column_letter
 
 if TYPE_CHECKING:
     from .xlsx import Workbook
@@ -204,7 +204,7 @@ def _plainly_ordered(xml: bytes) -> bool:
             columns.add(letters)
         else:
             return False
-    return last <= MAX_ROW
+    return True  # a row below Excel's last is refused by valuesheet.check_extent
 
 
 def _utf8(xml: bytes) -> bool:

@@ -254,7 +254,7 @@ class _Table:
             for role, message in values:
                 self.problems.append(Problem(self.place(numbers[role].ref), Msg("{code}: {message}", code=code, message=message)))
             return None
-        refs = [("code", row.code_cell.ref if row.code_cell is not None else ""), *((role, cell.ref) for role, cell in numbers.items())]
+        refs = [("code", row.code_cell.ref if row.code_cell is not None else f"A{row.number}"), *((role, cell.ref) for role, cell in numbers.items())]
         if "points" in self.layout.columns and "points" not in numbers:  # a mark, or a blank cell: name the cell
             refs.append(("points", f"{column_letter(self.layout.columns['points'])}{row.number}"))
         where = CellPlaces(self._sheet_place, tuple(refs), code=row.code_place)

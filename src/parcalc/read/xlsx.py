@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")
 _ZIP_MAGIC = b"PK\x03\x04"
-MAX_ROW = 1_048_576  # Excel's last row
+_MAX_ROW = 1_048_576  # Excel's last row
 _MAX_PART = 512 * 1024 * 1024  # uncompressed bytes of one XML part; more is a zip bomb
 _REL_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"  # Excel's "Strict Open XML" format
@@ -603,7 +603,7 @@ class _SheetReader:
     def start(self, name: str, attrs: dict) -> None:
         if name == "row":
             number = attrs.get("r")
-            if number is not None and not (number.isdigit() and number.isascii() and 0 < int(number) <= MAX_ROW):
+            if number is not None and not (number.isdigit() and number.isascii() and 0 < int(number) <= _MAX_ROW):
                 raise _DamagedCell(("row", repr(number[:20])), "damaged workbook: a row number that is not a row of a sheet; save it again from Excel or LibreOffice")
             previous = self.row_number
             self.row_number = int(number) if number is not None else self.row_number + 1
