@@ -128,6 +128,9 @@ def decimal_sep(lang: str) -> str:
     return "," if lang == "vi" else "."
 
 
+NAMED_WORKBOOKS = 3  # the other workbooks a warning is as true of are named up to this many, else counted
+
+
 def finding_message(finding: Finding, lang: str) -> str:
     """A warning's message (model.Finding), without its place."""
     sep = decimal_sep(lang)
@@ -139,5 +142,3 @@ def finding_message(finding: Finding, lang: str) -> str:
             else Msg("(the same in {count} more workbook(s))", count=len(finding.also)))
     return f"{message} {also.render(lang)}"
 
-
-NAMED_WORKBOOKS = 3  # the other workbooks a warning is as true of are named up to this many, else counted

@@ -189,9 +189,10 @@ def _plainly_ordered(xml: bytes) -> bool:
     reader requires (xlsx._SheetReader), in the forms spreadsheets write it. calamine
     reads past a row out of order, a cell given twice or in another row (the fuzz test
     found it), so a sheet that is not so is the strict reader's, which refuses it or
-    reads it. One search in C and a loop over the tags: 0.8 ms for the 545 tags of one
-    unit's sheet (timeit over the 500 sheets of bench_matrix.py, 2026-12-01; the same
-    checks by an expat handler per element took 1.3 ms more than expat alone)."""
+    reads it. One search in C and a loop over the tags: about 1.1 ms for the 545 tags of
+    one unit's sheet, 0.55 s of the 2.6 s of `api.rank_workbooks` on bench_matrix.py's
+    500 sheets (medians of 5 with it and with a no-op in its place, 2026-12-01); the
+    same checks by an expat handler per element took 1.3 ms a sheet more than expat alone."""
     if xml.count(b"<?") > 1:  # a processing instruction among the rows may hold tags
         return False
     last, row, columns = 0, None, set()
