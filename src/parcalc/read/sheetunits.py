@@ -44,8 +44,7 @@ def read_sheet_units(book: Workbook, path: Path, names: list[str], templates: "l
     templates = [] if templates is None else templates
     read: dict[str, Appraisal | InputError] = {}
     for number, name in enumerate(names, start=1):  # each sheet read once; a table's problems are said once every sheet is looked at
-        found = known.get(name) if known else None
-        found = found or sheet_values(book, name, MOST_ROWS)
+        found = (known or {}).get(name) or sheet_values(book, name, MOST_ROWS)
         unit = next((unit for template in templates if (unit := template.read(found, book.name, name)) is not None), None) if found else None
         if unit is not None:
             read[name] = unit
