@@ -168,3 +168,41 @@ def test_a_damaged_band_is_reported_with_the_workbook_and_sheet(tmp_path, monkey
     monkeypatch.setattr(valuesheet, "_parse_band", lambda *args: (_ for _ in ()).throw(ValueError("XML error at row 12")))
     with pytest.raises(InputError, match=r"units.xlsx, trang tính «Điểm»: bảng tính bị hỏng \(XML error at row 12\)"):
         cells_by_row(path)
+
+
+def _band(rows: list[tuple[int, list[str]]]) -> bytes:
+    """A sheet's XML of the given (row number, cell refs) rows, each cell holding 1."""
+    body = "".join(f'<row r="{number}">' + "".join(f'<c r="{ref}"><v>1</v></c>' for ref in refs) + "</row>" for number, refs in rows)
+    return f'<worksheet xmlns="{MAIN}"><sheetData>{body}</sheetData></worksheet>'.encode()
+
+
+# Rows 1 to 30,001: MOST_CELLS / 30,001 = 666 columns at most (ZZ is 702, AAA 703).
+TALL = 30_001
+
+
+@pytest.mark.parametrize(("cells", "span"), [
+    (["ZZ7"], "A1:ZZ30001"),  # two letters past the limit, among A-column cells
+    (["AB7", "ZZ9", "AC8"], "A1:ZZ30001"),  # the widest is said
+    (["AB7", "AZ9"], None),  # two letters within the limit (AZ is 52)
+    ([f"AB{row}" for row in range(2, 102)] + ["ZZ500"], "A1:ZZ30001"),  # past 64 such refs: looked at by the regex
+    ([f"AB{row}" for row in range(2, 102)], None),
+    (["zz7"], None),  # lower case: not a column calamine reads so
+])
+def test_a_cell_far_right_in_a_tall_band_is_refused(cells, span):
+    rows = {1: ["A1"], TALL: [f"A{TALL}"]}
+    for ref in cells:
+        rows.setdefault(int(ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")), []).append(ref)
+    xml = _band(sorted(rows.items()))
+    if span is None:
+        valuesheet.check_extent(xml)
+    else:
+        with pytest.raises(valuesheet.SheetTooLarge) as refused:
+            valuesheet.check_extent(xml)
+        assert refused.value.args[0] == span
+
+
+def test_an_attribute_ending_in_r_is_not_a_reference():
+    xml = _band([(1, ["A1"]), (TALL, [f"A{TALL}"])]).replace(b'<c r="A1">', b'<c r="A1" xr="ZZ7">', 1)
+    valuesheet.check_extent(xml)
+    with pytest.raises(valuesheet.SheetTooLarge):
+        valuesheet.check_extent(xml.replace(b' xr="ZZ7"', b' r="ZZ7"'))

@@ -231,13 +231,13 @@ def check_extent(xml: bytes) -> None:
     cell = _LAST_CELL.match(xml, xml.rfind(b"<c ")) if number else None  # the last row's last cell: a rectangle from A1
     if cell and int(cell.group(2)) * _column(cell.group(1)) > MOST_CELLS:
         raise SheetTooLarge(_span("A1", (cell.group(1) + cell.group(2)).decode()))
+    flat = xml.translate(_REF_SHAPES)
     first = (_LAST_ROW.search(xml) or _PREFIXED_ROW.search(xml)) if number else None
     if first and number:
-        _check_columns(xml, int(first.group(1)), int(number.group(1)))
+        _check_columns(xml, flat, int(first.group(1)), int(number.group(1)))
     # A cell whose reference names a row far below the last one, or a column past XFD
     # (damage, or a hand-made file): calamine would allocate down or across to it (512 GB
     # for XFD1048576) and abort. Such a row has more digits than the last row's.
-    flat = xml.translate(_REF_SHAPES)
     far = _far_column(xml, flat)
     if far:
         raise SheetTooLarge(_span("A1", far))
@@ -250,22 +250,29 @@ def check_extent(xml: bytes) -> None:
             raise SheetTooLarge(_span("A1", beyond))
 
 
-def _check_columns(xml: bytes, first: int, last: int) -> None:
+def _check_columns(xml: bytes, flat: bytes, first: int, last: int) -> None:
     """A cell typed far to the right in any row (not only the last) makes calamine
     allocate every row that wide. Only columns past MOST_CELLS / rows matter, and they
-    have at least as many letters as that limit: one search for such refs, which is
-    almost always fruitless (0.14 s on 68 MB of a 400,000-row sheet; bands of 4 MB
-    take ~8 ms each; a wide sheet of 10,000 units has ~12 rows a band and skips it)."""
+    have at least as many letters as that limit: one `find` in the refs' shapes (`flat`),
+    almost always fruitless. A regex over the band took 44 ms for each 4 MB band of the
+    long layout's million rows, 2.2 s of the producer thread's GIL in all while the
+    main thread waited for bands; the find takes ~2 ms (python, time.perf_counter,
+    2026-12-01). A wide sheet of 10,000 units has ~12 rows a band and skips it."""
     rows = max(1, last - first + 1)
     limit = MOST_CELLS // rows
     if limit >= _EXCEL_COLUMNS:
         return
-    pattern = _wide_refs(1 if limit < 26 else 2 if limit < 702 else 3)  # letters of column limit + 1 (AA is 27, AAA 703)
-    if pattern.search(xml) is None:
+    letters = 1 if limit < 26 else 2 if limit < 702 else 3  # letters of column limit + 1 (AA is 27, AAA 703)
+    refs = _refs_like(xml, flat, b'r="' + b"A" * letters)
+    if refs is None:  # many refs that wide (a band spanning many rows of few cells): each looked at
+        found = [ref.group(1) for ref in _wide_refs(letters).finditer(xml)]
+    else:
+        found = [ref.group(1) for ref in map(_REF_LETTERS.match, refs) if ref and len(ref.group(1)) >= letters]
+    if not found:
         return
-    widest = max(pattern.finditer(xml), key=lambda ref: (len(ref.group(1)), ref.group(1)))
-    if _column(widest.group(1)) > limit:
-        raise SheetTooLarge(_span(f"A{first}", f"{widest.group(1).decode()}{last}"))
+    widest = max(found, key=lambda letters: (len(letters), letters))
+    if _column(widest) > limit:
+        raise SheetTooLarge(_span(f"A{first}", f"{widest.decode()}{last}"))
 
 
 _EXCEL_COLUMNS = 16_384  # XFD
@@ -279,48 +286,54 @@ _LETTERS = bytes(range(65, 91)) + bytes(c for c in range(97, 123) if c != ord("r
 _REF_SHAPES = bytes.maketrans(b"123456789" + _LETTERS, b"0" * 9 + b"A" * len(_LETTERS))
 _REF_CHARACTERS = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _PREFIXED_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="([0-9]+)"')
+_REF_LETTERS = re.compile(rb"([A-Z]{1,7})[0-9]")  # as _wide_refs reads a reference's column
+_DIGITS = frozenset(b"0123456789")
+_MOST_HITS = 64
 
 
-def _ref_at(xml: bytes, end: int) -> str | None:
+def _ref_at(xml: bytes, end: int) -> bytes | None:
     """The cell reference that ends at `end` (the closing quote), if `r="..."` holds it."""
     start = end
     while start > 0 and xml[start - 1] in _REF_CHARACTERS:
         start -= 1
     if xml[start - 3:start] != b'r="' or not xml[start - 4:start - 3].isspace():
         return None
-    return xml[start:end].decode()
+    return xml[start:end]
+
+
+def _refs_like(xml: bytes, flat: bytes, needle: bytes) -> list[bytes] | None:
+    """The cell references (the values of `r="..."` attributes) where `needle` is found
+    in `flat`; None past _MOST_HITS places (many numbers or names of that shape in other
+    attributes or in text), where the caller's regex is quicker."""
+    refs, hits, at = [], 0, flat.find(needle)
+    while at != -1:
+        hits += 1
+        if hits > _MOST_HITS:
+            return None
+        end = xml.find(b'"', at + len(needle) - 1)
+        ref = _ref_at(xml, end) if end != -1 else None
+        if ref:
+            refs.append(ref)
+        at = flat.find(needle, at + 1)
+    return refs
 
 
 def _far_column(xml: bytes, flat: bytes) -> str | None:
     """A reference with four letters or more: a column past XFD, Excel's last."""
-    at, hits = flat.find(b'r="AAAA'), 0
-    while at != -1:
-        end = xml.find(b'"', at + 3)
-        ref = _ref_at(xml, end) if end != -1 else None
-        if ref:
-            return ref[:24]
-        hits += 1
-        if hits > 64:
-            found = re.search(rb'\sr="([A-Za-z]{4,}[0-9]*)"', xml)
-            return found.group(1).decode()[:24] if found else None
-        at = flat.find(b'r="AAAA', at + 1)
-    return None
+    refs = _refs_like(xml, flat, b'r="AAAA')
+    if refs is None:
+        found = re.search(rb'\sr="([A-Za-z]{4,}[0-9]*)"', xml)
+        return found.group(1).decode()[:24] if found else None
+    return refs[0].decode()[:24] if refs else None
 
 
 def _ref_beyond(xml: bytes, flat: bytes, digits: int) -> str | None:
     """A cell reference whose row has more than `digits` digits, if any."""
-    needle = b"0" * (digits + 1) + b'"'
-    at, hits = flat.find(needle), 0
-    while at != -1:
-        ref = _ref_at(xml, at + digits + 1)
-        if ref and sum(ch.isdigit() for ch in ref) > digits:
-            return ref[:24]
-        hits += 1
-        if hits > 64:  # many numbers of that length in other attributes: one search of references instead
-            found = _long_row_refs(digits).search(xml)
-            return found.group(1).decode()[:24] if found else None
-        at = flat.find(needle, at + 1)
-    return None
+    refs = _refs_like(xml, flat, b"0" * (digits + 1) + b'"')
+    if refs is None:
+        found = _long_row_refs(digits).search(xml)
+        return found.group(1).decode()[:24] if found else None
+    return next((ref.decode()[:24] for ref in refs if sum(ch in _DIGITS for ch in ref) > digits), None)
 
 
 @lru_cache(maxsize=None)
