@@ -533,6 +533,19 @@ def test_field_sums_stay_exact_as_rows_bring_more_decimal_places():
     assert sums.decimals(D(10)) == [D("11.625"), D("13.25"), D("12.5")]
 
 
+def test_a_sum_of_one_row_is_its_points_and_of_none_is_nothing():
+    from parcalc.core.columnar import FieldSum
+
+    one = FieldSum(3)
+    one.add({1.0: D(1), 0.5: D("0.5")}, [1.0, 0.5, 1.0])
+    assert one.decimals(D(2)) == [D(3), D("2.5"), D(3)] and one.decimals(D(0)) == [D(1), D("0.5"), D(1)]
+    two = FieldSum(3)
+    two.add({1.0: D(1), 0.5: D("0.5")}, [1.0, 0.5, 1.0])
+    two.add({0.25: D("0.25"), 0.0: D(0)}, [0.25, 0.0, 0.0])  # the first row counted when the second comes
+    assert two.decimals(D(2)) == [D("3.25"), D("2.5"), D(3)]
+    assert FieldSum(2).decimals(D(3)) == [D(3), D(3)]
+
+
 def test_long_sheet_units_with_a_code_assumed_are_still_scored_by_columns(tmp_path, monkeypatch):
     """--assume-full reaches the column groups: a code no unit gives (1.2) is assumed at
     full points there, not left to the slower unit-by-unit path."""

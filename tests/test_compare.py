@@ -109,3 +109,21 @@ def test_what_reading_either_year_notices_is_said(cli, tmp_path):
     assert sorted((u["unit"], u["new"]["index"]) for u in json.loads(run.stdout)["units"]) == [("Sở A", 70), ("Sở B", 80)]
     assert run.stderr.splitlines() == [f"parcalc: warning: {new}, sheet 'Sheet', cell A3: numbering restarts inside each field "
                                        "(I > 1 > 1.1): read as codes inside the field (II > 1 is 2.1)"]
+
+
+def test_compare_json_is_json_dumps_of_compare_data(tmp_path):
+    """The fast writer's text, byte for byte what json.dumps(indent=2) writes of the same
+    data: units in both years with nodes, codes of one year only, units of one year
+    only, a name with quotes; and a comparison with no unit in both years."""
+    from parcalc.write.compare import compare_data, compare_json
+
+    new = wide_year(tmp_path / "new.xlsx", ["Sở A", 'Sở "B"', "Sở E"], [("1.1", 4, 3, 4, 2.5), ("1.2", 2, 2, 0.5, 2), ("2.1", 4, 1, 4, 4)])
+    old = wide_year(tmp_path / "old.xlsx", ["Sở A", 'Sở "B"', "Sở C"], [("1.1", 4, 4, 4, 2), ("2.1", 4, 1.5, 4, 4), ("2.2", 2, 2, 1, 0)])
+    comparison = api.compare_workbooks(old, new, None, SMALL_SET)  # the old year in its own tree: 2.2 is no code of the set
+    data = compare_data(comparison)
+    assert {u["unit"] for u in data["units"]} == {"Sở A", 'Sở "B"'} and data["units_only_old"] == ["Sở C"]
+    assert data["units"][0]["only_old"] == ["2.2"] and "1.2" in data["units"][0]["only_new"] and data["units"][0]["nodes"]
+    assert compare_json(comparison, "vi") == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    empty = api.compare_workbooks(old, wide_year(tmp_path / "other.xlsx", ["Sở X", "Sở Y"], [("1.1", 4, 3, 4), ("1.2", 2, 2, 2), ("2.1", 4, 1, 4)]),
+                                  None, SMALL_SET)
+    assert compare_json(empty, "vi") == json.dumps(compare_data(empty), ensure_ascii=False, indent=2) + "\n"

@@ -88,6 +88,7 @@ class _Codes:
         self._index: dict[tuple[str, str | None, Decimal, Decimal], int] = {}
         self._deltas: list[NodeDelta] = []
         self._ranks: list[int] | None = None
+        self._seen: dict[tuple, list[dict[Decimal, dict[Decimal, int]]]] = {}  # per sets and nodes: each node's old -> new -> its change
 
     def names(self, old: RankedUnit, new: RankedUnit) -> dict[str, str | None]:
         """Each code of both sets -> its name: the later set's, else the earlier's."""
@@ -100,17 +101,45 @@ class _Codes:
     def changes(self, old: RankedUnit, new: RankedUnit) -> list[int]:
         """The unit's node changes, in the old year's node order, as indexes of distinct changes."""
         old_points, new_points = old.result.node_points, new.result.node_points
-        names, index = self.names(old, new), self._index
+        codes = tuple(old_points)
+        if codes == tuple(new_points):  # nearly always: both years' nodes, in the same order
+            return self._aligned(old, new, codes)
+        names = self.names(old, new)
+        return [self._delta((code, names[code], points, new_points[code])) for code, points in old_points.items() if code in new_points]
+
+    def _aligned(self, old: RankedUnit, new: RankedUnit, codes: tuple[str, ...]) -> list[int]:
+        """`changes` of two units whose nodes are `codes`, in that order: each node's
+        changes so far by its old points, then its new points, looked up in C (map over
+        the nodes), the few not seen yet in Python. 10,000 units of 110 nodes: 0.73 s a
+        change at a time in Python, 0.5 s by (old, new) pairs, 0.25 s so
+        (time.perf_counter, 2026-12-01)."""
+        key = (id(old.result.criteria), id(new.result.criteria), codes)  # names differ by the sets
+        seen = self._seen.get(key)
+        if seen is None:
+            seen = self._seen[key] = [{} for _ in codes]
+        olds, news = list(old.result.node_points.values()), list(new.result.node_points.values())
+        by_new = list(map(dict.get, seen, olds))
+        if None not in by_new:
+            found = list(map(dict.get, by_new, news))
+            if None not in found:
+                return found
+        names = self.names(old, new)
         found = []
-        for code, points in old_points.items():
-            if code in new_points:
-                change = (code, names[code], points, new_points[code])
-                at = index.get(change)
-                if at is None:
-                    at = index[change] = len(self._deltas)
-                    self._deltas.append(NodeDelta(*change))
-                found.append(at)
+        for position, (code, old_points, new_points) in enumerate(zip(codes, olds, news)):
+            changes = seen[position].setdefault(old_points, {})
+            at = changes.get(new_points)
+            if at is None:
+                at = changes[new_points] = self._delta((code, names[code], old_points, new_points))
+            found.append(at)
         return found
+
+    def _delta(self, change: tuple[str, str | None, Decimal, Decimal]) -> int:
+        """The index of the distinct change (code, name, old, new), made on first sight."""
+        at = self._index.get(change)
+        if at is None:
+            at = self._index[change] = len(self._deltas)
+            self._deltas.append(NodeDelta(*change))
+        return at
 
     def ordered(self, indexes: list[int]) -> tuple[NodeDelta, ...]:
         """The changes at `indexes` as NodeDeltas, largest drops first, then in code order
