@@ -189,7 +189,7 @@ def test_sheets_alike_are_one_group_of_columns_and_others_their_own(tmp_path):
 
     rows = [("Sở A", "1", 3.5), ("Sở A", "2", 5), ("Sở B", "1", 4), ("Sở B", "2", 2.25), ("Sở C", "1", 4)]
     path = sheets_workbook(tmp_path / "sheets.xlsx", rows)
-    groups = appraisal_groups(read_units(path), own_tree=True)
+    groups = appraisal_groups(read_units(path), None)
     assert [group.units for group in groups] == [("Sở A", "Sở B"), ("Sở C",)]
     named = api.score_units([path], totals_only=True)
     assert all(type(result) is UnitTotals for _, result in named)
@@ -573,3 +573,35 @@ def test_long_sheet_units_with_blank_cells_are_still_scored_by_columns_with_blan
     monkeypatch.setattr(LongUnits, "appraisals", lambda self: pytest.fail("scored unit by unit"))
     totals = totals_by_unit(api.score_units([path], blank="zero", totals_only=True))
     assert {unit: totals[unit][0] for unit in "AB"} == {"A": D("3.5"), "B": D(4)}  # of 6 + 4 = 10
+
+
+def test_units_that_word_criteria_their_own_way_are_one_group_when_the_set_names_them(tmp_path):
+    """Each commune's file words a criterion its own way: with a set that names every
+    node the names shape nothing, so the units are one group of columns (one engine
+    run); in the workbook's own tree the names are the nodes' names, so each is scored
+    alone. Figures by hand (--assume-full, 2's unlisted 2 points counted, 3 optional and
+    absent: of 16): Xã A 3 + 2 + 4 = 9 and 3 + 2 = 5, 14 (87.50); Xã B 1 + 3 + 2 = 6
+    and 4 + 2 = 6, 12 (75.00)."""
+    from parcalc.core.columnar import appraisal_groups
+    from parcalc.read.multiunit import read_units
+
+    set_path = tmp_path / "set.yaml"
+    set_path.write_text(SET_YAML.format(combine="add"), encoding="utf-8")
+    criteria = api.load_criteria(str(set_path))
+    book = Workbook()
+    book.remove(book.active)
+    points = {"Xã A": (3, 2, 4, 3), "Xã B": (1, 3, 2, 4)}
+    for unit, values in points.items():
+        sheet = book.create_sheet(unit)
+        sheet.append(["STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định"])
+        for code, value in zip(("1.1.1", "1.1.2", "1.2", "2.1"), values):
+            sheet.append([code, f"Tiêu chí {code}" + (" (sửa)" if unit == "Xã B" else ""), float(TREE[code][0]), value])
+    path = tmp_path / "communes.xlsx"
+    book.save(path)
+    assert [group.units for group in appraisal_groups(read_units(path), criteria)] == [("Xã A", "Xã B")]
+    assert [group.units for group in appraisal_groups(read_units(path), None)] == [("Xã A",), ("Xã B",)]
+    by_columns = dict(api.score_units([path], criteria, assume_full=True, totals_only=True))
+    assert {unit: (r.total_points, r.total_max, r.index) for unit, r in by_columns.items()} == {
+        "Xã A": (D(14), D(16), D("87.50")), "Xã B": (D(12), D(16), D("75.00"))}
+    each = dict(api.score_units([path], criteria, assume_full=True))
+    assert {unit: r.total_points for unit, r in each.items()} == {"Xã A": D(14), "Xã B": D(12)}

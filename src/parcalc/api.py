@@ -343,7 +343,7 @@ def _scored_together(batch: "list[tuple[str | Path, list[Appraisal]]]", criterio
     names = [unit.source or "?" for unit in units]
     if len(set(names)) < len(names):
         return None
-    groups = appraisal_groups(units, own_tree=criterion_set is None)
+    groups = appraisal_groups(units, criterion_set)
     scored = score_groups(groups, names, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points) if groups else None
     if scored is None:
         return None
@@ -368,7 +368,7 @@ def _score_units(path: str | Path, units: "UnitColumns | LongUnits | list[Apprai
         scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, sums=sums, node_points=node_points)
     elif totals_only and isinstance(units, LongUnits) and not units.marks:
         scored = score_groups(units.groups, units.units, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points)
-    elif totals_only and isinstance(units, list) and (groups := appraisal_groups(units, own_tree=criterion_set is None)) is not None:
+    elif totals_only and isinstance(units, list) and (groups := appraisal_groups(units, criterion_set)) is not None:
         scored = score_groups(groups, [unit.source or "?" for unit in units], criterion_set, assume_full=assume_full, blank=blank,
                               node_points=node_points)
     if scored is not None:

@@ -83,19 +83,24 @@ class ColumnGroup:
         return zip(self.rows, self.columns)
 
 
-def appraisal_groups(appraisals: Sequence[Appraisal], own_tree: bool) -> list[ColumnGroup] | None:
+def appraisal_groups(appraisals: Sequence[Appraisal], criteria: CriterionSet | None) -> list[ColumnGroup] | None:
     """Units read one by one (a sheet each) as column groups: units whose rows give the
-    same codes, names, standard points and kinds, with points in the same rows, are
-    scored alike by the engine. None when a unit has what only scoring it alone reads:
-    a không áp dụng mark, a raw value for a rule, lost points beside the points (checked
-    against them). `own_tree`: without a set, a bonus row without standard points shapes
-    the tree by its points, so they are part of the likeness."""
+    same codes, standard points and kinds, with points in the same rows, are scored
+    alike by the engine. None when a unit has what only scoring it alone reads: a không
+    áp dụng mark, a raw value for a rule, lost points beside the points (checked against
+    them). A row's name counts where it may name a node: without a set (`criteria`
+    None), or for a node the set leaves unnamed. Without a set, a bonus row without
+    standard points also shapes the tree by its points, so they count too. (Communes'
+    files that each word a criterion their own way were a group each, 500 engine runs
+    for 500 files.)"""
+    own_tree = criteria is None
+    named = frozenset() if criteria is None else frozenset(node.code for node in criteria.walk() if node.name)
     groups: dict[tuple, list[Appraisal]] = {}
     for appraisal in appraisals:
         entries = appraisal.entries
         if any(entry.mark is not None or entry.value is not None or entry.lost is not None for entry in entries):
             return None
-        key = tuple((entry.code, entry.name, entry.max, entry.kind, entry.points is None,
+        key = tuple((entry.code, None if entry.code in named else entry.name, entry.max, entry.kind, entry.points is None,
                      entry.points if own_tree and entry.max is None else None) for entry in entries)
         groups.setdefault(key, []).append(appraisal)
     return [_group(members) for members in groups.values()]
