@@ -10,9 +10,11 @@ Shapes (generated once, cached in the system temp folder, keyed by size):
                xlsx`); skipped, and said, when soffice is not installed;
   long         one row per unit and code, with a unit column (Đơn vị): --long-rows rows;
   sheets       one sheet per unit: --sheets sheets;
-  files        one workbook per unit (as each commune sends its own): --sheets files.
+  files        one workbook per unit (as each commune sends its own): --sheets files;
+  files apart  the same, each file wording one sub-criterion its own way, so that none
+               copies another's template (parcalc.read.sheetunits) and each is read in full.
 Cases: plain, fields and libreoffice in each format (json, csv, md, xlsx, table), with
-and without --criteria; long, sheets and files (json, --criteria); `compare` of two wide
+and without --criteria; long, sheets, files and files apart (json, --criteria); `compare` of two wide
 workbooks of --units units (json); `rank` of 5 such workbooks at once (json).
 
 Per case, --repeat interleaved rounds of: parcalc; a python-calamine read of every sheet
@@ -147,24 +149,27 @@ def write_sheets(path: Path, sheets: int) -> None:
     book.save(path)
 
 
-def write_unit_files(folder: Path, files: int) -> None:
+def write_unit_files(folder: Path, files: int, apart: bool = False) -> None:
     """One workbook per unit, as each commune sends its own: the sheets of write_sheets,
-    each in a file named after its unit."""
+    each in a file named after its unit. `apart`: each file words one sub-criterion its
+    own way (a clerk's edit), so that no file is a copy of another's template."""
     from openpyxl import Workbook
 
     folder.mkdir(exist_ok=True)  # an interrupted run's files are written again
     for unit, name in enumerate(unit_names(files)):
         book = Workbook(write_only=True)
-        _unit_table(book.create_sheet("Chấm điểm"), unit)
+        _unit_table(book.create_sheet("Chấm điểm"), unit, edited=unit % CODES if apart else None)
         book.save(folder / f"{name}.xlsx")
 
 
-def _unit_table(sheet, unit: int) -> None:
+def _unit_table(sheet, unit: int, edited: int | None = None) -> None:
+    """`edited`: the index of the sub-criterion whose name is worded otherwise."""
     sheet.append(["STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định"])
     for field in range(1, FIELDS + 1):
         sheet.append([str(field), f"Lĩnh vực {field}", 10])
         for c in range(1, CRITERIA + 1):
-            sheet.append([f"{field}.{c}", f"Tiêu chí {field}.{c}", 1, points(unit, field, c)])
+            reworded = " (đã sửa)" if (field - 1) * CRITERIA + c - 1 == edited else ""
+            sheet.append([f"{field}.{c}", f"Tiêu chí {field}.{c}{reworded}", 1, points(unit, field, c)])
 
 
 def save_through_libreoffice(source: Path, target: Path) -> None:
@@ -195,6 +200,8 @@ def shapes(folder: Path, units: int, long_units: int, sheets: int) -> dict[str, 
         "sheets": Shape(f"sheets {sheets}", lambda: (cached(folder / f"sheets-{sheets}.xlsx", lambda p: write_sheets(p, sheets)),), "sheets", 0),
         "files": Shape(f"{sheets} one-unit files", lambda: tuple(sorted(cached(folder / f"files-{sheets}", lambda p: write_unit_files(p, sheets)).glob("*.xlsx"))),
                        "files", 0),
+        "files apart": Shape(f"{sheets} one-unit files worded apart", lambda: tuple(sorted(
+            cached(folder / f"files-apart-{sheets}", lambda p: write_unit_files(p, sheets, apart=True)).glob("*.xlsx"))), "files", 0),
         "compare": Shape("compare", lambda: (fields(), cached(folder / f"fields-next-year-{units}.xlsx",
                                                               lambda p: write_wide(p, names, field_rows=True, shift=1))), "compare", 1),
         "workbooks": Shape(f"rank {WORKBOOKS_AT_ONCE} workbooks", lambda: (fields(), *others()), "wide", 1),
@@ -215,6 +222,7 @@ def cases(shapes: dict[str, Shape], criteria: Path, folder: Path) -> list[Case]:
                 found.append(Case(f"{shape.name} {fmt} {'--criteria' if given else 'own tree'}", shape, "rank", options, CALAMINE_GOAL))
     json_set = ("--criteria", str(criteria), "-f", "json")
     for name, command, goal in (("long", "rank", SLOW_LAYOUT_GOAL), ("sheets", "rank", CALAMINE_GOAL), ("files", "rank", CALAMINE_GOAL),
+                                ("files apart", "rank", CALAMINE_GOAL),
                                 ("compare", "compare", SLOW_LAYOUT_GOAL), ("workbooks", "rank", CALAMINE_GOAL)):
         found.append(Case(f"{shapes[name].name} json --criteria", shapes[name], command, json_set, goal))
     return found

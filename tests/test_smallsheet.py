@@ -207,3 +207,46 @@ def test_a_sheet_read_whole_gives_its_rows_as_the_banded_reading_does(tmp_path):
         banded = list(book.values("Điểm").rows())
         whole = list(sheet_values(book, "Điểm", 20).numbered_rows())
     assert whole == banded == [(3, ["", "", "STT", 1.0]), (4, ["", "", "", ""]), (5, ["", "", "", 2.5])]
+
+
+def test_small_parts_alike_are_read_once_and_parts_that_differ_each_time(tmp_path, monkeypatch):
+    """Files made from one template share their sheet index and styles: what was read of
+    them serves the next file whose parts are the same bytes, and only it."""
+    monkeypatch.setattr(xlsx, "_READ_PARTS", {})
+    first = book_with(tmp_path / "a.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row>')
+    same = book_with(tmp_path / "b.xlsx", '<row r="1"><c r="A1"><v>2</v></c></row>')
+    with xlsx.Workbook(first) as book:
+        assert (book.sheet_names, book.percent_styles()) == (["Bìa", "Điểm"], frozenset({1}))
+    reads: list[str] = []
+    for name in ("_read_sheet_index", "_read_percent_styles"):
+        real = getattr(xlsx.Workbook, name)
+        monkeypatch.setattr(xlsx.Workbook, name, lambda self, real=real, name=name: reads.append(name) or real(self))
+    with xlsx.Workbook(same) as book:
+        assert (book.sheet_names, book.percent_styles(), reads) == (["Bìa", "Điểm"], frozenset({1}), [])
+        assert book._styles_part == "xl/styles.xml"
+    other = book_with(tmp_path / "c.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row>')
+    with zipfile.ZipFile(other) as source:  # style 2 a percentage too, the sheet named otherwise
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["xl/styles.xml"] = parts["xl/styles.xml"].replace(b'numFmtId="164" applyNumberFormat', b'numFmtId="9" applyNumberFormat')
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace("Điểm".encode(), "Điểm 2".encode())
+    with zipfile.ZipFile(other, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    with xlsx.Workbook(other) as book:
+        assert (book.sheet_names, book.percent_styles()) == (["Bìa", "Điểm 2"], frozenset({1, 2}))
+    assert reads == ["_read_sheet_index", "_read_percent_styles"]
+
+
+def test_a_damaged_index_is_refused_each_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(xlsx, "_READ_PARTS", {})
+    path = book_with(tmp_path / "a.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row>')
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"</workbook>", b"")
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    for _ in range(2):
+        with pytest.raises(InputError, match="xl/workbook.xml"):
+            xlsx.Workbook(path)
+    assert xlsx._READ_PARTS == {}
