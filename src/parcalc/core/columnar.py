@@ -117,27 +117,29 @@ def _group(members: list[Appraisal]) -> ColumnGroup:
 class FieldSum:
     """One field's (or node's) points for every unit, summed exactly as integers that
     count 10**-places: several times faster than Decimal sums, and cheap to tell apart.
-    A sum of one row is that row's points, kept as they are until a second row comes:
-    compare's every node of 10,000 units is mostly such sums (a sub-criterion's own
-    row), and summing them cost 0.3 s of a workbook's 1.65 s (api.score_units with
-    node_points, time.perf_counter, 2026-12-01)."""
+    A sum of one row is that row's points (shared Decimals, as small as the sums) until
+    a second row comes: compare's every node of 10,000 units is mostly such sums (a
+    sub-criterion's own row), and summing them cost 0.3 s of a workbook's 1.65 s
+    (api.score_units with node_points, time.perf_counter, 2026-12-01)."""
 
     def __init__(self, count: int) -> None:
         self.count = count
         self.places = 0
         self._units: list[int] | None = None  # the sums, from the second row on
-        self._first: tuple[Mapping[object, Decimal | None], Sequence] | None = None  # the only row so far
+        self._first: list[Decimal] | None = None  # the only row's points so far
         self._scaled: dict[object, int] = {}  # a value -> its points in 10**-places; rows share most values
 
     def add(self, points: Mapping[object, Decimal | None], cells: Sequence) -> None:
         """Add a row's points: `cells` are its units' values, `points` each value's points."""
-        if self._units is None:
-            if self._first is None:
-                self._first = (points, cells)
-                return
-            self._units = [0] * self.count
-            self._add(*self._first)
-            self._first = None
+        if self._units is None and self._first is None:
+            self._first = list(map(points.__getitem__, cells))  # type: ignore[arg-type]
+            return
+        if self._first is not None:  # the second row: the first one's points as integers
+            first, self._first = self._first, None
+            distinct = set(first)
+            self.places = max([0, *(-point.as_tuple().exponent for point in distinct)])  # type: ignore[operator]
+            scaled = {point: int(point.scaleb(self.places)) for point in distinct}
+            self._units = list(map(scaled.__getitem__, first))
         self._add(points, cells)
 
     def _add(self, points: Mapping[object, Decimal | None], cells: Sequence) -> None:
@@ -157,9 +159,8 @@ class FieldSum:
     def decimals(self, fixed: Decimal) -> list[Decimal]:
         """`fixed` plus each unit's sum; units with equal sums share one Decimal."""
         if self._first is not None:
-            points, cells = self._first
-            as_decimal: dict = {value: fixed + point for value, point in points.items()}  # type: ignore[operator]
-            return list(map(as_decimal.__getitem__, cells))
+            by_point = {point: fixed + point for point in set(self._first)}
+            return list(map(by_point.__getitem__, self._first))
         units = self._units if self._units is not None else [0] * self.count
         by_total = {total: fixed + Decimal(f"{total}e-{self.places}") for total in set(units)}
         return list(map(by_total.__getitem__, units))
