@@ -269,7 +269,7 @@ class Workbook:
         """A small part's bytes, to know it again (`_READ_PARTS`); None when it is large,
         missing or damaged (then read as before, which says what is wrong)."""
         info = self._zip.NameToInfo.get(part) if part else None
-        if info is None or info.file_size > _SMALL_PART:
+        if info is None or info.file_size > min(_SMALL_PART, _MAX_PART):  # a part too large is refused by the reading
             return None
         try:
             with self._zip.open(info) as stream:
