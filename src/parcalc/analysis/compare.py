@@ -80,8 +80,7 @@ class _Codes:
     integer. `compare` itself (analysis.compare.compare on the two rankings of
     bench_matrix.py's compare case, timed alone, 2026-11-30): 5.3 s with a NodeDelta per
     change and a sort by (delta, code) per unit; 1.8 s with shared NodeDeltas; 1.06 s
-    ranked once (1.02 to 1.06 s; building the changes by map and zip instead of this
-    loop gained nothing)."""
+    ranked once; 0.7 s with each unit's changes looked up in C (`_aligned`, 2026-12-01)."""
 
     def __init__(self) -> None:
         self._names: dict[tuple[int, int], dict[str, str | None]] = {}
@@ -110,9 +109,9 @@ class _Codes:
     def _aligned(self, old: RankedUnit, new: RankedUnit, codes: tuple[str, ...]) -> list[int]:
         """`changes` of two units whose nodes are `codes`, in that order: each node's
         changes so far by its old points, then its new points, looked up in C (map over
-        the nodes), the few not seen yet in Python. 10,000 units of 110 nodes: 0.73 s a
-        change at a time in Python, 0.5 s by (old, new) pairs, 0.25 s so
-        (time.perf_counter, 2026-12-01)."""
+        the nodes), the few not seen yet in Python. 10,000 units of 110 nodes: 0.73 to
+        0.86 s a change at a time in Python, 0.45 to 0.53 s by (old, new) pairs as keys,
+        0.40 to 0.49 s so (time.perf_counter, two runs each, 2026-12-01)."""
         key = (id(old.result.criteria), id(new.result.criteria), codes)  # names differ by the sets
         seen = self._seen.get(key)
         if seen is None:

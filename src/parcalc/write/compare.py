@@ -57,8 +57,8 @@ def compare_json_pieces(comparison: Comparison, lang: str) -> Iterator[str]:
     written once. The million node changes of two 10,000-unit workbooks are a few
     thousand distinct NodeDeltas, shared (see parcalc.analysis.compare), each written
     once into one shape and looked up by identity in C. 169 MB for bench_matrix.py's
-    compare case in 0.6 s, where the units written through indented_json took 1.06 s
-    (time.perf_counter, medians of 3, 2026-12-01)."""
+    compare case in 0.62 s, where the units written through indented_json took 1.06 s
+    (time.perf_counter, three runs each, 2026-12-01)."""
     numbers, texts = JsonNumbers(), JsonTexts()
     node_shape = object_shape(_NODE_KEYS, depth=4)  # {"units": [{"nodes": [{...
     year_shape = object_shape(("index", "rank", "group", "criteria"), depth=3)
