@@ -403,6 +403,13 @@ def test_not_applicable_marks_in_a_wide_sheet(cli, tmp_path):
     # full: B 6 + 3, C 4 + 4 (of 10); exclude: B 3 of 4, C 4 of 6
     assert ranked("--na", "full") == [("Xã A", 9, 90), ("Xã B", 9, 90), ("Xã C", 8, 80)]
     assert ranked("--na", "exclude") == [("Xã A", 9, 90), ("Xã B", 3, 75), ("Xã C", 4, 66.67)]
+    # how the marks were read, said once for the ranking, as score says it of its unit
+    assert cli("rank", tmp_path / "na.xlsx", "--na", "full").stderr == (
+        f"parcalc: cảnh báo: {tmp_path / 'na.xlsx'}, trang tính «Sheet», ô D2: 2 đơn vị có ô ghi «không áp dụng», tính đủ điểm "
+        "(--na full): đơn vị đầu tiên là «Xã B» (1)\n")
+    assert cli("rank", tmp_path / "na.xlsx", "--na", "exclude", lang="en").stderr == (
+        f"parcalc: warning: {tmp_path / 'na.xlsx'}, sheet 'Sheet', cell D2: 2 unit(s) have cells marked «not applicable», left out "
+        "of their scale (--na exclude): the first is «Xã B» (1)\n")
 
 
 def test_units_with_trees_of_their_own_rank_on_the_union_of_fields(cli, tmp_path):

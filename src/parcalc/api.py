@@ -307,7 +307,7 @@ def score_units(
     if problems:
         raise InputError(*problems[:50])
     if notes is not None:
-        notes[:] = _said_once([*notes, *_rows_missing(listed)])
+        notes[:] = _said_once([*notes, *_rows_missing(listed), *_marks_read(named)])
     return named
 
 
@@ -423,6 +423,24 @@ def _rows_missing(listed: list[_Listed]) -> list[Finding]:
     listed_first = set(lacking[0].codes)
     return [Finding("rows_missing", None, lacking[0].first(), {"codes": short_list([code for code in every if code not in listed_first]),
                                                                 "units": sum(entry.count for entry in lacking)})]
+
+
+def _marks_read(named: list) -> list[Finding]:
+    """How --na read the cells marked không áp dụng, once for all the units (score says
+    it of its one unit): how many units have such cells, and the first one's."""
+    from .core.engine import ScoreResult
+
+    marked: dict[str, list[tuple[str, Finding]]] = {}
+    for unit, result in named:
+        if isinstance(result, ScoreResult):  # units with marks are scored one by one
+            for finding in result.findings:
+                if finding.key in _MARKS_READ:
+                    marked.setdefault(finding.key, []).append((unit, finding))
+    return [Finding(_MARKS_READ[key], None, first.where, {"units": len(units), "unit": unit, "codes": first.params["codes"]})
+            for key, units in marked.items() for unit, first in units[:1]]
+
+
+_MARKS_READ = {"na_full": "na_full_units", "na_exclude": "na_exclude_units"}  # a unit's warning -> the ranking's
 
 
 def _said_once(notes: list[Finding]) -> list[Finding]:

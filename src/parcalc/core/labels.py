@@ -91,6 +91,8 @@ FINDINGS: dict[str, str] = {
     "stated_max": "the total row says {stated} standard points, but the scale is {computed}",
     "na_full": "{codes}: marked «not applicable», counted at full points (--na full)",
     "na_exclude": "{codes}: marked «not applicable», left out of the scale (--na exclude): the index is on {scale} points",
+    "na_full_units": "{units} unit(s) have cells marked «not applicable», counted at full points (--na full): the first is «{unit}» ({codes})",
+    "na_exclude_units": "{units} unit(s) have cells marked «not applicable», left out of their scale (--na exclude): the first is «{unit}» ({codes})",
     "blank_zero": "{codes}: blank points cells counted as 0 (--blank zero)",
     "value_mismatch": "{code}: value {value} gives {computed} points under its rule ({kind}), but the workbook says {points}",
     "no_remedy": "{code}: no remedy yet (add it to the workbook's remedy column or to the playbook)",

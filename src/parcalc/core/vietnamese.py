@@ -176,6 +176,10 @@ VI: dict[str, str] = {
         '{codes}: ghi «không áp dụng», tính đủ điểm (--na full)',
     '{codes}: marked «not applicable», left out of the scale (--na exclude): the index is on {scale} points':
         '{codes}: ghi «không áp dụng», không tính vào thang điểm (--na exclude): chỉ số tính trên {scale} điểm',
+    '{units} unit(s) have cells marked «not applicable», counted at full points (--na full): the first is «{unit}» ({codes})':
+        '{units} đơn vị có ô ghi «không áp dụng», tính đủ điểm (--na full): đơn vị đầu tiên là «{unit}» ({codes})',
+    '{units} unit(s) have cells marked «not applicable», left out of their scale (--na exclude): the first is «{unit}» ({codes})':
+        '{units} đơn vị có ô ghi «không áp dụng», không tính vào thang điểm của đơn vị (--na exclude): đơn vị đầu tiên là «{unit}» ({codes})',
     '{codes}: blank points cells counted as 0 (--blank zero)':
         '{codes}: ô điểm để trống, tính 0 điểm (--blank zero)',
     '{code}: value {value} gives {computed} points under its rule ({kind}), but the workbook says {points}':
