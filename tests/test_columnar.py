@@ -605,3 +605,6 @@ def test_units_that_word_criteria_their_own_way_are_one_group_when_the_set_names
         "Xã A": (D(14), D(16), D("87.50")), "Xã B": (D(12), D(16), D("75.00"))}
     each = dict(api.score_units([path], criteria, assume_full=True))
     assert {unit: r.total_points for unit, r in each.items()} == {"Xã A": D(14), "Xã B": D(12)}
+    set_path.write_text(SET_YAML.format(combine="add").replace("name: One two", "name: unknown"), encoding="utf-8")
+    unnamed = api.load_criteria(str(set_path))  # 1.2 unnamed: a workbook's name for it names the node
+    assert [group.units for group in appraisal_groups(read_units(path), unnamed)] == [("Xã A",), ("Xã B",)]

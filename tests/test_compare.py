@@ -127,3 +127,23 @@ def test_compare_json_is_json_dumps_of_compare_data(tmp_path):
     empty = api.compare_workbooks(old, wide_year(tmp_path / "other.xlsx", ["Sở X", "Sở Y"], [("1.1", 4, 3, 4), ("1.2", 2, 2, 2), ("2.1", 4, 1, 4)]),
                                   None, SMALL_SET)
     assert compare_json(empty, "vi") == json.dumps(compare_data(empty), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_each_unit_s_changes_carry_its_own_tree_s_names(tmp_path):
+    """Without a set each unit's sheet names its nodes: two units with the same change at
+    1.1, named their own way, each keep their own name."""
+    def year(path, second):
+        book = Workbook()
+        book.remove(book.active)
+        for unit, name in (("Xã A", "Tiêu chí một"), ("Xã B", "Tiêu chí 1 (sửa)")):
+            sheet = book.create_sheet(unit)
+            sheet.append(["STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định"])
+            sheet.append(["1", "Lĩnh vực 1", 6, None])
+            sheet.append(["1.1", name, 4, 3 if second else 4])
+            sheet.append(["1.2", "Tiêu chí hai", 2, 2])
+        book.save(path)
+        return path
+
+    comparison = api.compare_workbooks(year(tmp_path / "old.xlsx", False), year(tmp_path / "new.xlsx", True))
+    names = {u.unit: {d.code: (d.name, d.delta) for d in u.nodes} for u in comparison.units}
+    assert names["Xã A"]["1.1"] == ("Tiêu chí một", -1) and names["Xã B"]["1.1"] == ("Tiêu chí 1 (sửa)", -1)

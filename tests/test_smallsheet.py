@@ -235,6 +235,31 @@ def test_small_parts_alike_are_read_once_and_parts_that_differ_each_time(tmp_pat
     with xlsx.Workbook(other) as book:
         assert (book.sheet_names, book.percent_styles()) == (["Bìa", "Điểm 2"], frozenset({1, 2}))
     assert reads == ["_read_sheet_index", "_read_percent_styles"]
+    swapped = book_with(tmp_path / "d.xlsx", '<row r="1"><c r="A1"><v>3</v></c></row>')
+    with zipfile.ZipFile(swapped) as source:  # the same workbook.xml, its sheets' parts swapped in the relationships
+        parts = {name: source.read(name) for name in source.namelist()}
+    rels = parts["xl/_rels/workbook.xml.rels"]
+    parts["xl/_rels/workbook.xml.rels"] = rels.replace(b"sheet1.xml", b"SHEET").replace(b"sheet2.xml", b"sheet1.xml").replace(b"SHEET", b"sheet2.xml")
+    with zipfile.ZipFile(swapped, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    with xlsx.Workbook(swapped) as book:
+        assert b"<v>3</v>" in book.sheet_xml("Bìa") and b"<v>3</v>" not in book.sheet_xml("Điểm")
+
+
+def test_a_part_remembered_is_refused_all_the_same_when_over_the_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(xlsx, "_READ_PARTS", {})
+    path = book_with(tmp_path / "a.xlsx", '<row r="1"><c r="A1"><v>1</v></c></row>')
+    xlsx.Workbook(path).close()
+    monkeypatch.setattr(xlsx, "_MAX_PART", 100)  # the limit of a part's size, as a zip bomb's
+    with pytest.raises(InputError, match="_rels/.rels"):
+        xlsx.Workbook(path)
+    monkeypatch.setattr(xlsx, "_MAX_PART", 512 << 20)
+    monkeypatch.setattr(xlsx, "_READ_PARTS", {})
+    monkeypatch.setattr(xlsx, "_SMALL_PART", 100)  # larger parts are not remembered
+    with xlsx.Workbook(path) as book:
+        book.percent_styles()
+    assert xlsx._READ_PARTS == {}
 
 
 def test_a_damaged_index_is_refused_each_time(tmp_path, monkeypatch):
@@ -250,3 +275,13 @@ def test_a_damaged_index_is_refused_each_time(tmp_path, monkeypatch):
         with pytest.raises(InputError, match="xl/workbook.xml"):
             xlsx.Workbook(path)
     assert xlsx._READ_PARTS == {}
+
+
+def test_the_parts_remembered_are_bounded(monkeypatch):
+    monkeypatch.setattr(xlsx, "_READ_PARTS", {})
+    monkeypatch.setattr(xlsx, "_MOST_READ_PARTS", 2)
+    for number in range(5):
+        xlsx._remember(("index", bytes([number])), number)
+        assert len(xlsx._READ_PARTS) <= 2 and xlsx._READ_PARTS[("index", bytes([number]))] == number
+    xlsx._remember(None, 9)  # a part not read as bytes (large, damaged): nothing to know it by
+    assert 9 not in xlsx._READ_PARTS.values()

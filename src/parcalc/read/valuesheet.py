@@ -267,7 +267,7 @@ def _check_columns(xml: bytes, flat: bytes, first: int, last: int) -> None:
     if refs is None:  # many refs that wide (a band spanning many rows of few cells): each looked at
         found = [ref.group(1) for ref in _wide_refs(letters).finditer(xml)]
     else:
-        found = [ref.group(1) for ref in map(_REF_LETTERS.match, refs) if ref and len(ref.group(1)) >= letters]
+        found = [ref.group(1) for ref in map(_REF_LETTERS.match, refs) if ref]  # each begins with the needle's letters
     if not found:
         return
     widest = max(found, key=lambda column: (len(column), column))
@@ -287,7 +287,6 @@ _REF_SHAPES = bytes.maketrans(b"123456789" + _LETTERS, b"0" * 9 + b"A" * len(_LE
 _REF_CHARACTERS = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _PREFIXED_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="([0-9]+)"')
 _REF_LETTERS = re.compile(rb"([A-Z]{1,7})[0-9]")  # as _wide_refs reads a reference's column
-_DIGITS = frozenset(b"0123456789")
 _MOST_HITS = 64
 
 
@@ -333,7 +332,7 @@ def _ref_beyond(xml: bytes, flat: bytes, digits: int) -> str | None:
     if refs is None:
         found = _long_row_refs(digits).search(xml)
         return found.group(1).decode()[:24] if found else None
-    return next((ref.decode()[:24] for ref in refs if sum(ch in _DIGITS for ch in ref) > digits), None)
+    return refs[0].decode()[:24] if refs else None  # each ends with the needle's digits
 
 
 @lru_cache(maxsize=None)
