@@ -608,3 +608,31 @@ def test_units_that_word_criteria_their_own_way_are_one_group_when_the_set_names
     set_path.write_text(SET_YAML.format(combine="add").replace("name: One two", "name: unknown"), encoding="utf-8")
     unnamed = api.load_criteria(str(set_path))  # 1.2 unnamed: a workbook's name for it names the node
     assert [group.units for group in appraisal_groups(read_units(path), unnamed)] == [("Xã A",), ("Xã B",)]
+
+
+def test_what_only_scoring_a_unit_alone_reads_keeps_its_sheets_out_of_groups(tmp_path):
+    """A không áp dụng mark, a raw value for a rule or lost points beside the points: no
+    groups (each unit is scored alone); and without a set, a bonus row without standard
+    points shapes the tree by its points, so units differing there are groups apart."""
+    from parcalc.core.columnar import appraisal_groups
+    from parcalc.read.multiunit import read_units
+
+    def sheets(name, header, rows_by_unit):
+        book = Workbook()
+        book.remove(book.active)
+        for unit, rows in rows_by_unit.items():
+            sheet = book.create_sheet(unit)
+            sheet.append(header)
+            for row in rows:
+                sheet.append(row)
+        book.save(tmp_path / name)
+        return read_units(tmp_path / name)
+
+    header = ["STT", "Tiêu chí", "Điểm chuẩn", "Điểm thẩm định"]
+    marked = sheets("marked.xlsx", header, {"Xã A": [("1", "Một", 4, 3)], "Xã B": [("1", "Một", 4, "KAD")]})
+    assert appraisal_groups(marked, None) is None
+    lost = sheets("lost.xlsx", [*header, "Điểm bị mất"], {"Xã A": [("1", "Một", 4, 3, 1)], "Xã B": [("1", "Một", 4, 4, 0)]})
+    assert appraisal_groups(lost, None) is None
+    bonus = {unit: [("1", "Một", 4, 3), ("2", "Điểm thưởng", None, points)] for unit, points in (("Xã A", 2), ("Xã B", 1), ("Xã C", 2))}
+    read = sheets("bonus.xlsx", header, bonus)
+    assert [group.units for group in appraisal_groups(read, None)] == [("Xã A", "Xã C"), ("Xã B",)]
