@@ -8,6 +8,7 @@ sheet is cut only where that is sure."""
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -206,3 +207,32 @@ def test_an_attribute_ending_in_r_is_not_a_reference():
     valuesheet.check_extent(xml)
     with pytest.raises(valuesheet.SheetTooLarge):
         valuesheet.check_extent(xml.replace(b' xr="ZZ7"', b' r="ZZ7"'))
+
+
+def _column_by_regex(xml: bytes, first: int, last: int) -> str | None:
+    """The span the column check refused a band by before it used `find` (commit 2a384fe):
+    one regex over the band, the widest reference of enough letters."""
+    limit = valuesheet.MOST_CELLS // max(1, last - first + 1)
+    if limit >= 16_384:
+        return None
+    letters = 1 if limit < 26 else 2 if limit < 702 else 3
+    found = [ref.group(1) for ref in re.finditer(rb'\sr="([A-Z]{%d,7})[0-9]' % letters, xml)]
+    widest = max(found, key=lambda column: (len(column), column), default=None)
+    return f"A{first}:{widest.decode()}{last}" if widest and valuesheet._column(widest) > limit else None
+
+
+REFS = st.sampled_from(["A", "Z", "AB", "AZ", "BA", "ZZ", "AAA", "ABC", "XFD", "ab", "zz", "aBc"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=st.lists(st.tuples(REFS, st.integers(1, 99), st.sampled_from([' r="', ' xr="', " r='", '<t> r="'])), max_size=80),
+       last=st.sampled_from([2, 1_500, 30_001, 800_000, 1_048_576]))
+def test_the_column_check_refuses_what_the_regex_refused(cells, last):
+    body = "".join(f'<c{attribute}{letters}{number}"><v>1</v></c>' for letters, number, attribute in cells)
+    xml = f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{body}</row><row r="{last}"><c r="A{last}"/></row></sheetData></worksheet>'.encode()
+    try:
+        valuesheet._check_columns(xml, xml.translate(valuesheet._REF_SHAPES), 1, last)
+        refused = None
+    except valuesheet.SheetTooLarge as span:
+        refused = span.args[0]
+    assert refused == _column_by_regex(xml, 1, last)
