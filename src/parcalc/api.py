@@ -425,11 +425,12 @@ def _rows_missing(listed: list[_Listed]) -> list[Finding]:
                                                                 "units": sum(entry.count for entry in lacking)})]
 
 
+_MARKS_READ = {"na_full": "na_full_units", "na_exclude": "na_exclude_units"}  # a unit's warning -> the ranking's
+
+
 def _marks_read(named: list) -> list[Finding]:
     """How --na read the cells marked không áp dụng, once for all the units (score says
     it of its one unit): how many units have such cells, and the first one's."""
-    from .core.engine import ScoreResult
-
     marked: dict[str, list[tuple[str, Finding]]] = {}
     for unit, result in named:
         if isinstance(result, ScoreResult):  # units with marks are scored one by one
@@ -438,9 +439,6 @@ def _marks_read(named: list) -> list[Finding]:
                     marked.setdefault(finding.key, []).append((unit, finding))
     return [Finding(_MARKS_READ[key], None, first.where, {"units": len(units), "unit": unit, "codes": first.params["codes"]})
             for key, units in marked.items() for unit, first in units[:1]]
-
-
-_MARKS_READ = {"na_full": "na_full_units", "na_exclude": "na_exclude_units"}  # a unit's warning -> the ranking's
 
 
 def _said_once(notes: list[Finding]) -> list[Finding]:
