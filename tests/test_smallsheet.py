@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from parcalc import api
 from parcalc.core.errors import InputError
 from parcalc.core.numbers import from_stored_number
-from parcalc.read import xlsx
+from parcalc.read import smallsheet, xlsx
 from parcalc.read.smallsheet import calamine_rows, sheet_values
 from tests.test_sheetscan import CELLS
 from tests.test_valuesheet import MAIN, PARTS
@@ -285,3 +285,59 @@ def test_the_parts_remembered_are_bounded(monkeypatch):
         assert len(xlsx._READ_PARTS) <= 2 and xlsx._READ_PARTS[("index", bytes([number]))] == number
     xlsx._remember(None, 9)  # a part not read as bytes (large, damaged): nothing to know it by
     assert 9 not in xlsx._READ_PARTS.values()
+
+
+# A sheet's numbers replaced: by other numbers (its checks are then known again) or by
+# text that may break the XML or a tag (then it is checked afresh).
+_HELD = re.compile(rb"<v>([^<]*)</v>")
+_VALUE_TEXTS = st.text(alphabet="0123456789.eE+-<>&\"'/x ", max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sheet=sheets(dates=True), data=st.data())
+def test_a_sheet_known_again_by_its_skeleton_is_checked_as_it_would_be(sheet, data):
+    """Whether a sheet is well-formed and plainly ordered is known again from a sheet
+    whose bytes differ only in the numbers its <v> elements hold, and only then."""
+    rows_xml, merged = sheet
+    first = f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData>{rows_xml}</sheetData>{merged}</worksheet>'.encode()
+    held = _HELD.findall(first)
+    texts = [data.draw(st.one_of(st.just(text.decode()), _VALUE_TEXTS)) for text in held]
+    pieces = iter(texts)
+    second = _HELD.sub(lambda _: b"<v>" + next(pieces).encode() + b"</v>", first)
+    at = data.draw(st.integers(0, len(second)))
+    second = second[:at] + data.draw(st.sampled_from([b"", b"<", b"&", b"1", b"</v>", b"<v>2</v>"])) + second[at:]
+    smallsheet._STRICT_ENOUGH.clear()
+    smallsheet._strict_enough(first)  # remembered if it passes
+    assert smallsheet._strict_enough(second) == (smallsheet._well_formed(second) and smallsheet._plainly_ordered(second))
+
+
+_TWO_NUMBERS = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>'
+                '<c r="B1"><v>{}</v></c></row><row r="2"><c r="B2"><f>B1</f><v>{}</v></c></row></sheetData></worksheet>')
+
+
+def _checked_again(xml: bytes) -> bool:
+    raise AssertionError("checked again")
+
+
+def test_a_sheet_whose_numbers_alone_differ_is_not_checked_again(monkeypatch):
+    monkeypatch.setattr(smallsheet, "_STRICT_ENOUGH", set())
+    assert smallsheet._strict_enough(_TWO_NUMBERS.format("4", "4").encode())
+    monkeypatch.setattr(smallsheet, "_well_formed", _checked_again)
+    monkeypatch.setattr(smallsheet, "_plainly_ordered", _checked_again)
+    assert smallsheet._strict_enough(_TWO_NUMBERS.format("0.5", "-1E-3").encode())
+    assert smallsheet._strict_enough(_TWO_NUMBERS.format("", "7").encode())
+    for other in ("4&", "x", "<b/>"):  # another skeleton: checked
+        with pytest.raises(AssertionError, match="checked again"):
+            smallsheet._strict_enough(_TWO_NUMBERS.format(other, "4").encode())
+
+
+def test_the_skeletons_remembered_are_bounded(monkeypatch):
+    monkeypatch.setattr(smallsheet, "_STRICT_ENOUGH", set())
+    monkeypatch.setattr(smallsheet, "_MOST_SKELETONS", 2)
+    for number in range(5):
+        sheet = _TWO_NUMBERS.replace('r="2"', f'r="{number + 2}"').replace('r="B2"', f'r="B{number + 2}"').format(1, 1).encode()
+        assert smallsheet._strict_enough(sheet)
+        assert len(smallsheet._STRICT_ENOUGH) <= 2 and smallsheet._NUMBERS_HELD.sub(b"<v></v>", sheet) in smallsheet._STRICT_ENOUGH
+    monkeypatch.setattr(smallsheet, "_MOST_SKELETON", 100)  # a larger sheet is checked, not remembered
+    smallsheet._STRICT_ENOUGH.clear()
+    assert smallsheet._strict_enough(_TWO_NUMBERS.format(1, 1).encode()) and not smallsheet._STRICT_ENOUGH
