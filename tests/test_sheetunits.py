@@ -7,8 +7,9 @@ rows, a hidden row, a text column and copies that differ elsewhere too."""
 from __future__ import annotations
 
 import shutil
-from dataclasses import replace
 import subprocess
+import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -46,9 +47,19 @@ FOOTERS = ["Người lập biểu", "Nguyễn Văn An", "Ngày 15 tháng 3 năm 
            "Tổng cộng", "Điểm thưởng", "Xếp loại: Tốt"]
 
 
+# How a copy may word a row its own way: (code, its name, its remedy); what the full
+# reading reads as the same row (another name, spaces, letters decomposed, another
+# remedy) or not (a total, a bonus block, a heading, no name, a number, no text).
+REWORDED = st.tuples(st.sampled_from(["I", "1", "2", "2.1", "2.2", "II", ""]),
+                     st.sampled_from(["Đúng hạn (sửa)", "  Đúng   hạn ", "Đu\u0301ng ha\u0323n", "Tổng cộng", "Điểm thưởng", "Xếp loại",
+                                      "Điểm chuẩn", "STT", "", " ", 5]),
+                     st.sampled_from(["Rà soát", "Rà soát lại", None, "  ", 3]))
+
+
 def write_book(path: Path, sheets: list[tuple]) -> Path:
     """A sheet per unit: (name, points of each template row then of the total row, a
-    hidden row after the header, a name changed in this copy[, its footer, its title]).
+    hidden row after the header, a row this copy words its own way (REWORDED) or None
+    [, its footer, its title]).
     Each title names its unit; the footer is the signer's row below the table."""
     book = Workbook()
     book.remove(book.active)
@@ -61,8 +72,10 @@ def write_book(path: Path, sheets: list[tuple]) -> Path:
             sheet.append(["", "dòng ẩn", 1])
             sheet.row_dimensions[3].hidden = True
         for (code, label, maximum), value in zip(TEMPLATE, points):
-            label = label + " (sửa)" if renamed and code == "2.1" else label
-            sheet.append([code, label, maximum, 1, value, "Rà soát" if code == "2" else None])
+            remedy = "Rà soát" if code == "2" else None
+            if renamed and code == renamed[0] and (code or label == "Điểm thưởng"):
+                label, remedy = renamed[1:]
+            sheet.append([code, label, maximum, 1, value, remedy])
         sheet.append(["", "Tổng cộng", 10, None, points[-1]])
         sheet.append(["", "Người lập biểu"])
         sheet.append(["", footer, 2 if footer == "Điểm thưởng" else None])
@@ -99,7 +112,7 @@ def workbooks(draw):
         values = [value if draw(st.integers(0, 3)) == 0 else draw(points(maximum)) for value, maximum in zip(base, maxima)]  # copies share some
         title = draw(st.sampled_from([None] * 8 + ["STT", "ĐIỂM THẨM ĐỊNH"]))  # None: the unit's own title; a heading now and then
         footer = draw(st.sampled_from(FOOTERS[:5] * 3 + FOOTERS[5:]))  # mostly read as nothing
-        sheets.append((f"Sở {unit + 1}", values, draw(st.integers(0, 6)) == 0, draw(st.integers(0, 8)) == 0, footer, title))
+        sheets.append((f"Sở {unit + 1}", values, draw(st.integers(0, 6)) == 0, draw(st.none() | REWORDED), footer, title))
     return sheets
 
 
@@ -178,6 +191,61 @@ def test_a_copy_whose_words_are_read_is_read_in_full(tmp_path, monkeypatch, foot
     assert read_in_full == ["Sở 1", "Sở 2"]
 
 
+def _read_in_full(monkeypatch) -> list[str]:
+    """The sheets that will be read in full, as they are."""
+    read_in_full: list[str] = []
+    real = sheetunits.read_table_rows
+    monkeypatch.setattr(sheetunits, "read_table_rows", lambda book, sheet, *rest: read_in_full.append(sheet) or real(book, sheet, *rest))
+    return read_in_full
+
+
+@pytest.mark.parametrize("reworded", [("2.1", "Đúng hạn (sửa)", "Rà soát lại"), ("2", "  Báo cáo   CCHC ", None),
+                                      ("2.2", "Đu\u0309 nô\u0323i dung", "Rà soát"), ("1", "Kế hoạch CCHC năm 2025", "  ")])
+def test_a_copy_that_words_a_row_its_own_way_is_read_from_the_template(tmp_path, monkeypatch, reworded):
+    """Clerks word a criterion or its remedy their own way: the copy's unit has its own
+    words, as the full reading gives them, and the rest is the template's."""
+    read_in_full = _read_in_full(monkeypatch)
+    values = [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5]
+    path = write_book(tmp_path / "units.xlsx", [("Sở 1", values, False, None), ("Sở 2", [*values[:3], 1, *values[4:]], False, reworded)])
+    units = outcome(path)
+    assert units == in_full(path, ["Sở 1", "Sở 2"])
+    assert read_in_full == ["Sở 1"]
+    code = {"2.1": "1.2.1", "2": "1.2", "2.2": "1.2.2", "1": "1.1"}[reworded[0]]  # I > 2 > 2.1 is 1.2.1
+    assert units[1].by_code()[code].name == " ".join(unicodedata.normalize("NFC", reworded[1]).split())
+    assert units[1].by_code()["1.2.1"].points == 1
+
+
+@pytest.mark.parametrize("reworded", [
+    ("2.1", "Tổng cộng", None),  # a total row
+    ("1", "Điểm thưởng", None),  # a bonus block: its code is the next field's
+    ("", "Thưởng sáng kiến", None),  # the bonus row without a number, named plainly: no row at all
+    ("2.1", "STT", "Điểm thẩm định"),  # a second table's header
+    ("2.1", "", None), ("2.1", 5, None), ("2.1", "Đúng hạn", 3),  # no name, a number for a name or a remedy
+    ("I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH", None),  # the first row, which may be the columns' numbering
+])
+def test_a_copy_whose_reworded_row_may_read_otherwise_is_read_in_full(tmp_path, monkeypatch, reworded):
+    read_in_full = _read_in_full(monkeypatch)
+    values = [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5]
+    path = write_book(tmp_path / "units.xlsx", [("Sở 1", values, False, None), ("Sở 2", values, False, reworded)])
+    assert outcome(path) == in_full(path, ["Sở 1", "Sở 2"])
+    assert read_in_full == ["Sở 1", "Sở 2"]
+
+
+@pytest.mark.parametrize("cell, value", [("C6", 3), ("D6", 0.5), ("A6", "2.3"), ("C12", 11)])
+def test_a_copy_whose_row_differs_beyond_its_points_and_words_is_read_in_full(tmp_path, monkeypatch, cell, value):
+    """A criterion row's standard points, self-score or code, or the total row's standard points."""
+    from openpyxl import load_workbook
+
+    read_in_full = _read_in_full(monkeypatch)
+    values = [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5]
+    path = write_book(tmp_path / "units.xlsx", [("Sở 1", values, False, None), ("Sở 2", values, False, None)])
+    book = load_workbook(path)
+    book["Sở 2"][cell] = value
+    book.save(path)
+    assert outcome(path) == in_full(path, ["Sở 1", "Sở 2"])
+    assert read_in_full == ["Sở 1", "Sở 2"]
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_sheets_saved_again_by_libreoffice_read_as_in_full(tmp_path):
     sheets = [("Sở 1", [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5], True, False),
@@ -226,8 +294,6 @@ def test_a_copy_with_a_cell_given_twice_is_refused_as_score_refuses_it(tmp_path,
 
 def test_two_sheets_that_name_one_unit_are_named(tmp_path, cli):
     """«Sở Tư pháp» typed once composed (NFC) and once decomposed (NFD): one unit, two sheets."""
-    import unicodedata
-
     values = [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5]
     decomposed = unicodedata.normalize("NFD", "Sở Tư pháp")
     path = write_book(tmp_path / "units.xlsx", [("Sở Tư pháp", values, False, False), ("Sở Nội vụ", values, False, False),
@@ -238,8 +304,6 @@ def test_two_sheets_that_name_one_unit_are_named(tmp_path, cli):
 
 
 def test_a_sheet_named_in_decomposed_letters_is_found_by_its_typed_name(tmp_path, cli):
-    import unicodedata
-
     values = [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5]
     path = write_book(tmp_path / "units.xlsx", [(unicodedata.normalize("NFD", "Xã Lát"), values, False, False), ("Xã Đạ Chais", values, False, False)])
     result = cli("rank", path, "--sheet", "Xã Lát", "-f", "csv", lang="en")  # typed composed (NFC)

@@ -9,7 +9,11 @@ placed on this sheet. "Differ only in the points" is checked on python-calamine'
 values of every cell: the same cells (but a title above the header that holds no
 heading, and notes and signatures below the table that are read as nothing), rows
 hidden and merged alike, and points that are numbers or blanks (a mark, a text or a
-wrong number is read in full, where it is said as every sheet says it). 500 sheets' `rank` took 5.1 s with
+wrong number is read in full, where it is said as every sheet says it). A criterion row
+may also word its name or its text columns (remedy, explanation, ...) its own way, as
+clerks do: those are then taken from the copy, unless the words could change what the
+row is (a total, a bonus block, a heading, a name that is not text), which the full
+reading decides. 500 sheets' `rank` took 5.1 s with
 every sheet read in full, 2.1 s so (medians of 3, benchmarks/bench_matrix.py --only
 "sheets 500", installed copy, 2026-11-30; python-calamine's own read: 0.47 s).
 tests/test_sheetunits.py checks that both readings give the same units.
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import chain
 from pathlib import Path
 
@@ -27,9 +32,10 @@ from ..core.messages import Msg, Place
 from ..core.model import Appraisal, Entry, Finding
 from .longsheet import unit_name
 from .smallsheet import SheetValues, calamine_rows, sheet_values
-from .headers import Layout, header_roles
-from .workbook import (MOST_ROWS, CellPlaces, RowValues, TableRows, find_table, is_plain_row, read_sheet, read_table_rows,
-                       total_entry, validated_numbers)
+from .code_column import name_role
+from .headers import TEXT_ROLES, Layout, header_roles
+from .workbook import (MOST_ROWS, CellPlaces, RowValues, TableRows, clean_text, find_table, is_header, is_plain_row, read_sheet,
+                       read_table_rows, total_entry, validated_numbers)
 from .xlsx import Cell, Names, Workbook, column_letter
 
 
@@ -142,6 +148,9 @@ class _Template:
     titles: frozenset[int]  # rows above the header that hold no heading: a copy may say another title
     plain: frozenset[int]  # rows below the header read as nothing (notes, signatures): a copy may say another
     unread_from: int | None  # rows from here on are not read (below a second table's header), unless the sheet hides them
+    worded: tuple[tuple[str, int], ...]  # (name or a text role, its offset in each row of values): what a copy may word its own way
+    kept: tuple[slice, ...]  # the parts of a criterion row a copy must repeat: all but its points and its words
+    fixed_words: frozenset[int]  # criterion rows whose words must be the template's (the first, whose words may make it no row)
 
     @classmethod
     def of(cls, values: SheetValues, table: TableRows, appraisal: Appraisal) -> "_Template | None":
@@ -183,8 +192,13 @@ class _Template:
                 titles.add(number - top - 1)
         plain = frozenset(number - top - 1 for number in table.plain if number not in hidden)
         unread_from = table.end - top if table.end is not None else None
+        width = len(values.values[0])
+        worded = tuple((role, column - 1 - values.left) for role, column in table.layout.columns.items()
+                       if (role == "name" or role in TEXT_ROLES) and 0 <= column - 1 - values.left < width)
+        cuts = sorted({offset, *(at for _, at in worded)})
+        kept = tuple(slice(start + 1, end) for start, end in zip([-1, *cuts], [*cuts, width]) if end > start + 1)
         return cls(values, offset, masked, tuple(rows), tuple(totals), column_letter(columns["points"]), appraisal, table.layout,
-                   frozenset(titles), plain, unread_from)
+                   frozenset(titles), plain, unread_from, worded, kept, frozenset({rows[0].index} if rows else ()))
 
     def read(self, values: SheetValues, book: str, sheet: str) -> Appraisal | None:
         """The unit of `sheet` of workbook `book` (read as `values`) if it differs from the
@@ -193,16 +207,21 @@ class _Template:
             return None
         place = self.sheet_place.on_sheet(sheet, book)
         entries = []
+        mine = self.values.values
         for row in self.rows:
-            value = values.values[row.index][self.points_offset]
+            cells = values.values[row.index]
+            value = cells[self.points_offset]
             checked = row.read.get(value, _UNREAD)
             if checked is _UNREAD:
                 checked = row.read[value] = row.numbers(value)
             if checked is None:
                 return None  # said at its cell by the full reading
             entry = row.entry
-            entries.append(Entry(code=entry.code, points=checked.points, max=checked.max, self_score=checked.self_score, name=entry.name,
-                                 kind=entry.kind, texts=dict(entry.texts), where=CellPlaces(place, row.refs if value != "" else row.blank_refs)))  # type: ignore[arg-type]
+            name, texts = entry.name, entry.texts
+            if any(cells[at] != mine[row.index][at] for _, at in self.worded):
+                name, texts = self._words(cells)
+            entries.append(Entry(code=entry.code, points=checked.points, max=checked.max, self_score=checked.self_score, name=name,
+                                 kind=entry.kind, texts=dict(texts), where=CellPlaces(place, row.refs if value != "" else row.blank_refs)))  # type: ignore[arg-type]
         totals = []
         for index, cells in self.totals:
             value = values.values[index][self.points_offset]
@@ -215,6 +234,30 @@ class _Template:
                          for finding in self.appraisal.findings)
         return replace(self.appraisal, entries=tuple(entries), source=unit_name(sheet), sheet=sheet, findings=findings, totals=tuple(totals))
 
+    def _words(self, cells: list) -> tuple[str | None, dict[str, str]]:
+        """A criterion row's name and texts as the full reading reads them from its cells."""
+        name, texts = None, {}
+        for role, at in self.worded:
+            if cells[at] != "" and cells[at].strip():
+                if role == "name":
+                    name = clean_text(cells[at])
+                else:
+                    texts[role] = clean_text(cells[at])
+        return name, texts
+
+    def _worded_alike(self, values: SheetValues, index: int) -> bool:
+        """Whether a criterion row that words its name or texts otherwise is one the full
+        reading reads as a criterion row all the same: words that are text, and a name
+        that makes it no total, summary, bonus or penalty row (as the template's, so that
+        the row's code is its code cell's), and no heading."""
+        row = values.values[index]
+        if index in self.fixed_words or any(type(row[at]) is not str for _, at in self.worded):
+            return False
+        if not all(_plain_name(words, self.worded) for words in (row, self.values.values[index])):
+            return False
+        cells = _cells(values, index + values.top + 1)
+        return cells is not None and not is_header(cells)
+
     @property
     def sheet_place(self) -> Place:
         return self.appraisal.entries[0].where["code"].up()  # type: ignore[attr-defined]
@@ -224,14 +267,25 @@ class _Template:
         if (values.unread or values.percent or _has_bool(values) or (values.top, values.left, values.hidden, values.merged) != (mine.top, mine.left, mine.hidden, mine.merged)
                 or len(values.values) != len(mine.values) or (values.values and len(values.values[0]) != len(mine.values[0]))):
             return False
-        at, masked = self.points_offset, self.masked
+        at, masked, kept = self.points_offset, self.masked, self.kept
+        criteria = self._criterion_rows
         for index, (row, theirs) in enumerate(zip(values.values, mine.values)):
             if index in masked:
-                if row[:at] != theirs[:at] or row[at + 1:] != theirs[at + 1:] or not _is_points(row[at]):
+                if not _is_points(row[at]):
+                    return False
+                if index in criteria and any(row[part] != theirs[part] for part in kept):
+                    return False
+                if index not in criteria and (row[:at] != theirs[:at] or row[at + 1:] != theirs[at + 1:]):
+                    return False
+                if index in criteria and any(row[place] != theirs[place] for _, place in self.worded) and not self._worded_alike(values, index):
                     return False
             elif row != theirs and not self._says_another(values, index):
                 return False
         return True
+
+    @cached_property
+    def _criterion_rows(self) -> frozenset[int]:
+        return frozenset(row.index for row in self.rows)
 
     def _says_another(self, values: SheetValues, index: int) -> bool:
         """Whether a row that differs from the template's is one whose words are not read:
@@ -252,6 +306,12 @@ def _cells(values: SheetValues, number: int) -> dict[int, Cell] | None:
     """Row `number` of `values` as the strict reader's cells; None if it shows a date."""
     cells: dict[int, Cell] = {}
     return cells if values.row_cells(number, values.values[number - values.top - 1], cells) else None
+
+
+def _plain_name(row: list, worded: tuple[tuple[str, int], ...]) -> bool:
+    """Whether a row's name is text that makes it no total, summary, bonus or penalty row."""
+    name = next((row[at] for role, at in worded if role == "name"), "")
+    return type(name) is str and bool(name.strip()) and name_role(clean_text(name), "") == (None, None)
 
 
 def _has_bool(values: SheetValues) -> bool:

@@ -152,8 +152,8 @@ def is_plain_row(cells: dict[int, Cell], layout: Layout) -> bool:
     if code_cell is not None and code_cell.text.strip():
         return False
     name_cell = cells.get(layout.columns.get("name"))  # type: ignore[arg-type]
-    name = _clean_text(name_cell.text) if name_cell is not None and name_cell.kind == "text" else ""
-    return name_role(name, "") == (None, None) and not _is_header(cells)
+    name = clean_text(name_cell.text) if name_cell is not None and name_cell.kind == "text" else ""
+    return name_role(name, "") == (None, None) and not is_header(cells)
 
 
 @dataclass
@@ -206,7 +206,7 @@ class _Table:
             code_cell = cells.get(code_column)
             code_text = code_cell.text.strip() if code_cell is not None else ""
             name = self._name(cells)
-            if self.rows and _is_header(cells):
+            if self.rows and is_header(cells):
                 self.findings.append(Finding("second_table", None, self.place(f"A{number}"), {"row": number}))
                 self.end = number
                 break  # a second table below the first
@@ -272,7 +272,7 @@ class _Table:
         return Entry(
             code=code, points=points, max=values.max, lost=values.lost, self_score=values.self_score, value=values.value,
             name=row.name or None, kind=block if codes.depth(code) == 1 else None, mark=mark,
-            texts={role: _clean_text(cells[column].text) for role, column in self._text_columns if column in cells and cells[column].text.strip()},
+            texts={role: clean_text(cells[column].text) for role, column in self._text_columns if column in cells and cells[column].text.strip()},
             where=where,
         )
 
@@ -293,7 +293,7 @@ class _Table:
 
     def _name(self, cells: dict[int, Cell]) -> str:
         cell = cells.get(self.layout.columns.get("name"))  # type: ignore[arg-type]
-        return _clean_text(cell.text) if cell is not None and cell.kind == "text" else ""
+        return clean_text(cell.text) if cell is not None and cell.kind == "text" else ""
 
 
 class CellPlaces(Mapping[str, Place]):
@@ -356,11 +356,11 @@ def hidden_note(where: str, rows: list[int]) -> Finding:
     return Finding("hidden_rows", None, where, {"rows": ", ".join(map(str, rows[:12])) + (" …" if len(rows) > 12 else "")})
 
 
-def _is_header(cells: dict[int, Cell]) -> bool:
+def is_header(cells: dict[int, Cell]) -> bool:
     roles = header_roles(cells)
     return "code" in roles and any(role in roles for role in ("points", "max"))
 
 
 @lru_cache(maxsize=8192)  # names repeat in sheets copied from one template (500 sheets: 110,000 calls)
-def _clean_text(text: str) -> str:
+def clean_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
