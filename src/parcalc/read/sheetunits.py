@@ -203,11 +203,11 @@ class _Template:
     def read(self, values: SheetValues, book: str, sheet: str) -> Appraisal | None:
         """The unit of `sheet` of workbook `book` (read as `values`) if it differs from the
         template only in its points, and they are points the full reading takes as they are."""
-        if not self._alike(values):
+        reworded = self._alike(values)
+        if reworded is None:
             return None
         place = self.sheet_place.on_sheet(sheet, book)
         entries = []
-        mine = self.values.values
         for row in self.rows:
             cells = values.values[row.index]
             value = cells[self.points_offset]
@@ -217,9 +217,7 @@ class _Template:
             if checked is None:
                 return None  # said at its cell by the full reading
             entry = row.entry
-            name, texts = entry.name, entry.texts
-            if any(cells[at] != mine[row.index][at] for _, at in self.worded):
-                name, texts = self._words(cells)
+            name, texts = self._words(cells) if row.index in reworded else (entry.name, entry.texts)
             entries.append(Entry(code=entry.code, points=checked.points, max=checked.max, self_score=checked.self_score, name=name,
                                  kind=entry.kind, texts=dict(texts), where=CellPlaces(place, row.refs if value != "" else row.blank_refs)))  # type: ignore[arg-type]
         totals = []
@@ -262,26 +260,28 @@ class _Template:
     def sheet_place(self) -> Place:
         return self.appraisal.entries[0].where["code"].up()  # type: ignore[attr-defined]
 
-    def _alike(self, values: SheetValues) -> bool:
+    def _alike(self, values: SheetValues) -> set[int] | None:
+        """The criterion rows that word their name or texts otherwise (see read), if the
+        sheet is otherwise the template's but for its points; else None."""
         mine = self.values
         if (values.unread or values.percent or _has_bool(values) or (values.top, values.left, values.hidden, values.merged) != (mine.top, mine.left, mine.hidden, mine.merged)
                 or len(values.values) != len(mine.values) or (values.values and len(values.values[0]) != len(mine.values[0]))):
-            return False
-        at, masked, kept = self.points_offset, self.masked, self.kept
-        criteria = self._criterion_rows
+            return None
+        at, masked, criteria = self.points_offset, self.masked, self._criterion_rows
+        reworded = set()
         for index, (row, theirs) in enumerate(zip(values.values, mine.values)):
             if index in masked:
                 if not _is_points(row[at]):
-                    return False
-                if index in criteria and any(row[part] != theirs[part] for part in kept):
-                    return False
-                if index not in criteria and (row[:at] != theirs[:at] or row[at + 1:] != theirs[at + 1:]):
-                    return False
-                if index in criteria and any(row[place] != theirs[place] for _, place in self.worded) and not self._worded_alike(values, index):
-                    return False
+                    return None
+                if row[:at] == theirs[:at] and row[at + 1:] == theirs[at + 1:]:
+                    continue  # nearly every row: two comparisons in C
+                if (index not in criteria or any(row[part] != theirs[part] for part in self.kept)
+                        or not self._worded_alike(values, index)):
+                    return None
+                reworded.add(index)
             elif row != theirs and not self._says_another(values, index):
-                return False
-        return True
+                return None
+        return reworded
 
     @cached_property
     def _criterion_rows(self) -> frozenset[int]:
