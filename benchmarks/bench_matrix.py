@@ -12,7 +12,11 @@ Shapes (generated once, cached in the system temp folder, keyed by size):
   sheets       one sheet per unit: --sheets sheets;
   files        one workbook per unit (as each commune sends its own): --sheets files;
   files apart  the same, each file wording one sub-criterion its own way, so that none
-               copies another's template (parcalc.read.sheetunits) and each is read in full.
+               is a byte-for-byte copy of another (parcalc.read.sheetunits reads such a
+               row's words from the copy); openpyxl writes each name in the sheet itself;
+  files apart libreoffice
+               the same files saved again by LibreOffice, which keeps the names apart from
+               the sheet (sharedStrings.xml), as Excel does.
 Cases: plain, fields and libreoffice in each format (json, csv, md, xlsx, table), with
 and without --criteria; long, sheets, files and files apart (json, --criteria); `compare` of two wide
 workbooks of --units units (json); `rank` of 5 such workbooks at once (json).
@@ -180,6 +184,20 @@ def save_through_libreoffice(source: Path, target: Path) -> None:
         shutil.move(Path(out) / source.name, target)
 
 
+def save_folder_through_libreoffice(source: Path, target: Path) -> None:
+    """Every workbook of `source` saved again by LibreOffice into the folder `target`, 50
+    to a run of soffice (one run of 500 left half of them unsaved, and said nothing)."""
+    files = sorted(source.glob("*.xlsx"))
+    with tempfile.TemporaryDirectory() as out:
+        profile = Path(out) / "profile"
+        for start in range(0, len(files), 50):
+            subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "xlsx",
+                            "--outdir", str(target), *map(str, files[start:start + 50])], check=True, capture_output=True, timeout=3600)
+    missing = [path.name for path in files if not (target / path.name).exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice did not save {len(missing)} of {len(files)} files, {missing[0]} the first")
+
+
 def shapes(folder: Path, units: int, long_units: int, sheets: int) -> dict[str, Shape]:
     """The inputs, by shape name, each cached under a name that holds its size."""
     names = unit_names(units)
@@ -191,6 +209,9 @@ def shapes(folder: Path, units: int, long_units: int, sheets: int) -> dict[str, 
         return [cached(folder / f"fields-book{b}-{units}.xlsx", lambda p, b=b: write_wide(p, unit_names(units, f"Xã B{b}"), field_rows=True))
                 for b in range(2, WORKBOOKS_AT_ONCE + 1)]
 
+    def apart() -> Path:
+        return cached(folder / f"files-apart-{sheets}", lambda p: write_unit_files(p, sheets, apart=True))
+
     rows = long_units * CODES
     found = {
         "plain": Shape("plain", lambda: (generate(units)[0],), "wide", 0),  # bench_rank.py's workbook
@@ -200,15 +221,16 @@ def shapes(folder: Path, units: int, long_units: int, sheets: int) -> dict[str, 
         "sheets": Shape(f"sheets {sheets}", lambda: (cached(folder / f"sheets-{sheets}.xlsx", lambda p: write_sheets(p, sheets)),), "sheets", 0),
         "files": Shape(f"{sheets} one-unit files", lambda: tuple(sorted(cached(folder / f"files-{sheets}", lambda p: write_unit_files(p, sheets)).glob("*.xlsx"))),
                        "files", 0),
-        "files apart": Shape(f"{sheets} one-unit files worded apart", lambda: tuple(sorted(
-            cached(folder / f"files-apart-{sheets}", lambda p: write_unit_files(p, sheets, apart=True)).glob("*.xlsx"))), "files", 0),
+        "files apart": Shape(f"{sheets} one-unit files worded apart", lambda: tuple(sorted(apart().glob("*.xlsx"))), "files", 0),
+        "files apart libreoffice": Shape(f"{sheets} one-unit files worded apart, saved by LibreOffice", lambda: tuple(sorted(
+            cached(folder / f"files-apart-libreoffice-{sheets}", lambda p: save_folder_through_libreoffice(apart(), p)).glob("*.xlsx"))), "files", 0),
         "compare": Shape("compare", lambda: (fields(), cached(folder / f"fields-next-year-{units}.xlsx",
                                                               lambda p: write_wide(p, names, field_rows=True, shift=1))), "compare", 1),
         "workbooks": Shape(f"rank {WORKBOOKS_AT_ONCE} workbooks", lambda: (fields(), *others()), "wide", 1),
     }
     if not shutil.which("soffice"):
         print("soffice (LibreOffice) is not installed: the libreoffice cases are skipped", flush=True)
-        del found["libreoffice"]
+        del found["libreoffice"], found["files apart libreoffice"]
     return found
 
 
@@ -222,7 +244,7 @@ def cases(shapes: dict[str, Shape], criteria: Path, folder: Path) -> list[Case]:
                 found.append(Case(f"{shape.name} {fmt} {'--criteria' if given else 'own tree'}", shape, "rank", options, CALAMINE_GOAL))
     json_set = ("--criteria", str(criteria), "-f", "json")
     for name, command, goal in (("long", "rank", SLOW_LAYOUT_GOAL), ("sheets", "rank", CALAMINE_GOAL), ("files", "rank", CALAMINE_GOAL),
-                                ("files apart", "rank", CALAMINE_GOAL),
+                                ("files apart", "rank", CALAMINE_GOAL), ("files apart libreoffice", "rank", CALAMINE_GOAL),
                                 ("compare", "compare", SLOW_LAYOUT_GOAL), ("workbooks", "rank", CALAMINE_GOAL)):
         found.append(Case(f"{shapes[name].name} json --criteria", shapes[name], command, json_set, goal))
     return found

@@ -457,6 +457,10 @@ def test_hidden_rows_are_found_in_every_band():
 
     xml = b'<row r="2" spans="1:3"><c r="A2"/></row><row r="3" hidden="1"><c r="A3"/></row><row hidden="true" r="7" ht="0">'
     assert hidden_rows(xml) == [3, 7] and hidden_rows(b'<row r="4"><c r="A4"/></row>') == []
+    # LibreOffice marks every row, shown or not
+    libreoffice = b'<row r="%d" customFormat="false" ht="15" hidden="%s" customHeight="false"><c r="A%d"/></row>'
+    assert hidden_rows(b"".join(libreoffice % (row, b"false", row) for row in range(1, 5))) == []
+    assert hidden_rows(b"".join(libreoffice % (row, b"true" if row in (2, 4) else b"false", row) for row in range(1, 5))) == [2, 4]
 
 
 def test_hidden_rows_of_a_long_sheet_are_not_read(cli, tmp_path):

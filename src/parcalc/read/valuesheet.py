@@ -358,7 +358,9 @@ _ROW_NUMBER = re.compile(rb'\sr="(\d+)"')
 
 def hidden_rows(xml: bytes) -> list[int]:
     """The numbers of the rows that `xml` (whole rows of a sheet) marks hidden."""
-    if b' hidden="' not in xml:  # almost always: one find, no regex
+    # almost always: two finds, no regex (LibreOffice writes hidden="false" on every row:
+    # the regex over a one-unit sheet's 111 such rows took 0.35 ms, 0.18 s of 500 files)
+    if b'hidden="1"' not in xml and b'hidden="true"' not in xml:
         return []
     found = []
     for tag in _HIDDEN_ROW.finditer(xml):
