@@ -475,6 +475,31 @@ def test_hidden_rows_of_a_long_sheet_are_not_read(cli, tmp_path):
     assert "các dòng ẩn 3 không được đọc" in run.stderr
 
 
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_long_sheet_is_read_with_the_cycle_collector_paused_and_left_as_it_was(tmp_path, monkeypatch, enabled):
+    import gc
+
+    from parcalc.core.errors import InputError
+    from parcalc.read import longsheet
+    from parcalc.read.xlsx import Workbook as Reader
+
+    book = Workbook()
+    for row in (("Đơn vị", "STT", "Điểm tối đa", "Điểm đạt"), ("Xã A", "1", 10, 8), ("Xã B", "1", 10, 9), ("Xã C", "1", 10, "mười")):
+        book.active.append(row)
+    book.save(tmp_path / "long.xlsx")
+    seen = []
+    real = longsheet._LongSheet.read
+    monkeypatch.setattr(longsheet._LongSheet, "read", lambda self: seen.append(gc.isenabled()) or real(self))
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with Reader(tmp_path / "long.xlsx") as reader, pytest.raises(InputError, match="mười"):  # refused: left as it was all the same
+            longsheet.read_long(reader, reader.sheet(None))
+        assert seen == [False] and gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
 @pytest.mark.parametrize("numbering", [
     ["(1)", "(2)", "(3)", "(4)", "(5)"],
     [1, 2, 3, 4, 5],
