@@ -636,3 +636,21 @@ def test_what_only_scoring_a_unit_alone_reads_keeps_its_sheets_out_of_groups(tmp
     bonus = {unit: [("1", "Một", 4, 3), ("2", "Điểm thưởng", None, points)] for unit, points in (("Xã A", 2), ("Xã B", 1), ("Xã C", 2))}
     read = sheets("bonus.xlsx", header, bonus)
     assert [group.units for group in appraisal_groups(read, None)] == [("Xã A", "Xã C"), ("Xã B",)]
+
+
+def test_node_points_read_as_the_dict_they_stand_for():
+    from decimal import Decimal
+
+    from parcalc.core.engine import NodePoints
+
+    codes = ("1", "1.1", "2")
+    places = {code: place for place, code in enumerate(codes)}
+    points = NodePoints(codes, places, (Decimal("4.5"), Decimal(2), Decimal(0)))
+    same = {"1": Decimal("4.5"), "1.1": Decimal(2), "2": Decimal(0)}
+    assert points == same and same == points and dict(points) == same and len(points) == 3
+    assert list(points) == list(codes) and points.keys() == same.keys() and tuple(points.values()) == tuple(same.values())
+    assert points["1.1"] == 2 and "2" in points and "3" not in points and points.get("3") is None
+    assert list(points.items()) == list(same.items()) and repr(points) == repr(same)
+    with pytest.raises(KeyError):
+        points["3"]
+    assert points != NodePoints(codes, places, (Decimal("4.5"), Decimal(2), Decimal(1)))

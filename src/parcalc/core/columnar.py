@@ -20,7 +20,7 @@ from operator import add
 from typing import Protocol
 
 from .codes import parent_code
-from .engine import ABSENT, GIVEN, NodeResult, Scale, UnitNodes, UnitTotals
+from .engine import ABSENT, GIVEN, NodePoints, NodeResult, Scale, UnitNodes, UnitTotals
 from .errors import ScoringError
 from .model import Appraisal, Criterion, CriterionSet
 from .scoring import score_appraisal
@@ -286,7 +286,9 @@ def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume
     total_points = scale.unit_points(field_sums, count)
     if not node_points:
         return list(zip(columns.units, UnitTotals.of_units(tree, total_points, scale.total_max, field_points)))
-    per_unit = (dict(zip(points, unit_points)) for unit_points in zip(*points.values()))
+    codes = tuple(points)
+    places = {code: place for place, code in enumerate(codes)}
+    per_unit = (NodePoints(codes, places, unit_points) for unit_points in zip(*points.values()))
     return list(zip(columns.units, UnitNodes.of_units(tree, total_points, scale.total_max, field_points, per_unit)))
 
 
