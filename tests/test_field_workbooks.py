@@ -412,6 +412,41 @@ def test_not_applicable_marks_in_a_wide_sheet(cli, tmp_path):
         "of their scale (--na exclude): the first is «Xã B» (1)\n")
 
 
+def test_blank_cells_counted_as_zero_are_said_once_for_the_ranking(cli, tmp_path):
+    """rank --blank zero says how many units had blank points cells counted as 0, and the
+    first one's codes, as score says it of its unit: units scored by columns (a wide
+    sheet's; one-unit files scored together) and a unit scored alone (it has a mark)."""
+    book = Workbook()
+    for row in (("STT", "Tiêu chí", "Điểm tối đa", "Xã A", "Xã B", "Xã C"), ("1", "Chỉ đạo", 10), ("1.1", "Kế hoạch", 4, 4, 3, 2.5),
+                ("1.2", "Báo cáo", 6), ("2", "Thủ tục", 5), ("2.1", "Công khai", 5, 5, 4, 5)):
+        book.active.append(row)
+    book.save(tmp_path / "wide.xlsx")
+    run = cli("rank", tmp_path / "wide.xlsx", "--blank", "zero", "-f", "json")
+    assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã A", 9), ("Xã C", 7.5), ("Xã B", 7)]  # 1.2 counts 0
+    assert run.stderr == (f"parcalc: cảnh báo: {tmp_path / 'wide.xlsx'}, trang tính «Sheet», ô D4: 3 đơn vị có ô điểm để trống, "
+                          "tính 0 điểm (--blank zero): đơn vị đầu tiên là «Xã A» (1.2)\n")
+    files = {"Xã A": (4, None, 5), "Xã B": (3, None, 4), "Xã C": (4, 6, 5), "Xã D": (2, None, "-")}
+    for unit, (first, second, third) in files.items():
+        book = Workbook()
+        for row in (("STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định"), ("1", "Chỉ đạo", 10), ("1.1", "Kế hoạch", 4, first),
+                    ("1.2", "Báo cáo", 6, second), ("2", "Thủ tục", 5), ("2.1", "Công khai", 5, third)):
+            book.active.append(row)
+        book.save(tmp_path / f"{unit}.xlsx")
+    run = cli("rank", *(tmp_path / f"{unit}.xlsx" for unit in ("Xã A", "Xã B", "Xã C")), "--blank", "zero", "-f", "json")  # by columns
+    assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã C", 15), ("Xã A", 9), ("Xã B", 7)]
+    assert run.stderr == (f"parcalc: cảnh báo: {tmp_path / 'Xã A.xlsx'}, trang tính «Sheet», ô D4: 2 đơn vị có ô điểm để trống, "
+                          "tính 0 điểm (--blank zero): đơn vị đầu tiên là «Xã A» (1.2)\n")
+    # with Xã D's mark every unit is scored alone
+    run = cli("rank", *(tmp_path / f"{unit}.xlsx" for unit in files), "--blank", "zero", "--na", "full", "-f", "json", lang="en")
+    # A 4 + 0 + 5, B 3 + 0 + 4, C 15, D 2 + 0 + 5 (2.1 marked, counted full) of 15
+    assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã C", 15), ("Xã A", 9), ("Xã B", 7), ("Xã D", 7)]
+    assert run.stderr == (
+        f"parcalc: warning: {tmp_path / 'Xã A.xlsx'}, sheet 'Sheet', cell D4: 3 unit(s) have blank points cells counted as 0 (--blank zero): "
+        "the first is «Xã A» (1.2)\n"
+        f"parcalc: warning: {tmp_path / 'Xã D.xlsx'}, sheet 'Sheet', cell D6: 1 unit(s) have cells marked «not applicable», counted at full "
+        "points (--na full): the first is «Xã D» (2.1)\n")
+
+
 def test_units_with_trees_of_their_own_rank_on_the_union_of_fields(cli, tmp_path):
     book = Workbook()
     book.active.title = "Xã A"

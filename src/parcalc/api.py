@@ -279,13 +279,14 @@ def score_units(
             seen[unit] = str(path)
             named.append((unit, result))
 
+    said: list[tuple[tuple[str, ...], Finding]] = []  # what a group's first unit's scoring says of all its units (columnar)
     batch: list[tuple[str | Path, list[Appraisal]]] = []  # workbooks of a few units each, read, not yet scored
     listed: list[_Listed] = []  # without a set: the codes each workbook's units list
     templates: list = []  # sheets read in full that a later workbook's sheets may copy (read.sheetunits)
 
     def score_batch() -> None:
-        for path, scored in _scored_together(batch, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points) or [
-                (path, _score_units(path, units, criterion_set, problems=problems, **options)) for path, units in batch]:
+        for path, scored in _scored_together(batch, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points, said=said) or [
+                (path, _score_units(path, units, criterion_set, problems=problems, said=said, **options)) for path, units in batch]:
             add(path, scored)
         batch.clear()
 
@@ -301,13 +302,13 @@ def score_units(
                 score_batch()
             continue
         score_batch()
-        add(path, _score_units(path, units, criterion_set, sums=sums, problems=problems, **options))
+        add(path, _score_units(path, units, criterion_set, sums=sums, problems=problems, said=said, **options))
         del units, sums  # let go before the next workbook is read (rank of 5 workbooks of 10,000 units: 161 MiB, 215 held)
     score_batch()
     if problems:
         raise InputError(*problems[:50])
     if notes is not None:
-        notes[:] = _said_once([*notes, *_rows_missing(listed), *_marks_read(named)])
+        notes[:] = _said_once([*notes, *_rows_missing(listed), *_marks_read(named, said)])
     return named
 
 
@@ -333,10 +334,11 @@ def _read_units(path: str | Path, criterion_set: CriterionSet | None, layout: st
 
 
 def _scored_together(batch: "list[tuple[str | Path, list[Appraisal]]]", criterion_set: CriterionSet | None, *, assume_full: bool,
-                     blank: str | None, node_points: bool) -> "list[tuple[str | Path, list]] | None":
+                     blank: str | None, node_points: bool, said: list) -> "list[tuple[str | Path, list]] | None":
     """The units of several workbooks scored by columns at once, each workbook's share;
     None when they cannot be (a unit named twice, one that needs scoring alone, wrong
-    points): each workbook is then scored alone, which says what is wrong where."""
+    points): each workbook is then scored alone, which says what is wrong where. What
+    the groups' scoring says of their units is added to `said` (see score_columns)."""
     from .core.columnar import appraisal_groups, score_groups
 
     units = [unit for _, read in batch for unit in read]
@@ -344,9 +346,11 @@ def _scored_together(batch: "list[tuple[str | Path, list[Appraisal]]]", criterio
     if len(set(names)) < len(names):
         return None
     groups = appraisal_groups(units, criterion_set)
-    scored = score_groups(groups, names, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points) if groups else None
+    found: list = []  # kept only if every group is scored: else each unit is, and says it itself
+    scored = score_groups(groups, names, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points, said=found) if groups else None
     if scored is None:
         return None
+    said += found
     shares, start = [], 0
     for path, read in batch:
         shares.append((path, scored[start:start + len(read)]))
@@ -356,22 +360,26 @@ def _scored_together(batch: "list[tuple[str | Path, list[Appraisal]]]", criterio
 
 def _score_units(path: str | Path, units: "UnitColumns | LongUnits | list[Appraisal]", criterion_set: CriterionSet | None, *,
                  assume_full: bool, blank: str | None, na: str | None, totals_only: bool, node_points: bool,
-                 problems: list, sums: "FieldSums | None" = None) -> list:
+                 problems: list, said: list, sums: "FieldSums | None" = None) -> list:
     """(unit, result) for every unit of one workbook (see score_units); the problems of
-    units that cannot be scored are added to `problems`."""
+    units that cannot be scored are added to `problems`, what scoring by columns says of
+    its units to `said` (see score_columns)."""
     from .core.columnar import appraisal_groups, score_columns, score_groups
     from .core.errors import Problem, ScoringError
     from .read.multiunit import LongUnits, UnitColumns
 
     scored = None
+    found: list = []  # kept only if every unit is scored by columns (see _scored_together)
     if totals_only and isinstance(units, UnitColumns) and not units.marks:  # a mark may change a unit's scale
-        scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, sums=sums, node_points=node_points)
+        scored = score_columns(units, criterion_set, assume_full=assume_full, blank=blank, sums=sums, node_points=node_points, said=found)
     elif totals_only and isinstance(units, LongUnits) and not units.marks:
-        scored = score_groups(units.groups, units.units, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points)
+        scored = score_groups(units.groups, units.units, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points,
+                              said=found)
     elif totals_only and isinstance(units, list) and (groups := appraisal_groups(units, criterion_set)) is not None:
         scored = score_groups(groups, [unit.source or "?" for unit in units], criterion_set, assume_full=assume_full, blank=blank,
-                              node_points=node_points)
+                              node_points=node_points, said=found)
     if scored is not None:
+        said += found
         return scored
     scored = []  # unit by unit, each with its own problems
     trees: dict = {}  # the units of a sheet share their tree
@@ -425,18 +433,24 @@ def _rows_missing(listed: list[_Listed]) -> list[Finding]:
                                                                 "units": sum(entry.count for entry in lacking)})]
 
 
-_MARKS_READ = {"na_full": "na_full_units", "na_exclude": "na_exclude_units"}  # a unit's warning -> the ranking's
+# a unit's warning -> the ranking's
+_MARKS_READ = {"na_full": "na_full_units", "na_exclude": "na_exclude_units", "blank_zero": "blank_zero_units"}
 
 
-def _marks_read(named: list) -> list[Finding]:
-    """How --na read the cells marked không áp dụng, once for all the units (score says
-    it of its one unit): how many units have such cells, and the first one's."""
+def _marks_read(named: list, said: "list[tuple[tuple[str, ...], Finding]]") -> list[Finding]:
+    """How --na read the cells marked không áp dụng and --blank zero the blank ones, once
+    for all the units (score says it of its one unit): how many units have such cells,
+    and the first one's. A unit scored alone says it in its result; units scored by
+    columns share what their group's first unit's scoring said (`said`)."""
+    of_group: dict[str, list[Finding]] = {}
+    for units, finding in said:
+        for unit in units:
+            of_group.setdefault(unit, []).append(finding)
     marked: dict[str, list[tuple[str, Finding]]] = {}
     for unit, result in named:
-        if isinstance(result, ScoreResult):  # units with marks are scored one by one
-            for finding in result.findings:
-                if finding.key in _MARKS_READ:
-                    marked.setdefault(finding.key, []).append((unit, finding))
+        for finding in result.findings if isinstance(result, ScoreResult) else of_group.get(unit, ()):
+            if finding.key in _MARKS_READ:
+                marked.setdefault(finding.key, []).append((unit, finding))
     return [Finding(_MARKS_READ[key], None, first.where, {"units": len(units), "unit": unit, "codes": first.params["codes"]})
             for key, units in marked.items() for unit, first in units[:1]]
 

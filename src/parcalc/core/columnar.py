@@ -114,6 +114,12 @@ def _group(members: list[Appraisal]) -> ColumnGroup:
     return ColumnGroup(tuple(member.source or "?" for member in members), rows, columns, first)
 
 
+# The first unit's findings that hold for every unit scored with it by columns: units
+# are grouped so that their blank cells are alike (a wide sheet's units, a long sheet's
+# and one-unit sheets' groups), so --blank zero counts the same rows 0 for each.
+SAID_OF_EVERY_UNIT = frozenset({"blank_zero"})
+
+
 class FieldSum:
     """One field's (or node's) points for every unit, summed exactly as integers that
     count 10**-places: several times faster than Decimal sums, and cheap to tell apart.
@@ -231,13 +237,13 @@ class FieldSums:
 
 
 def score_groups(groups: Sequence[UnitColumns], order: Sequence[str], criteria: CriterionSet | None, *, assume_full: bool,
-                 blank: str | None, node_points: bool) -> list[tuple[str, UnitTotals]] | None:
+                 blank: str | None, node_points: bool, said: list | None = None) -> list[tuple[str, UnitTotals]] | None:
     """(unit, totals) for every unit of `groups`, in `order`; None when some unit's
     points are wrong (see score_columns). Groups with equal trees share one tree object."""
     trees: dict = {}
     totals: dict[str, UnitTotals] = {}
     for group in groups:
-        scored = score_columns(group, criteria, assume_full=assume_full, blank=blank, trees=trees, node_points=node_points)
+        scored = score_columns(group, criteria, assume_full=assume_full, blank=blank, trees=trees, node_points=node_points, said=said)
         if scored is None:
             return None
         totals.update(scored)
@@ -246,17 +252,20 @@ def score_groups(groups: Sequence[UnitColumns], order: Sequence[str], criteria: 
 
 def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume_full: bool, blank: str | None,
                   sums: FieldSums | None = None, trees: dict | None = None,
-                  node_points: bool) -> list[tuple[str, UnitTotals]] | None:
+                  node_points: bool, said: list | None = None) -> list[tuple[str, UnitTotals]] | None:
     """(unit, totals) for every unit, in column order; None when some unit's points are
     wrong, so that the caller scores unit by unit and reports each problem. `sums`, if
     gathered while `columns` were read, spare a second reading; `trees` as score_appraisal's.
     With `node_points`, UnitNodes: the totals and every node's points (what compare needs).
     Columns hold no không áp dụng mark (a sheet with one is scored unit by unit), so --na
-    has nothing to say here."""
+    has nothing to say here; what the first unit's scoring says of every unit (its blank
+    cells counted as 0: the units' blanks are alike) is added to `said` as (units, finding)."""
     try:
         result = score_appraisal(columns.first_unit(), criteria, assume_full=assume_full, blank=blank, trees=trees)
     except ScoringError:
         return None
+    if said is not None:
+        said += [(columns.units, finding) for finding in result.findings if finding.key in SAID_OF_EVERY_UNIT]
     nodes = {node.code: node for node in result.nodes}
     if any(row.given and row.highest > nodes[row.code].max for row in columns.rows):  # type: ignore[operator]
         return None
