@@ -155,13 +155,19 @@ def test_one_unit_workbooks_copied_from_another_name_their_own_file(tmp_path):
     assert unit.findings[0].where == f"{second}, sheet 'Chấm điểm', cell A4"  # nested numbering, said in its own file
 
 
+def _read_in_full(monkeypatch) -> list[str]:
+    """The sheets that will be read in full, as they are."""
+    read_in_full: list[str] = []
+    real = sheetunits.read_table_rows
+    monkeypatch.setattr(sheetunits, "read_table_rows", lambda book, sheet, *rest: read_in_full.append(sheet) or real(book, sheet, *rest))
+    return read_in_full
+
+
 def test_copies_of_one_sheet_are_read_from_it(tmp_path, monkeypatch):
     """Three copies differing in their points, their titles (each names its unit) and
     their signers: the first is read in full, the others from it; their figures are
     each sheet's own."""
-    read_in_full = []
-    real = sheetunits.read_table_rows
-    monkeypatch.setattr(sheetunits, "read_table_rows", lambda book, sheet, *rest: read_in_full.append(sheet) or real(book, sheet, *rest))
+    read_in_full = _read_in_full(monkeypatch)
     points = {"Sở 1": [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5], "Sở 2": [None, 1, None, 2, 0, None, 2.5, 0, 0, 5.5],
               "Sở 3": [None, 0.5, None, 0.5, 0.5, None, 1, 1, 0.5, 3]}
     signers = {"Sở 1": "Nguyễn Văn An", "Sở 2": "Trần Thị Bình", "Sở 3": "Ngày 15 tháng 3 năm 2025"}
@@ -182,21 +188,11 @@ def test_copies_of_one_sheet_are_read_from_it(tmp_path, monkeypatch):
 def test_a_copy_whose_words_are_read_is_read_in_full(tmp_path, monkeypatch, footer, title):
     """Below the table a total, a bonus or a grade row is read; a title that is a heading
     may be part of the header: such a copy is read in full."""
-    read_in_full = []
-    real = sheetunits.read_table_rows
-    monkeypatch.setattr(sheetunits, "read_table_rows", lambda book, sheet, *rest: read_in_full.append(sheet) or real(book, sheet, *rest))
+    read_in_full = _read_in_full(monkeypatch)
     values = [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5]
     path = write_book(tmp_path / "units.xlsx", [("Sở 1", values, False, False), ("Sở 2", values, False, False, footer, title)])
     assert outcome(path) == in_full(path, ["Sở 1", "Sở 2"])
     assert read_in_full == ["Sở 1", "Sở 2"]
-
-
-def _read_in_full(monkeypatch) -> list[str]:
-    """The sheets that will be read in full, as they are."""
-    read_in_full: list[str] = []
-    real = sheetunits.read_table_rows
-    monkeypatch.setattr(sheetunits, "read_table_rows", lambda book, sheet, *rest: read_in_full.append(sheet) or real(book, sheet, *rest))
-    return read_in_full
 
 
 @pytest.mark.parametrize("reworded", [("2.1", "Đúng hạn (sửa)", "Rà soát lại"), ("2", "  Báo cáo   CCHC ", None),

@@ -84,12 +84,12 @@ def _cycles_not_sought() -> Iterator[None]:
     with it, 12.0 and 11.5 s without (2026-12-01). That is a Python user's run: the
     command line already collects rarely (launch.GC_NEW_OBJECTS), and its time did not
     move. Objects without cycles are freed as ever; the collector runs again after."""
-    paused = gc.isenabled()
+    was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if paused:
+        if was_on:
             gc.enable()
 
 
