@@ -6,10 +6,12 @@ rows, a hidden row, a text column and copies that differ elsewhere too."""
 
 from __future__ import annotations
 
+import operator
 import shutil
 import subprocess
 import unicodedata
 from dataclasses import replace
+from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from parcalc import api
 from parcalc.core.errors import InputError
+from parcalc.core.model import CopiedEntries
 from parcalc.read import sheetunits, xlsx
 from parcalc.read.longsheet import unit_name
 from parcalc.read.multiunit import open_units, read_units
@@ -97,9 +101,23 @@ def in_full(path: Path, names: list[str]):
 
 def outcome(path: Path):
     try:
-        return read_units(path)
+        units = read_units(path)
     except InputError as problem:
         return ("refused", str(problem))
+    assert_columns_are_the_entries(units)
+    return units
+
+
+def assert_columns_are_the_entries(units: list) -> None:
+    """A copy's rows as its CopiedEntries hold them for scoring by columns are those of
+    its entries, once made: codes, names, standard points, kinds and points, and no
+    mark, raw value or lost points."""
+    for unit in units:
+        if isinstance(unit.entries, CopiedEntries):
+            copied, made = unit.entries, tuple(unit.entries)
+            assert (copied.codes, copied.names, copied.maxes, copied.kinds, copied.points) == tuple(
+                tuple(getattr(entry, role) for entry in made) for role in ("code", "name", "max", "kind", "points"))
+            assert all(entry.mark is None and entry.value is None and entry.lost is None for entry in made)
 
 
 @st.composite
@@ -139,6 +157,8 @@ def test_one_unit_workbooks_read_in_turn_are_each_what_reading_it_in_full_gives(
             got = open_units(path, templates=templates)
         except InputError as problem:
             got = ("refused", str(problem))
+        else:
+            assert_columns_are_the_entries(got)
         assert got == expected
 
 
@@ -182,6 +202,44 @@ def test_copies_of_one_sheet_are_read_from_it(tmp_path, monkeypatch):
         (9.5, f"{path}, sheet 'Sở 1', cell E12"), (5.5, f"{path}, sheet 'Sở 2', cell E12"), (3, f"{path}, sheet 'Sở 3', cell E12")]
     assert units[2].by_code()["1.2.1"].place("points") == f"{path}, sheet 'Sở 3', cell E6"
     assert units[2].findings[0].where == f"{path}, sheet 'Sở 3', cell A4"  # nested numbering, said on its own sheet
+
+
+def test_a_copy_s_entries_are_made_only_when_looked_at(tmp_path):
+    """A copy's entries (9 rows: I and II are fields 1 and 2, the bonus and penalty rows
+    3 and 4) are made the first time they are looked at, once, equal to a reading in
+    full; until then its rows are held as columns."""
+    values = [None, 2, None, 1.5, 2, None, 3, 0.5, 1, 9.5]
+    path = write_book(tmp_path / "units.xlsx", [("Sở 1", values, False, False), ("Sở 2", [None, 1, *values[2:]], False, False)])
+    first, copy = read_units(path)
+    assert type(first.entries) is tuple and type(copy.entries) is CopiedEntries
+    assert len(copy.entries) == 9 and copy.entries._made is None
+    assert copy.entries.codes == ("1", "1.1", "1.2", "1.2.1", "1.2.2", "2", "2.1", "3", "4")
+    assert copy.entries.points == (None, 1, None, D("1.5"), 2, None, 3, D("0.5"), 1)
+    assert copy.entries[1].points == 1 and copy.entries[1].place("points") == f"{path}, sheet 'Sở 2', cell E4"
+    made = copy.entries._made
+    assert copy.entries[-2:] == made[-2:] and all(map(operator.is_, copy.entries, made))  # made once
+    assert copy == in_full(path, ["Sở 1", "Sở 2"])[1] and in_full(path, ["Sở 1", "Sở 2"])[1] == copy
+    assert copy != first and copy.entries != first.entries and repr(copy.entries) == repr(made)
+    assert read_units(path)[1].entries == copy.entries  # two copies' entries alike
+
+
+def test_ranking_copies_makes_the_entries_of_no_unit_but_a_group_s_first(tmp_path, monkeypatch):
+    """`rank` of four communes' files copied from one template: the first is read in full
+    and its group's first; the copies are scored by columns from their points, their
+    entries never made, but the first of a group of its own (a copy that words a row
+    its own way, in the workbook's own tree). Totals by hand, of 10 (standard points of
+    I, II, the bonus; the penalty row takes): Xã 1 2 + 1.5 + 2 + 3 + 0.5 - 1 = 8;
+    Xã 2 and Xã 4 8 - 2 + 1 = 7; Xã 3 8 - 3 = 5."""
+    made = []
+    make = sheetunits._Template._entries
+    monkeypatch.setattr(sheetunits._Template, "_entries", lambda self, *args: made.append(args) or make(self, *args))
+    plain = [None, 2, None, 1.5, 2, None, 3, 0.5, 1]
+    files = {"Xã 1": ([*plain, 8], None), "Xã 2": ([None, 1, *plain[2:], 7], None), "Xã 3": ([*plain[:6], 0, *plain[7:], 5], None),
+             "Xã 4": ([None, 1, *plain[2:], 7], ("2.1", "Đúng hạn (sửa)", "Rà soát lại"))}
+    paths = [write_book(tmp_path / f"{name}.xlsx", [("Chấm điểm", points, False, reworded)]) for name, (points, reworded) in files.items()]
+    ranking = api.rank_workbooks(paths)
+    assert {ranked.unit: ranked.result.total_points for ranked in ranking.units} == {"Xã 1": 8, "Xã 2": 7, "Xã 3": 5, "Xã 4": 7}
+    assert len(made) == 1 and made[0][2].file.endswith("Xã 4.xlsx")
 
 
 @pytest.mark.parametrize("footer, title", [("Tổng cộng", None), ("Điểm thưởng", None), ("Xếp loại: Tốt", None), ("Nguyễn Văn An", "STT")])

@@ -410,7 +410,7 @@ def _codes_listed(path: str | Path, units: "UnitColumns | LongUnits | list[Appra
         return [_Listed(tuple(row.code for row in group.rows), len(group.units), _sheet_or_unit(workbook, None, group.units[0]))
                 for group in units.groups if group.units]
     if isinstance(units, list):  # a sheet per unit: the sheet is named
-        return [_Listed(tuple(entry.code for entry in unit.entries), 1, _sheet_or_unit(workbook, unit.sheet, unit.source)) for unit in units]
+        return [_Listed(unit.codes(), 1, _sheet_or_unit(workbook, unit.sheet, unit.source)) for unit in units]
     # names, not the units, are kept: a wide sheet's units hold its parse
     return [_Listed(tuple(row.code for row in units.rows), len(units.units), _sheet_or_unit(workbook, units.sheet, None))] if units.units else []
 

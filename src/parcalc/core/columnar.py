@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal
 from operator import add
 from typing import Protocol
@@ -22,7 +23,7 @@ from typing import Protocol
 from .codes import parent_code
 from .engine import ABSENT, GIVEN, NodePoints, NodeResult, Scale, UnitNodes, UnitTotals
 from .errors import ScoringError
-from .model import Appraisal, Criterion, CriterionSet
+from .model import Appraisal, CopiedEntries, Criterion, CriterionSet, Entry
 from .scoring import score_appraisal
 
 
@@ -95,23 +96,37 @@ def appraisal_groups(appraisals: Sequence[Appraisal], criteria: CriterionSet | N
     for 500 files.)"""
     own_tree = criteria is None
     named = frozenset() if criteria is None else frozenset(node.code for node in criteria.walk() if node.name)
-    groups: dict[tuple, list[Appraisal]] = {}
+    groups: dict[tuple, list[tuple[Appraisal, tuple]]] = {}
     for appraisal in appraisals:
-        entries = appraisal.entries
-        if any(entry.mark is not None or entry.value is not None or entry.lost is not None for entry in entries):
+        rows = _rows(appraisal.entries)
+        if rows is None:
             return None
-        key = tuple((entry.code, None if entry.code in named else entry.name, entry.max, entry.kind, entry.points is None,
-                     entry.points if own_tree and entry.max is None else None) for entry in entries)
-        groups.setdefault(key, []).append(appraisal)
+        codes, names, maxes, kinds, points = rows
+        if named:
+            names = tuple(None if code in named else name for code, name in zip(codes, names))
+        key = (codes, names, maxes, kinds, tuple(point is None for point in points),
+               tuple(point if most is None else None for point, most in zip(points, maxes)) if own_tree else None)
+        groups.setdefault(key, []).append((appraisal, points))
     return [_group(members) for members in groups.values()]
 
 
-def _group(members: list[Appraisal]) -> ColumnGroup:
-    first = members[0]
-    columns = tuple(zip(*(tuple(entry.points for entry in member.entries) for member in members)))
+def _rows(entries: Sequence[Entry]) -> tuple[tuple, tuple, tuple, tuple, tuple] | None:
+    """A unit's rows as columns: codes, names, standard points, kinds and points; None
+    if a row has a mark, a raw value or lost points."""
+    if isinstance(entries, CopiedEntries):  # held as columns, entries made only if looked at
+        return entries.codes, entries.names, entries.maxes, entries.kinds, entries.points
+    if any(entry.mark is not None or entry.value is not None or entry.lost is not None for entry in entries):
+        return None
+    return (tuple(entry.code for entry in entries), tuple(entry.name for entry in entries), tuple(entry.max for entry in entries),
+            tuple(entry.kind for entry in entries), tuple(entry.points for entry in entries))
+
+
+def _group(members: list[tuple[Appraisal, tuple]]) -> ColumnGroup:
+    first = members[0][0]
+    columns = tuple(zip(*(points for _, points in members)))
     rows = tuple(CodeRow(0, entry.code, entry.name, entry.max, {value: value for value in set(column)}, entry.where.get("code", ""),
                          entry.points, entry.kind) for entry, column in zip(first.entries, columns))
-    return ColumnGroup(tuple(member.source or "?" for member in members), rows, columns, first)
+    return ColumnGroup(tuple(member.source or "?" for member, _ in members), rows, columns, first)
 
 
 # The first unit's findings that hold for every unit scored with it by columns: units
@@ -186,11 +201,7 @@ class FieldSums:
     sheet again."""
 
     def __init__(self, criteria: CriterionSet | None = None, nodes: bool = False) -> None:
-        self._place: dict[str, tuple[str, tuple[str, ...]]] | None = None  # code -> (its field, its ancestors)
-        if criteria is not None:
-            self._place = {}
-            for root in criteria.roots:
-                self._locate(root, root.code, ())
+        self._criteria = criteria
         self.tops: dict[str, str] = {}  # the code of each row summed -> its field's code
         self.by_field: dict[str, FieldSum] = {}
         # With `nodes`, every node's sums too (what compare needs): the rows summed for
@@ -203,11 +214,17 @@ class FieldSums:
         self._read: set[str] = set()
         self._given: set[str] = set()
 
-    def _locate(self, node: Criterion, field: str, ancestors: tuple[str, ...]) -> None:
-        assert self._place is not None
-        self._place[node.code] = (field, ancestors)
-        for child in node.children:
-            self._locate(child, field, (*ancestors, node.code))
+    @cached_property
+    def _place(self) -> dict[str, tuple[str, tuple[str, ...]]] | None:
+        """code -> (its field, its ancestors) in the set; None without one. Made at the
+        first row: a workbook of one unit per sheet has none (walking the tree for each
+        of 500 one-unit files took 0.07 s of 2.2, cProfile of bench_matrix's case)."""
+        if self._criteria is None:
+            return None
+        place: dict[str, tuple[str, tuple[str, ...]]] = {}
+        for root in self._criteria.roots:
+            _locate(place, root, root.code, ())
+        return place
 
     def add(self, row: CodeRow, cells: Sequence | None) -> None:
         """A code row and its units' values; None unless every unit has points."""
@@ -234,6 +251,12 @@ class FieldSums:
                 ancestors.append(parent)
             parent = parent_code(parent)
         return (ancestors[-1] if ancestors else code), tuple(ancestors)
+
+
+def _locate(place: dict[str, tuple[str, tuple[str, ...]]], node: Criterion, field: str, ancestors: tuple[str, ...]) -> None:
+    place[node.code] = (field, ancestors)
+    for child in node.children:
+        _locate(place, child, field, (*ancestors, node.code))
 
 
 def score_groups(groups: Sequence[UnitColumns], order: Sequence[str], criteria: CriterionSet | None, *, assume_full: bool,

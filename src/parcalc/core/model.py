@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, overload
 
 if TYPE_CHECKING:
     from .rules import Rule
@@ -166,11 +167,55 @@ class Entry:
         return found or self.where.get("code")
 
 
+class CopiedEntries(Sequence[Entry]):
+    """The entries of a unit whose sheet copies another unit's (a template): the same
+    rows but for their points and the words of a few. What scoring by columns needs of
+    each row (code, name, standard points, kind, points) is held as columns; the entries
+    themselves are made by `make` the first time they are looked at, equal to those a
+    reading in full gives. (Making them, 110 entries a unit, was about a fifth of
+    `rank` of 500 one-unit files: cProfile of bench_matrix's case, 2026-12-01.)"""
+
+    __slots__ = ("codes", "names", "maxes", "kinds", "points", "_make", "_made")
+
+    def __init__(self, codes: tuple[str, ...], names: tuple[str | None, ...], maxes: tuple[Decimal | None, ...],
+                 kinds: tuple[str | None, ...], points: tuple[Decimal | None, ...], make: Callable[[], tuple[Entry, ...]]) -> None:
+        self.codes, self.names, self.maxes, self.kinds, self.points = codes, names, maxes, kinds, points
+        self._make = make
+        self._made: tuple[Entry, ...] | None = None
+
+    @property
+    def made(self) -> tuple[Entry, ...]:
+        if self._made is None:
+            self._made = self._make()
+        return self._made
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Entry, ...]: ...
+    def __getitem__(self, index: int | slice) -> Entry | tuple[Entry, ...]:
+        return self.made[index]
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.made)
+
+    def __eq__(self, other: object) -> bool:
+        return self.made == other  # another's CopiedEntries: the tuple gives way to its __eq__
+
+    __hash__ = None  # type: ignore[assignment]  # as a tuple of entries, whose texts are dicts
+
+    def __repr__(self) -> str:
+        return repr(self.made)
+
+
 @dataclass(frozen=True)
 class Appraisal:
     """The appraised values of one unit, in the order the workbook lists them."""
 
-    entries: tuple[Entry, ...]
+    entries: tuple[Entry, ...] | CopiedEntries
     source: str | None = None
     sheet: str | None = None
     findings: tuple["Finding", ...] = ()  # what the reading noticed (codes nested under fields, ...)
@@ -179,6 +224,10 @@ class Appraisal:
 
     def by_code(self) -> dict[str, Entry]:
         return {entry.code: entry for entry in self.entries}
+
+    def codes(self) -> tuple[str, ...]:
+        entries = self.entries
+        return entries.codes if isinstance(entries, CopiedEntries) else tuple(entry.code for entry in entries)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..core.errors import InputError, Problem
 from ..core.messages import Msg, Place
-from ..core.model import Appraisal, Entry, Finding
+from ..core.model import Appraisal, CopiedEntries, Entry, Finding
 from .longsheet import unit_name
 from .smallsheet import SheetValues, calamine_rows, sheet_values
 from .code_column import name_role
@@ -202,35 +202,59 @@ class _Template:
 
     def read(self, values: SheetValues, book: str, sheet: str) -> Appraisal | None:
         """The unit of `sheet` of workbook `book` (read as `values`) if it differs from the
-        template only in its points, and they are points the full reading takes as they are."""
+        template only in its points, and they are points the full reading takes as they are.
+        Its entries are CopiedEntries: made only when looked at."""
         reworded = self._alike(values)
         if reworded is None:
             return None
         place = self.sheet_place.on_sheet(sheet, book)
-        entries = []
-        for row in self.rows:
-            cells = values.values[row.index]
-            value = cells[self.points_offset]
+        at = self.points_offset
+        given = tuple(values.values[row.index][at] for row in self.rows)
+        points = []
+        for row, value in zip(self.rows, given):
             checked = row.read.get(value, _UNREAD)
             if checked is _UNREAD:
                 checked = row.read[value] = row.numbers(value)
             if checked is None:
                 return None  # said at its cell by the full reading
-            entry = row.entry
-            name, texts = self._words(cells) if row.index in reworded else (entry.name, entry.texts)
-            entries.append(Entry(code=entry.code, points=checked.points, max=checked.max, self_score=checked.self_score, name=name,
-                                 kind=entry.kind, texts=dict(texts), where=CellPlaces(place, row.refs if value != "" else row.blank_refs)))  # type: ignore[arg-type]
+            points.append(checked.points)  # type: ignore[union-attr]
+        words = {index: self._words(values.values[index]) for index in reworded}
+        codes, names, maxes, kinds = self._columns
+        if words:
+            names = tuple(words[row.index][0] if row.index in words else name for row, name in zip(self.rows, names))
+        entries = CopiedEntries(codes, names, maxes, kinds, tuple(points), lambda: self._entries(given, words, place))
         totals = []
         for index, cells in self.totals:
-            value = values.values[index][self.points_offset]
+            value = values.values[index][at]
             number = index + values.top + 1
-            points = {"points": Cell(f"{self.points_letter}{number}", format(value, ".15g"), "number")} if value != "" else {}
-            total = total_entry({**cells, **points}, place.cell)
+            total_points = {"points": Cell(f"{self.points_letter}{number}", format(value, ".15g"), "number")} if value != "" else {}
+            total = total_entry({**cells, **total_points}, place.cell)
             if total is not None:
                 totals.append(total)
         findings = tuple(replace(finding, where=finding.where.on_sheet(sheet, book)) if isinstance(finding.where, Place) else finding
                          for finding in self.appraisal.findings)
-        return replace(self.appraisal, entries=tuple(entries), source=unit_name(sheet), sheet=sheet, findings=findings, totals=tuple(totals))
+        return replace(self.appraisal, entries=entries, source=unit_name(sheet), sheet=sheet, findings=findings, totals=tuple(totals))
+
+    def _entries(self, given: tuple, words: dict[int, tuple[str | None, dict[str, str]]], place: Place) -> tuple[Entry, ...]:
+        """A copy's entries: its points `given` (a value per criterion row, each checked by
+        read), its rows' own `words`, its cells at `place`."""
+        entries = []
+        for row, value in zip(self.rows, given):
+            checked = row.read[value]
+            entry = row.entry
+            name, texts = words.get(row.index, (entry.name, entry.texts))
+            entries.append(Entry(code=entry.code, points=checked.points, max=checked.max, self_score=checked.self_score, name=name,  # type: ignore[union-attr]
+                                 kind=entry.kind, texts=dict(texts), where=CellPlaces(place, row.refs if value != "" else row.blank_refs)))  # type: ignore[arg-type]
+        return tuple(entries)
+
+    @cached_property
+    def _columns(self) -> tuple[tuple, tuple, tuple, tuple]:
+        """The criterion rows' codes, names, standard points and kinds, as a copy's
+        CopiedEntries hold them (a copy's standard points are read from the cells the
+        template's are: _alike finds them equal)."""
+        entries = [row.entry for row in self.rows]
+        return (tuple(entry.code for entry in entries), tuple(entry.name for entry in entries), tuple(entry.max for entry in entries),
+                tuple(entry.kind for entry in entries))
 
     def _words(self, cells: list) -> tuple[str | None, dict[str, str]]:
         """A criterion row's name and texts as the full reading reads them from its cells."""
@@ -256,7 +280,7 @@ class _Template:
         cells = _cells(values, index + values.top + 1)
         return cells is not None and not is_header(cells)
 
-    @property
+    @cached_property
     def sheet_place(self) -> Place:
         return self.appraisal.entries[0].where["code"].up()  # type: ignore[attr-defined]
 
