@@ -447,6 +447,42 @@ def test_blank_cells_counted_as_zero_are_said_once_for_the_ranking(cli, tmp_path
         "points (--na full): the first is «Xã D» (2.1)\n")
 
 
+def test_parts_counted_at_full_points_are_said_once_for_the_ranking(cli, tmp_path):
+    """rank --assume-full says how many units had parts counted at full points, and the
+    first one's, as score shows it in its result: units scored by columns (a wide
+    sheet's; one-unit files scored together, in two groups) and units scored alone (one
+    has a mark). 1 is 10 points of which its rows list 4: 1* is the other 6."""
+    book = Workbook()
+    for row in (("STT", "Tiêu chí", "Điểm tối đa", "Xã A", "Xã B", "Xã C"), ("1", "Chỉ đạo", 10), ("1.1", "Kế hoạch", 4, 4, 3, 2.5),
+                ("2", "Thủ tục", 5), ("2.1", "Công khai", 5, 5, 4, 5)):
+        book.active.append(row)
+    book.save(tmp_path / "wide.xlsx")
+    run = cli("rank", tmp_path / "wide.xlsx", "--assume-full", "-f", "json")
+    # A 4 + 6 + 5, B 3 + 6 + 4, C 2.5 + 6 + 5 of 15
+    assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã A", 15), ("Xã C", 13.5), ("Xã B", 13)]
+    assert run.stderr == (f"parcalc: cảnh báo: {tmp_path / 'wide.xlsx'}: 3 đơn vị có phần tính đủ điểm (--assume-full): "
+                          "đơn vị đầu tiên là «Xã A» (1*)\n")
+    files = {"Xã A": (4, None), "Xã B": (3, None), "Xã C": (2, 4), "Xã D": (2, "-")}
+    for unit, (first, second) in files.items():
+        book = Workbook()
+        for row in (("STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định"), ("1", "Chỉ đạo", 10), ("1.1", "Kế hoạch", 4, first),
+                    ("2", "Thủ tục", 5), ("2.1", "Công khai", 5, second)):
+            book.active.append(row)
+        book.save(tmp_path / f"{unit}.xlsx")
+    run = cli("rank", *(tmp_path / f"{unit}.xlsx" for unit in ("Xã A", "Xã B", "Xã C")), "--assume-full", "-f", "json")  # by columns
+    # A 4 + 6 + 5 and B 3 + 6 + 5 (2.1 blank, counted full), C 2 + 6 + 4
+    assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã A", 15), ("Xã B", 14), ("Xã C", 12)]
+    assert run.stderr == (f"parcalc: cảnh báo: {tmp_path / 'Xã A.xlsx'}: 3 đơn vị có phần tính đủ điểm (--assume-full): "
+                          "đơn vị đầu tiên là «Xã A» (1*, 2.1)\n")
+    # with Xã D's mark every unit is scored alone; D 2 + 6 + 5 (2.1 marked, counted full)
+    run = cli("rank", *(tmp_path / f"{unit}.xlsx" for unit in files), "--assume-full", "--na", "full", "-f", "json", lang="en")
+    assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã A", 15), ("Xã B", 14), ("Xã D", 13), ("Xã C", 12)]
+    assert run.stderr == (
+        f"parcalc: warning: {tmp_path / 'Xã A.xlsx'}: 4 unit(s) have parts counted at full points (--assume-full): the first is «Xã A» (1*, 2.1)\n"
+        f"parcalc: warning: {tmp_path / 'Xã D.xlsx'}, sheet 'Sheet', cell D5: 1 unit(s) have cells marked «not applicable», counted at full "
+        "points (--na full): the first is «Xã D» (2.1)\n")
+
+
 def test_units_with_trees_of_their_own_rank_on_the_union_of_fields(cli, tmp_path):
     book = Workbook()
     book.active.title = "Xã A"

@@ -16,12 +16,12 @@ from .read import catalog
 from .core.engine import ScoreResult, UnitTotals
 from .core.messages import Msg, Place, short_list
 from .core.model import Appraisal, CriterionSet, Finding
-from .core.scoring import score_appraisal
+from .core.scoring import score_appraisal, unit_readings
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from typing import Sequence
+    from typing import Mapping, Sequence
 
     from .analysis.compare import Comparison
     from .analysis.playbook import Playbook
@@ -308,7 +308,7 @@ def score_units(
     if problems:
         raise InputError(*problems[:50])
     if notes is not None:
-        notes[:] = _said_once([*notes, *_rows_missing(listed), *_marks_read(named, said)])
+        notes[:] = _said_once([*notes, *_rows_missing(listed), *_marks_read(named, said, seen)])
     return named
 
 
@@ -434,24 +434,27 @@ def _rows_missing(listed: list[_Listed]) -> list[Finding]:
 
 
 # a unit's warning -> the ranking's
-_MARKS_READ = {"na_full": "na_full_units", "na_exclude": "na_exclude_units", "blank_zero": "blank_zero_units"}
+_MARKS_READ = {"na_full": "na_full_units", "na_exclude": "na_exclude_units", "blank_zero": "blank_zero_units",
+               "assumed_full": "assumed_full_units"}
 
 
-def _marks_read(named: list, said: "list[tuple[tuple[str, ...], Finding]]") -> list[Finding]:
-    """How --na read the cells marked không áp dụng and --blank zero the blank ones, once
-    for all the units (score says it of its one unit): how many units have such cells,
-    and the first one's. A unit scored alone says it in its result; units scored by
-    columns share what their group's first unit's scoring said (`said`)."""
+def _marks_read(named: list, said: "list[tuple[tuple[str, ...], Finding]]", workbooks: Mapping[str, str]) -> list[Finding]:
+    """How --na read the cells marked không áp dụng, --blank zero the blank ones and
+    --assume-full the parts missing, once for all the units (score says it of its one
+    unit): how many units have such cells or parts, and the first one's, at its cell
+    or else its workbook (`workbooks`: each unit's). A unit scored alone says it in its
+    result; units scored by columns share what their group's first unit's scoring said
+    (`said`)."""
     of_group: dict[str, list[Finding]] = {}
     for units, finding in said:
         for unit in units:
             of_group.setdefault(unit, []).append(finding)
     marked: dict[str, list[tuple[str, Finding]]] = {}
     for unit, result in named:
-        for finding in result.findings if isinstance(result, ScoreResult) else of_group.get(unit, ()):
+        for finding in unit_readings(result) if isinstance(result, ScoreResult) else of_group.get(unit, ()):
             if finding.key in _MARKS_READ:
                 marked.setdefault(finding.key, []).append((unit, finding))
-    return [Finding(_MARKS_READ[key], None, first.where, {"units": len(units), "unit": unit, "codes": first.params["codes"]})
+    return [Finding(_MARKS_READ[key], None, first.where or Place(workbooks[unit]), {"units": len(units), "unit": unit, "codes": first.params["codes"]})
             for key, units in marked.items() for unit, first in units[:1]]
 
 

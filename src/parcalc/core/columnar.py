@@ -24,7 +24,7 @@ from .codes import parent_code
 from .engine import ABSENT, GIVEN, NodePoints, NodeResult, Scale, UnitNodes, UnitTotals
 from .errors import ScoringError
 from .model import Appraisal, CopiedEntries, Criterion, CriterionSet, Entry
-from .scoring import score_appraisal
+from .scoring import score_appraisal, unit_readings
 
 
 @dataclass(frozen=True)
@@ -130,9 +130,10 @@ def _group(members: list[tuple[Appraisal, tuple]]) -> ColumnGroup:
 
 
 # The first unit's findings that hold for every unit scored with it by columns: units
-# are grouped so that their blank cells are alike (a wide sheet's units, a long sheet's
-# and one-unit sheets' groups), so --blank zero counts the same rows 0 for each.
-SAID_OF_EVERY_UNIT = frozenset({"blank_zero"})
+# are grouped so that their rows and blank cells are alike (a wide sheet's units, a long
+# sheet's and one-unit sheets' groups), so --blank zero counts the same rows 0 for each,
+# and --assume-full counts the same parts at full points.
+SAID_OF_EVERY_UNIT = frozenset({"blank_zero", "assumed_full"})
 
 
 class FieldSum:
@@ -288,7 +289,7 @@ def score_columns(columns: UnitColumns, criteria: CriterionSet | None, *, assume
     except ScoringError:
         return None
     if said is not None:
-        said += [(columns.units, finding) for finding in result.findings if finding.key in SAID_OF_EVERY_UNIT]
+        said += [(columns.units, finding) for finding in unit_readings(result) if finding.key in SAID_OF_EVERY_UNIT]
     nodes = {node.code: node for node in result.nodes}
     if any(row.given and row.highest > nodes[row.code].max for row in columns.rows):  # type: ignore[operator]
         return None

@@ -95,6 +95,8 @@ FINDINGS: dict[str, str] = {
     "na_exclude_units": "{units} unit(s) have cells marked «not applicable», left out of their scale (--na exclude): the first is «{unit}» ({codes})",
     "blank_zero": "{codes}: blank points cells counted as 0 (--blank zero)",
     "blank_zero_units": "{units} unit(s) have blank points cells counted as 0 (--blank zero): the first is «{unit}» ({codes})",
+    "assumed_full": "{codes}: counted at full points (--assume-full)",
+    "assumed_full_units": "{units} unit(s) have parts counted at full points (--assume-full): the first is «{unit}» ({codes})",
     "value_mismatch": "{code}: value {value} gives {computed} points under its rule ({kind}), but the workbook says {points}",
     "no_remedy": "{code}: no remedy yet (add it to the workbook's remedy column or to the playbook)",
     "self_above_max": "{code}: self-score {self_score} is above the standard points {max}: the gap counts up to the standard points",

@@ -60,6 +60,15 @@ def score_appraisal(
     return replace(result, findings=result.findings + stated) if stated else result
 
 
+def unit_readings(result: ScoreResult) -> tuple[Finding, ...]:
+    """A unit's warnings and, as one more, the parts --assume-full counted at full
+    points: `score` shows those in its result; a ranking says both once for all its
+    units (api.score_units)."""
+    if not result.assumed:
+        return result.findings
+    return (*result.findings, Finding("assumed_full", None, None, {"codes": ", ".join(result.assumed)}))
+
+
 def _read_marks(tree: CriterionSet, appraisal: Appraisal, na: str | None, findings: list[Finding]) -> tuple[CriterionSet, Appraisal]:
     """Cells marked "không áp dụng", read as the user said: full points, or the node
     left out of the scale (its maximum taken from every ancestor's)."""

@@ -184,6 +184,10 @@ VI: dict[str, str] = {
         '{codes}: ô điểm để trống, tính 0 điểm (--blank zero)',
     '{units} unit(s) have blank points cells counted as 0 (--blank zero): the first is «{unit}» ({codes})':
         '{units} đơn vị có ô điểm để trống, tính 0 điểm (--blank zero): đơn vị đầu tiên là «{unit}» ({codes})',
+    '{codes}: counted at full points (--assume-full)':
+        '{codes}: tính đủ điểm (--assume-full)',
+    '{units} unit(s) have parts counted at full points (--assume-full): the first is «{unit}» ({codes})':
+        '{units} đơn vị có phần tính đủ điểm (--assume-full): đơn vị đầu tiên là «{unit}» ({codes})',
     '{code}: value {value} gives {computed} points under its rule ({kind}), but the workbook says {points}':
         '{code}: giá trị {value} theo quy tắc ({kind}) cho {computed} điểm, nhưng bảng tính ghi {points}',
     "{code}: no remedy yet (add it to the workbook's remedy column or to the playbook)":
