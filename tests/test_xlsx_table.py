@@ -116,3 +116,24 @@ def test_an_openpyxl_cell_among_a_tables_rows_is_refused(row):
     book.active.cell(row=row, column=4, value="in the way")
     with pytest.raises(AssertionError, match=f"row {row}"):
         save_order(book, [table])
+
+
+def test_every_part_is_deflated_at_the_chosen_level():
+    """The parts, a table's sheet (written in pieces) and the others, are each what zlib
+    gives at ooxml.DEFLATE_LEVEL: 3 (see its measurement), not zlib's default 6."""
+    import zlib
+
+    book = Workbook()
+    look = CellStyles().look(book.active, font=FONTS[0], border=BORDERS[0])
+    table = Table(book.active, 1)
+    for number in range(400):
+        table.add([(f"Xã {number}", look), (Decimal(number % 97) / 4, look)])
+    package = zipfile.ZipFile(io.BytesIO(ooxml.xlsx_bytes(book, [table])))
+    assert ooxml.DEFLATE_LEVEL == 3
+    for info in package.infolist():
+        data = package.read(info)
+        deflate = zlib.compressobj(ooxml.DEFLATE_LEVEL, zlib.DEFLATED, -15)
+        assert (info.filename, info.compress_size) == (info.filename, len(deflate.compress(data) + deflate.flush()))
+    sheet = package.getinfo("xl/worksheets/sheet1.xml")
+    default = zlib.compressobj(6, zlib.DEFLATED, -15)
+    assert sheet.compress_size != len(default.compress(package.read(sheet)) + default.flush())  # the level tells them apart here
