@@ -172,8 +172,9 @@ class CopiedEntries(Sequence[Entry]):
     rows but for their points and the words of a few. What scoring by columns needs of
     each row (code, name, standard points, kind, points) is held as columns; the entries
     themselves are made by `make` the first time they are looked at, equal to those a
-    reading in full gives. (Making them, 110 entries a unit, was about a fifth of
-    `rank` of 500 one-unit files: cProfile of bench_matrix's case, 2026-12-01.)"""
+    reading in full gives. (`rank` made 110 entries a unit it never read: 500 one-unit
+    files took 2.20 s so, 1.99 s now; 500 that each word a row their own way 3.10 s,
+    2.15 s now; benchmarks/bench_matrix.py --only files, medians of 3, 2026-12-01.)"""
 
     __slots__ = ("codes", "names", "maxes", "kinds", "points", "_make", "_made")
 

@@ -5,17 +5,19 @@ Offices fill copies of one template, so most sheets differ from one already read
 in the appraised points of their criterion and total rows. Such a sheet is not read
 again row by row: its units' points are read from the points column and the rest of
 the reading (codes settled, names, standard points, notes) is the earlier sheet's,
-placed on this sheet. "Differ only in the points" is checked on python-calamine's
-values of every cell: the same cells (but a title above the header that holds no
-heading, and notes and signatures below the table that are read as nothing), rows
-hidden and merged alike, and points that are numbers or blanks (a mark, a text or a
-wrong number is read in full, where it is said as every sheet says it). A criterion row
-may also word its name or its text columns (remedy, explanation, ...) its own way, as
-clerks do: those are then taken from the copy, unless the words could change what the
-row is (a total, a bonus block, a heading, a name that is not text), which the full
-reading decides. 500 sheets' `rank` took 5.1 s with
-every sheet read in full, 2.1 s so (medians of 3, benchmarks/bench_matrix.py --only
-"sheets 500", installed copy, 2026-11-30; python-calamine's own read: 0.47 s).
+placed on this sheet, its entries made only when looked at (core.model.CopiedEntries:
+scoring by columns needs its points alone). "Differ only in the points" is checked on
+python-calamine's values of every cell: the same cells (but a title above the header
+that holds no heading, and notes and signatures below the table that are read as
+nothing), rows hidden and merged alike, and points that are numbers or blanks (a mark,
+a text or a wrong number is read in full, where it is said as every sheet says it). A
+criterion row may also word its name or its text columns (remedy, explanation, ...)
+its own way, as clerks do: those are then taken from the copy, unless the words could
+change what the row is (a total, a bonus block, a heading, a name that is not text),
+which the full reading decides. 500 sheets' `rank` took 5.1 s with every sheet read in
+full, 2.1 s so (medians of 3, benchmarks/bench_matrix.py --only "sheets 500", installed
+copy, 2026-11-30; python-calamine's own read: 0.47 s), 1.3 s before the entries were
+made only when looked at and 1.15 s after (the same command, one run each, 2026-12-01).
 tests/test_sheetunits.py checks that both readings give the same units.
 """
 
