@@ -481,6 +481,57 @@ def test_parts_counted_at_full_points_are_said_once_for_the_ranking(cli, tmp_pat
         f"parcalc: warning: {tmp_path / 'Xã A.xlsx'}: 4 unit(s) have parts counted at full points (--assume-full): the first is «Xã A» (1*, 2.1)\n"
         f"parcalc: warning: {tmp_path / 'Xã D.xlsx'}, sheet 'Sheet', cell D5: 1 unit(s) have cells marked «not applicable», counted at full "
         "points (--na full): the first is «Xã D» (2.1)\n")
+    # without it, a unit missing several points is named once, at its sheet (no one cell holds them all)
+    run = cli("rank", tmp_path / "Xã A.xlsx", tmp_path / "Xã C.xlsx")
+    assert run.exit_code == 2
+    assert run.stderr.splitlines()[0] == (
+        f"parcalc: lỗi: {tmp_path / 'Xã A.xlsx'}, trang tính «Sheet»: đơn vị «Xã A»: chưa có điểm của 1*, 2.1 (1* là phần điểm chuẩn "
+        "của 1 không có dòng nào): ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc cho biết cách đọc ô trống hay dòng "
+        "thiếu: --blank zero (không đạt, 0 điểm) hoặc --assume-full (tính đủ điểm)")
+    assert run.stderr.splitlines()[1].startswith(f"parcalc: lỗi: {tmp_path / 'Xã C.xlsx'}, trang tính «Sheet», ô D2: đơn vị «Xã C»: chưa có điểm của 1*")
+
+
+def test_each_unit_s_total_row_is_checked_in_a_ranking(cli, tmp_path):
+    """rank says, at its cell, each unit's total row (Tổng cộng) that differs from the
+    unit's computed total or scale, as score does: units scored by columns (one-unit
+    files; sheets copied from one template) and a unit scored alone (it has a mark).
+    Standard points 4 + 6 + 5 = 15; totals by hand: Xã A 4 + 5 + 5 = 14 (says 14), Xã B
+    3 + 6 + 4 = 13 (says 13 of 16), Xã C 4 + 6 + 5 = 15 (says 14), Xã D 2 + 6 + 5 with
+    2.1 marked and counted full = 13 (says 8 of 16)."""
+    files = {"Xã A": (4, 5, 5, 15, 14), "Xã B": (3, 6, 4, 16, 13), "Xã C": (4, 6, 5, 15, 14), "Xã D": (2, 6, "-", 16, 8)}
+
+    def table(sheet, points):
+        first, second, third, most, total = points
+        for row in (("STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định"), ("1", "Chỉ đạo", 10), ("1.1", "Kế hoạch", 4, first),
+                    ("1.2", "Báo cáo", 6, second), ("2", "Thủ tục", 5), ("2.1", "Công khai", 5, third), ("", "Tổng cộng", most, total)):
+            sheet.append(row)
+
+    for unit, points in files.items():
+        book = Workbook()
+        table(book.active, points)
+        book.save(tmp_path / f"{unit}.xlsx")
+    run = cli("rank", *(tmp_path / f"{unit}.xlsx" for unit in ("Xã A", "Xã B", "Xã C")), "-f", "json")  # by columns
+    assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã C", 15), ("Xã A", 14), ("Xã B", 13)]
+    assert run.stderr == (
+        f"parcalc: cảnh báo: {tmp_path / 'Xã B.xlsx'}, trang tính «Sheet», ô C7: dòng tổng ghi 16,00 điểm chuẩn, nhưng thang điểm là 15,00\n"
+        f"parcalc: cảnh báo: {tmp_path / 'Xã C.xlsx'}, trang tính «Sheet», ô D7: dòng tổng ghi 14,00 điểm, nhưng tổng các lĩnh vực là 15,00\n")
+    run = cli("rank", *(tmp_path / f"{unit}.xlsx" for unit in files), "--na", "full", "-f", "json", lang="en")  # each alone
+    assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã C", 15), ("Xã A", 14), ("Xã B", 13), ("Xã D", 13)]
+    assert run.stderr.splitlines() == [
+        f"parcalc: warning: {tmp_path / 'Xã D.xlsx'}, sheet 'Sheet', cell D6: 1 unit(s) have cells marked «not applicable», counted at full "
+        "points (--na full): the first is «Xã D» (2.1)",
+        f"parcalc: warning: {tmp_path / 'Xã B.xlsx'}, sheet 'Sheet', cell C7: the total row says 16.00 standard points, but the scale is 15.00",
+        f"parcalc: warning: {tmp_path / 'Xã C.xlsx'}, sheet 'Sheet', cell D7: the total row says 14.00 points, but the fields add up to 15.00",
+        f"parcalc: warning: {tmp_path / 'Xã D.xlsx'}, sheet 'Sheet', cell D7: the total row says 8.00 points, but the fields add up to 13.00",
+        f"parcalc: warning: {tmp_path / 'Xã D.xlsx'}, sheet 'Sheet', cell C7: the total row says 16.00 standard points, but the scale is 15.00"]
+    book = Workbook()
+    book.remove(book.active)
+    for unit in ("Xã A", "Xã C"):
+        table(book.create_sheet(unit), files[unit])
+    book.save(tmp_path / "sheets.xlsx")
+    run = cli("rank", tmp_path / "sheets.xlsx")  # Xã C read from Xã A's sheet, its total row its own
+    assert run.exit_code == 0 and run.stderr == (
+        f"parcalc: cảnh báo: {tmp_path / 'sheets.xlsx'}, trang tính «Xã C», ô D7: dòng tổng ghi 14,00 điểm, nhưng tổng các lĩnh vực là 15,00\n")
 
 
 def test_units_with_trees_of_their_own_rank_on_the_union_of_fields(cli, tmp_path):

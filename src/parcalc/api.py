@@ -265,7 +265,9 @@ def score_units(
     problems: list[Problem] = []
     options = dict(assume_full=assume_full, blank=blank, na=na, totals_only=totals_only, node_points=node_points)
 
-    def add(path: str | Path, scored: list) -> None:
+    def add(path: str | Path, scored: list, units: "UnitColumns | LongUnits | list[Appraisal]") -> None:
+        if notes is not None and isinstance(units, list):  # only a unit's own sheet has total rows
+            stated.extend(_stated_totals(units, scored))
         units_here = dict.fromkeys(unit for unit, _ in scored)
         if len(units_here) == len(scored) and seen.keys().isdisjoint(units_here):  # at once: 10,000 units are common
             seen.update(dict.fromkeys(units_here, str(path)))
@@ -280,14 +282,16 @@ def score_units(
             named.append((unit, result))
 
     said: list[tuple[tuple[str, ...], Finding]] = []  # what a group's first unit's scoring says of all its units (columnar)
+    stated: list[Finding] = []  # units' total rows that differ from their computed totals
     batch: list[tuple[str | Path, list[Appraisal]]] = []  # workbooks of a few units each, read, not yet scored
     listed: list[_Listed] = []  # without a set: the codes each workbook's units list
     templates: list = []  # sheets read in full that a later workbook's sheets may copy (read.sheetunits)
 
     def score_batch() -> None:
-        for path, scored in _scored_together(batch, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points, said=said) or [
-                (path, _score_units(path, units, criterion_set, problems=problems, said=said, **options)) for path, units in batch]:
-            add(path, scored)
+        shares = _scored_together(batch, criterion_set, assume_full=assume_full, blank=blank, node_points=node_points, said=said) or [
+            (path, _score_units(path, units, criterion_set, problems=problems, said=said, **options)) for path, units in batch]
+        for (path, scored), (_, units) in zip(shares, batch):  # both in the batch's order
+            add(path, scored, units)
         batch.clear()
 
     for path in paths:
@@ -302,13 +306,13 @@ def score_units(
                 score_batch()
             continue
         score_batch()
-        add(path, _score_units(path, units, criterion_set, sums=sums, problems=problems, said=said, **options))
+        add(path, _score_units(path, units, criterion_set, sums=sums, problems=problems, said=said, **options), units)
         del units, sums  # let go before the next workbook is read (rank of 5 workbooks of 10,000 units: 161 MiB, 215 held)
     score_batch()
     if problems:
         raise InputError(*problems[:50])
     if notes is not None:
-        notes[:] = _said_once([*notes, *_rows_missing(listed), *_marks_read(named, said, seen)])
+        notes[:] = [*_said_once([*notes, *_rows_missing(listed), *_marks_read(named, said, seen)]), *stated]
     return named
 
 
@@ -388,9 +392,26 @@ def _score_units(path: str | Path, units: "UnitColumns | LongUnits | list[Apprai
         try:
             scored.append((unit, score_appraisal(appraisal, criterion_set, assume_full=assume_full, blank=blank, na=na, trees=trees)))
         except ScoringError as exc:
-            problems += [Problem(p.where or Place(path).unit(unit), Msg("unit {unit!r}: {message}", unit=unit, message=p.message))
-                         for p in exc.problems]
+            # at its cell, else its sheet (several codes missing, say), the unit named once
+            sheet_place = Place(str(path)).sheet(appraisal.sheet) if appraisal.sheet else Place(str(path))
+            problems += [Problem(p.where or sheet_place, Msg("unit {unit!r}: {message}", unit=unit, message=p.message)) for p in exc.problems]
     return scored
+
+
+def _stated_totals(units: list[Appraisal], scored: list) -> list[Finding]:
+    """Each unit's own total rows (Tổng cộng) that differ from its computed total or
+    scale, as score says them of its one unit, at their cells: a unit scored alone has
+    them in its result, a unit scored by columns is checked here."""
+    from .core.scoring import stated_totals
+
+    by_name = {unit.source or "?": unit for unit in units}
+    found: list[Finding] = []
+    for unit, result in scored:
+        if isinstance(result, ScoreResult):
+            found += [finding for finding in result.findings if finding.key in ("stated_total", "stated_max")]
+        else:
+            found += stated_totals(result, by_name[unit])
+    return found
 
 
 class _Listed(NamedTuple):

@@ -56,7 +56,7 @@ def score_appraisal(
         tree = trees.setdefault(tree, tree)
     result = engine.score(tree, appraisal.by_code(), assume_full=assume_full or blank == "full", findings=tuple(findings))
     result = replace(result, source=appraisal.source, sheet=appraisal.sheet, columns=appraisal.columns)
-    stated = _check_totals(result, appraisal)
+    stated = stated_totals(result, appraisal)
     return replace(result, findings=result.findings + stated) if stated else result
 
 
@@ -137,8 +137,9 @@ def _ancestors(code: str) -> list[str]:
     return [".".join(parts[:depth]) for depth in range(1, len(parts))]
 
 
-def _check_totals(result: ScoreResult, appraisal: Appraisal) -> tuple[Finding, ...]:
-    """The sheet's own total rows against the computed total and scale."""
+def stated_totals(result: "engine.TotalPoints", appraisal: Appraisal) -> tuple[Finding, ...]:
+    """The sheet's own total rows against the computed total and scale (a ScoreResult's,
+    or a unit's UnitTotals when it is scored by columns)."""
     findings = []
     for row in appraisal.totals:
         if row.points is not None and abs(row.points - result.total_points) > TOLERANCE:
