@@ -311,6 +311,14 @@ def test_a_sheet_known_again_by_its_skeleton_is_checked_as_it_would_be(sheet, da
     assert smallsheet._strict_enough(second) == (smallsheet._well_formed(second) and smallsheet._plainly_ordered(second))
 
 
+def test_a_sheet_in_an_encoding_python_does_not_know_is_not_well_formed():
+    """expat asks Python for the declared encoding and raises LookupError, not ExpatError
+    (hypothesis found it inserting a byte into "UTF-8")."""
+    sheet = f'<?xml version="1.0" encoding="U1TF-8"?><worksheet xmlns="{MAIN}"><sheetData/></worksheet>'.encode()
+    assert not smallsheet._well_formed(sheet)
+    assert smallsheet._well_formed(sheet.replace(b"U1TF-8", b"UTF-8"))
+
+
 _TWO_NUMBERS = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>'
                 '<c r="B1"><v>{}</v></c></row><row r="2"><c r="B2"><f>B1</f><v>{}</v></c></row></sheetData></worksheet>')
 
