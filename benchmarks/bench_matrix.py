@@ -36,6 +36,7 @@ this script:
     python3 -m venv /tmp/b && /tmp/b/bin/pip install ".[bench]" && /tmp/b/bin/python benchmarks/bench_matrix.py
     /tmp/b/bin/python benchmarks/bench_matrix.py --units 300 --repeat 1      # a quick check
     /tmp/b/bin/python benchmarks/bench_matrix.py --only fields --only compare  # some cases
+    /tmp/b/bin/python benchmarks/bench_matrix.py --against /tmp/old/bin/parcalc  # beside an older commit's
 """
 
 from __future__ import annotations
@@ -254,14 +255,17 @@ def verdict(ratio: float, goal: float) -> str:
     return f"{ratio:.2f} {'ok' if ratio <= goal else 'FAIL'}"
 
 
-def run(case: Case, repeat: int) -> str:
-    """The case's table row: `repeat` interleaved rounds of parcalc, calamine, pandas."""
+def run(case: Case, repeat: int, against: str | None = None) -> str:
+    """The case's table row: `repeat` interleaved rounds of parcalc, calamine, pandas,
+    and of another parcalc (an older commit's) when one is given."""
     paths = list(map(str, case.shape.inputs()))
     commands = {
         "parcalc": parcalc_command(case.command, *paths, *case.options),
         "calamine": [sys.executable, "-c", READ_CALAMINE, *paths],
         "pandas": [sys.executable, "-c", PANDAS_JOB, case.shape.pandas_mode, str(case.shape.header_row), *paths],
     }
+    if against:
+        commands["against"] = [against, case.command, *paths, *case.options]
     runs: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
     for _ in range(repeat):  # interleaved, so that a slow spell of a shared machine hits all three
         for name, command in commands.items():
@@ -274,10 +278,12 @@ def run(case: Case, repeat: int) -> str:
     peak = {name: max(kib for _, kib in found) / 1024 for name, found in runs.items()}
     rounds = sorted(ours[0] / read[0] for ours, read in zip(runs["parcalc"], runs["calamine"]))
     spread = f"; rounds {rounds[0]:.2f}-{rounds[-1]:.2f}" if repeat > 1 else ""  # how far the machine's slow spells move it
+    other = (f" {seconds['against']:.2f} | {seconds['parcalc'] / seconds['against']:.2f} "
+             f"| {peak['against']:.0f} |") if against else ""
     return (f"| {case.name} | {seconds['parcalc']:.2f} | {seconds['calamine']:.2f} | {seconds['pandas']:.2f} "
             f"| {verdict(seconds['parcalc'] / seconds['calamine'], case.calamine_goal)} (≤ {case.calamine_goal:g}{spread}) "
             f"| {verdict(seconds['parcalc'] / seconds['pandas'], PANDAS_GOAL)} "
-            f"| {peak['parcalc']:.0f} / {peak['calamine']:.0f} = {verdict(peak['parcalc'] / peak['calamine'], PEAK_GOAL)} |")
+            f"| {peak['parcalc']:.0f} / {peak['calamine']:.0f} = {verdict(peak['parcalc'] / peak['calamine'], PEAK_GOAL)} |{other}")
 
 
 def installed_from() -> str:
@@ -292,6 +298,8 @@ def main() -> None:
     parser.add_argument("--only", action="append", default=[], metavar="SUBSTRING", help="run the cases whose name holds it (repeatable)")
     parser.add_argument("--sheets", type=int, default=500, help="sheets of the sheet-per-unit workbook (default 500)")
     parser.add_argument("--long-rows", type=int, help=f"rows of the long layout (default units x {CODES}), rounded down to whole units")
+    parser.add_argument("--against", metavar="PARCALC", help="another parcalc executable (an older commit's, installed in its own venv) "
+                        "timed in the same interleaved rounds: this / that")
     options = parser.parse_args()
     long_units = max(1, (options.long_rows or options.units * CODES) // CODES)
     folder = Path(tempfile.gettempdir()) / "parcalc-bench-matrix"
@@ -308,10 +316,11 @@ def main() -> None:
           f"medians of {options.repeat} interleaved rounds; peak = highest ru_maxrss", flush=True)
     if "site-packages" not in package:
         print("warning: parcalc is not an installed copy (pip install ., not -e): its start-up is not what users get", flush=True)
-    print("\n| case | parcalc s | calamine s | pandas s | parcalc / calamine | parcalc / pandas (≤ 1) | peak MiB parcalc / calamine (≤ 2) |")
-    print("|---|---:|---:|---:|---|---|---|", flush=True)
+    other = (" against s | parcalc / against | peak MiB against |", "---:|---:|---:|") if options.against else ("", "")
+    print(f"\n| case | parcalc s | calamine s | pandas s | parcalc / calamine | parcalc / pandas (≤ 1) | peak MiB parcalc / calamine (≤ 2) |{other[0]}")
+    print(f"|---|---:|---:|---:|---|---|---|{other[1]}", flush=True)
     for case in chosen:
-        print(run(case, options.repeat), flush=True)
+        print(run(case, options.repeat, options.against), flush=True)
 
 
 if __name__ == "__main__":
