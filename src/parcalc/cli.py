@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 from .core.errors import EXIT_BAD_INPUT, EXIT_BELOW_TARGET, OutputError, ParcalcError, UsageError
 from .core.messages import Msg, Place, choose_language, current_language, render_place
+from .read.filenames import spelled_on_disk
 
 app = typer.Typer(
     help="Calculator for Vietnam's PAR Index (Chỉ số cải cách hành chính): points, lost points, index, group.",
@@ -301,7 +302,7 @@ def _warn(findings: Iterable["Finding"], lang: Lang) -> None:
 @app.command()
 @guarded
 def score(
-    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False)],
+    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False, parser=spelled_on_disk)],
     criteria: CriteriaOption = None,
     sheet: SheetOption = None,
     assume_full: AssumeFullOption = False,
@@ -384,7 +385,7 @@ def _check_target_index(index: "Decimal", target: "Optional[Decimal]", lang: Lan
 @app.command()
 @guarded
 def remediation(
-    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False)],
+    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False, parser=spelled_on_disk)],
     criteria: CriteriaOption = None,
     sheet: SheetOption = None,
     assume_full: AssumeFullOption = False,
@@ -424,13 +425,13 @@ def remediation(
 @app.command()
 @guarded
 def gaps(
-    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with self-scores beside the appraised points.", show_default=False)],
+    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with self-scores beside the appraised points.", show_default=False, parser=spelled_on_disk)],
     criteria: CriteriaOption = None,
     sheet: SheetOption = None,
     assume_full: AssumeFullOption = False,
     blank: BlankOption = None,
     na: NaOption = None,
-    peers: Annotated[Optional[Path], typer.Option("--peers", help="CSV of others' results: the rank now and if every explanation is accepted.")] = None,
+    peers: Annotated[Optional[Path], typer.Option("--peers", help="CSV of others' results: the rank now and if every explanation is accepted.", parser=spelled_on_disk)] = None,
     peers_year: PeersYearOption = None,
     unit: UnitOption = None,
     output: DocOutputOption = None,
@@ -476,21 +477,21 @@ def _output_format(fmt: Optional[Enum], output: Optional[Path], choices: type[En
 @app.command()
 @guarded
 def whatif(
-    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False)],
+    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False, parser=spelled_on_disk)],
     criteria: CriteriaOption = None,
     sheet: SheetOption = None,
     assume_full: AssumeFullOption = False,
     blank: BlankOption = None,
     na: NaOption = None,
     set_: Annotated[Optional[list[str]], typer.Option("--set", help="CODE=POINTS or CODE=value:NUMBER; repeatable; together one scenario.")] = None,
-    scenario: Annotated[Optional[list[Path]], typer.Option("--scenario", help="A YAML file of named scenarios; repeatable.")] = None,
+    scenario: Annotated[Optional[list[Path]], typer.Option("--scenario", help="A YAML file of named scenarios; repeatable.", parser=spelled_on_disk)] = None,
     top: Annotated[Optional[int], typer.Option("--top", help="List the N sub-criteria that lost the most.", min=1)] = None,
     target_index: Annotated[Optional[str], typer.Option("--target-index", help="Plan the fewest recoveries that reach this index.")] = None,
     exclude_kind: Annotated[Optional[list[str]], typer.Option("--exclude-kind", help="Kinds of criteria a plan never counts on: survey (the default), appraised, mixed, bonus, penalty, or none to plan every kind; repeatable.", show_default=False)] = None,
     max_recovery: Annotated[Optional[str], typer.Option("--max-recovery", help="The part of each loss a plan counts on winning back, e.g. 50% (default: all of it).", show_default=False)] = None,
     target_grade: Annotated[Optional[str], typer.Option("--target-grade", help="Plan the fewest recoveries that reach this grade of the set (A, B, or a set's own, such as Tốt).", show_default=False)] = None,
     target_rank: Annotated[Optional[int], typer.Option("--target-rank", help="Plan the recoveries that reach this rank among --peers.", min=1)] = None,
-    peers: Annotated[Optional[Path], typer.Option("--peers", help="CSV of others' results (unit, year, index[, rank, source]).")] = None,
+    peers: Annotated[Optional[Path], typer.Option("--peers", help="CSV of others' results (unit, year, index[, rank, source]).", parser=spelled_on_disk)] = None,
     peers_year: PeersYearOption = None,
     unit: UnitOption = None,
     playbook: Annotated[Optional[str], typer.Option("--playbook", help="A playbook whose `effort` per code weighs the plan.")] = None,
@@ -535,9 +536,9 @@ class Layout(str, Enum):
 @app.command()
 @guarded
 def rank(
-    # parser=Path: typer 0.29 checks each path through a pydantic TypeAdapter it builds per
-    # value, 0.2 ms each: a bare typer command given 500 paths took 0.26 s, 0.16 s so (2026-12-01)
-    workbooks: Annotated[list[Path], typer.Argument(help="Workbooks with many units (or one unit each).", show_default=False, parser=Path)],
+    # a parser of our own: without one, typer 0.29 checks each path through a pydantic TypeAdapter
+    # it builds per value, 0.2 ms each: a bare typer command given 500 paths took 0.26 s, 0.16 s with parser=Path (2026-12-01)
+    workbooks: Annotated[list[Path], typer.Argument(help="Workbooks with many units (or one unit each).", show_default=False, parser=spelled_on_disk)],
     criteria: CriteriaOption = None,
     layout: Annotated[Optional[Layout], typer.Option("--layout", help="wide (a column per unit), long (a unit column) or sheets (a sheet per unit); detected when left out.")] = None,
     sheet: SheetOption = None,
@@ -576,8 +577,8 @@ def rank(
 @app.command()
 @guarded
 def compare(
-    old: Annotated[Path, typer.Argument(help="The earlier year's workbook.", show_default=False)],
-    new: Annotated[Path, typer.Argument(help="The later year's workbook.", show_default=False)],
+    old: Annotated[Path, typer.Argument(help="The earlier year's workbook.", show_default=False, parser=spelled_on_disk)],
+    new: Annotated[Path, typer.Argument(help="The later year's workbook.", show_default=False, parser=spelled_on_disk)],
     criteria: CriteriaOption = None,
     criteria_new: Annotated[Optional[str], typer.Option("--criteria-new", help="The later year's set, when it differs (codes are matched).")] = None,
     layout: Annotated[Optional[Layout], typer.Option("--layout", help="wide, long or sheets; detected when left out.")] = None,
@@ -605,9 +606,9 @@ def compare(
 @app.command()
 @guarded
 def report(
-    workbooks: Annotated[list[Path], typer.Argument(help="Workbooks with one unit or many.", show_default=False, parser=Path)],  # as rank's
+    workbooks: Annotated[list[Path], typer.Argument(help="Workbooks with one unit or many.", show_default=False, parser=spelled_on_disk)],  # as rank's
     criteria: CriteriaOption = None,
-    previous: Annotated[Optional[list[Path]], typer.Option("--previous", help="The previous year's workbook(s), for the changes; repeatable.")] = None,
+    previous: Annotated[Optional[list[Path]], typer.Option("--previous", help="The previous year's workbook(s), for the changes; repeatable.", parser=spelled_on_disk)] = None,
     criteria_previous: Annotated[Optional[str], typer.Option("--criteria-previous", help="The previous year's set, when it differs.")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="The unit the page is about (default: the first unit read).")] = None,
     layout: Annotated[Optional[Layout], typer.Option("--layout", help="wide, long or sheets; detected when left out.")] = None,
@@ -697,7 +698,7 @@ def criteria_show(
 @criteria_app.command("check")
 @guarded
 def criteria_check(
-    files: Annotated[list[Path], typer.Argument(help="YAML criterion sets to check.", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="YAML criterion sets to check.", show_default=False, parser=spelled_on_disk)],
     lang: LangOption = None,
 ) -> None:
     """Check criterion-set files; every problem is listed with its file, line and code."""
@@ -720,7 +721,7 @@ def criteria_check(
 @criteria_app.command("import")
 @guarded
 def criteria_import(
-    table: Annotated[Path, typer.Argument(help="An .xlsx table with code, name and maximum points columns.", show_default=False)],
+    table: Annotated[Path, typer.Argument(help="An .xlsx table with code, name and maximum points columns.", show_default=False, parser=spelled_on_disk)],
     output: Annotated[Path, typer.Option("--output", "-o", help="The YAML file to write.")],
     set_id: Annotated[Optional[str], typer.Option("--id", help="The set's id (default: the output file's name).")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="The set's title (default: the table's file name).")] = None,

@@ -9,6 +9,8 @@ import signal
 import sys
 from pathlib import Path
 
+from .read.filenames import spelled_on_disk
+
 READ_AHEAD_COMMANDS = ("rank", "compare")
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _OPTIONS_WITH_A_FILE = ("-o", "--output", "-c", "--criteria", "--criteria-new")
@@ -30,13 +32,13 @@ GC_NEW_OBJECTS = 200_000
 def workbooks_to_read_ahead(args: list[str]) -> list[Path]:
     """The first workbook argument of a rank or compare command line; none when it
     names a --sheet (the first sheet is the one read ahead) or is another command.
-    Only the first: a parsed sheet is held until its workbook's turn comes, and rank
+    (As typed, or in another Unicode spelling: read.filenames.) Only the first: a parsed sheet is held until its workbook's turn comes, and rank
     of 5 workbooks of 10,000 units read ahead peaked at 450 MB, as many sheets held."""
     if not args or args[0] not in READ_AHEAD_COMMANDS or any(arg == "--sheet" or arg.startswith("--sheet=") for arg in args):
         return []
     for previous, arg in zip(args, args[1:]):
         if previous not in _OPTIONS_WITH_A_FILE and arg.lower().endswith(_WORKBOOK_SUFFIXES):
-            return [Path(arg)]
+            return [spelled_on_disk(arg)]  # as the command line will find it
     return []
 
 

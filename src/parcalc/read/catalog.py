@@ -8,6 +8,7 @@ from pathlib import Path
 from ..core.errors import CriteriaError
 from ..core.messages import Msg
 from ..core.model import CriterionSet
+from .filenames import spelled_on_disk
 
 
 def sets_folder() -> Path:
@@ -31,7 +32,7 @@ def shipped_ids(folder: Path | None = None) -> list[str]:
 def _resolve(name: str, folder: Path) -> Path | None:
     """The path `name` means: itself if it is one, else the shipped file of that id; None
     when it is neither."""
-    candidate = Path(name)
+    candidate = spelled_on_disk(name)
     if candidate.suffix.lower() in (".yaml", ".yml") or candidate.exists():
         return candidate
     shipped = folder / f"{name}.yaml"
