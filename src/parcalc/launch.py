@@ -9,8 +9,6 @@ import signal
 import sys
 from pathlib import Path
 
-from .read.filenames import spelled_on_disk
-
 READ_AHEAD_COMMANDS = ("rank", "compare")
 _WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 _OPTIONS_WITH_A_FILE = ("-o", "--output", "-c", "--criteria", "--criteria-new")
@@ -38,6 +36,8 @@ def workbooks_to_read_ahead(args: list[str]) -> list[Path]:
         return []
     for previous, arg in zip(args, args[1:]):
         if previous not in _OPTIONS_WITH_A_FILE and arg.lower().endswith(_WORKBOOK_SUFFIXES):
+            from .read.filenames import spelled_on_disk
+
             return [spelled_on_disk(arg)]  # as the command line will find it
     return []
 
