@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from parcalc import api
 from parcalc.core.errors import ParcalcError
 from parcalc.read import valuesheet, xlsx
-from tests.conftest import BAD, GOOD, SMALL_SET
+from tests.conftest import BAD, EXAMPLES, GOOD, SMALL_SET
 from tests.test_hostile_cells import workbook_with
 
 SMALL = GOOD / "small.xlsx"
@@ -508,6 +508,25 @@ def test_a_header_without_a_code_column(cli):
         "hoặc code, ghi các mã như 3.4.1\n",
         f"parcalc: error: {path}, sheet 'Điểm', row 3: the header has no code column: add a column headed STT, Mã or code "
         "holding codes such as 3.4.1\n")
+
+
+def test_a_ranking_is_not_read_as_points(cli, tmp_path):
+    """The ranking `rank -o` wrote beside the files it ranked, given back with them
+    (`rank *.xlsx` run again), or an office's own ranking sheet."""
+    example = tmp_path / "Xã A.xlsx"
+    example.write_bytes((EXAMPLES / "synthetic-province-2020.xlsx").read_bytes())
+    for lang, headings in (("vi", "Hạng, Đơn vị, Chỉ số"), ("en", "Rank, Unit, Index")):
+        written = tmp_path / f"xep-hang-{lang}.xlsx"
+        assert cli("rank", example, "-c", "province-2020", "-o", written, "--lang", lang).exit_code == 0
+        assert refused(cli, "rank", example, written, "-c", "province-2020") == (
+            f"parcalc: lỗi: {written}, trang tính «{'Phụ lục' if lang == 'vi' else 'Appendix'}», dòng 5: trang tính này là một bảng "
+            f"xếp hạng ({headings}), không phải bảng điểm: hãy bỏ bảng tính này ra khỏi các tệp được đọc (parcalc rank -o ghi ra "
+            "tệp như vậy)\n",
+            f"parcalc: error: {written}, sheet '{'Phụ lục' if lang == 'vi' else 'Appendix'}', row 5: this sheet is a ranking "
+            f"({headings}), not a table of points: leave its workbook out of those read (parcalc rank -o writes such a file)\n")
+    typed = sheet_with(tmp_path / "bxh.xlsx", [("KẾT QUẢ XẾP HẠNG",), (), (" HẠNG", "Đơn  vị", "Điểm", "Chỉ số"), (1, "Xã A", 90, 90)])
+    assert score(cli, typed)[1] == (f"parcalc: error: {typed}, sheet 'Sheet', row 3: this sheet is a ranking (HẠNG, Đơn vị, "
+                                    "Chỉ số), not a table of points: leave its workbook out of those read (parcalc rank -o writes such a file)\n")
 
 
 def test_a_points_heading_over_the_units(cli, tmp_path):

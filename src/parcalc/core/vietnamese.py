@@ -420,6 +420,8 @@ VI: dict[str, str] = {
     "the sheet is empty": "trang tính trống, không có bảng chấm điểm",
     "the header has no code column: add a column headed STT, Mã or code holding codes such as 3.4.1":
         "dòng tiêu đề không có cột mã: hãy thêm một cột có tiêu đề STT, Mã hoặc code, ghi các mã như 3.4.1",
+    "this sheet is a ranking ({headings}), not a table of points: leave its workbook out of those read (parcalc rank -o writes such a file)":
+        "trang tính này là một bảng xếp hạng ({headings}), không phải bảng điểm: hãy bỏ bảng tính này ra khỏi các tệp được đọc (parcalc rank -o ghi ra tệp như vậy)",
     "no header row in the first {rows} rows: expected a code column (STT, Mã, code) and a points column ({names})":
         "không tìm thấy dòng tiêu đề trong {rows} dòng đầu: cần có một cột mã (STT, Mã, code) và một cột điểm ({names})",
     # reading other files (read/criteria_file.py, multiunit.py, yamlsafe.py, playbook_file.py, ...)

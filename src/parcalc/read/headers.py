@@ -183,6 +183,11 @@ def find_layout(rows: Rows, sheet: str, filename: str, require: tuple[str, ...],
             headed_without_code = number
     if not rows:
         raise InputError.at(place, "the sheet is empty")
+    ranking = _ranking_header(rows)
+    if ranking is not None:  # such as the ranking `rank -o` wrote into the folder of the files it ranks
+        number, headings = ranking
+        raise InputError.at(place.row(number), "this sheet is a ranking ({headings}), not a table of points: leave its workbook "
+                            "out of those read (parcalc rank -o writes such a file)", headings=headings)
     if headed_without_code is not None:
         raise InputError.at(
             place.row(headed_without_code),
@@ -195,6 +200,23 @@ def find_layout(rows: Rows, sheet: str, filename: str, require: tuple[str, ...],
         "no header row in the first {rows} rows: expected a code column (STT, Mã, code) and a points column ({names})",
         rows=HEADER_SEARCH_ROWS, names=names,
     )
+
+
+# the headings a ranking's table starts with, as parcalc's ranking writes them (and offices do)
+_RANKING_HEADINGS = (("hạng", "đơn vị", "chỉ số"), ("rank", "unit", "index"))
+
+
+def _ranking_header(rows: Rows) -> tuple[int, str] | None:
+    """The first row, within the header search, that heads a ranking (rank, unit and
+    index columns), and those headings as written."""
+    for number, cells in rows:
+        if number > HEADER_SEARCH_ROWS:
+            break
+        texts = {_clean(cell.text).casefold(): _clean(cell.text) for cell in cells.values() if cell.kind == "text"}
+        for headings in _RANKING_HEADINGS:
+            if all(heading in texts for heading in headings):
+                return number, ", ".join(texts[heading] for heading in headings)
+    return None
 
 
 def two_row_header(top: dict[int, Cell], sub: dict[int, Cell], top_roles: dict[str, int], number: int,
