@@ -232,6 +232,21 @@ def test_every_node_s_points_by_columns(tmp_path):
     assert [result.total_points for _, result in named] == [D(17), D("9.75")]  # 9.5 + 6 + 1.5 and 5.5 + 3.25 + 2 - 1
 
 
+def test_below_a_given_row_a_node_whose_rows_are_all_given_has_their_sum_by_columns(tmp_path):
+    """1 given, 1.1 not, both of 1.1's rows given: 1.1 is their sum (3 + 2,5 and 0,5 + 1),
+    by columns as unit by unit; 1.2, unknown below the given 1, has no points."""
+    set_path = tmp_path / "set.yaml"
+    set_path.write_text(SET_YAML.format(combine="add"), encoding="utf-8")
+    rows = [("1", [9.0, 5.0]), ("1.1.1", [3.0, 0.5]), ("1.1.2", [2.5, 1.0]), ("2.1", [4.0, 1.25])]
+    path = wide_workbook(tmp_path / "units.xlsx", rows, ["A", "B"])
+    criteria = api.load_criteria(str(set_path))
+    by_columns = outcome(path, criteria, True, totals_only=True, nodes=True)
+    assert by_columns == outcome(path, criteria, True, totals_only=False, nodes=True)
+    assert [{code: nodes.get(code) for code in ("1", "1.1", "1.1.1", "1.1.2", "1.2")} for *_, nodes in by_columns.values()] == [
+        {"1": D(9), "1.1": D("5.5"), "1.1.1": D(3), "1.1.2": D("2.5"), "1.2": None},
+        {"1": D(5), "1.1": D("1.5"), "1.1.1": D("0.5"), "1.1.2": D(1), "1.2": None}]
+
+
 def test_long_sheet_units_alike_are_one_group_of_columns(tmp_path):
     """Three units, two of them blank in 1.2: two groups; the totals by hand."""
     rows = [("A", "1.1", 1.5), ("A", "1.2", 2.0), ("B", "1.1", 4.0), ("B", "1.2", None), ("C", "1.1", 0.25), ("C", "1.2", None)]

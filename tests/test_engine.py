@@ -46,6 +46,25 @@ def test_given_parent_bounds_its_children():
     assert result.total_points == D("95")
 
 
+DEEP = CriterionSet(id="deep", title="deep", roots=(
+    node("6", "8",
+         node("6.1", "3", leaf("6.1.1", "1"), leaf("6.1.2", "1"), leaf("6.1.3", "1")),
+         node("6.2", "3", leaf("6.2.1", "1"), partial=True),
+         node("6.3", "2", leaf("6.3.1", "1"), leaf("6.3.2", "1"))),
+))
+
+
+def test_below_a_given_field_a_node_whose_children_are_all_known_is_their_sum():
+    """As the README says: given points, else the children's sum, else bounded. A clerk
+    gives field 6 (7,5) and every sub-criterion of 6.1: 6.1 has 1 + 1 + 0,75 = 2,75 and
+    lost 0,25. 6.2 lists 1 of its 3 points and 6.3 lacks 6.3.2: both stay bounded."""
+    result = score(DEEP, given_points(**{"6": "7.5", "6_1_1": "1", "6_1_2": "1", "6_1_3": "0.75", "6_2_1": "1", "6_3_1": "1"}))
+    assert (result.node("6.1").points, result.node("6.1").lost, result.node("6.1").status) == (D("2.75"), D("0.25"), "derived")
+    assert [(code, result.node(code).points, result.node(code).status) for code in ("6.2", "6.3", "6.3.2")] == [
+        ("6.2", None, "bounded"), ("6.3", None, "bounded"), ("6.3.2", None, "bounded")]
+    assert result.total_points == D("7.5") and result.assumed == ()
+
+
 def test_missing_leaves_are_listed_at_once():
     with pytest.raises(ScoringError) as caught:
         score(TREE, given_points(**{"1_1": "30"}))

@@ -436,7 +436,9 @@ class _Scorer:
         self, node: Criterion, children: list[NodeResult], bounded_by: str | None
     ) -> tuple[Decimal | None, str]:
         assert node.max is not None
-        if bounded_by is not None:
+        if bounded_by is not None:  # below a given node: its children's sum when each is known and nothing is unlisted
+            if children and not node.unlisted_max and all(child.points is not None for child in children):
+                return sum((child.points for child in children if child.points is not None), Decimal(0)), DERIVED
             return None, BOUNDED
         if not children and node.kind in EXTRA_KINDS:
             return Decimal(0), DERIVED  # no bonus earned, no penalty incurred
