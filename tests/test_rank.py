@@ -84,6 +84,7 @@ def test_outputs(cli, tmp_path):
     assert data["groups"] == {"A": 1, "B": 2, "C": 0, "D": 1} and data["mean_index"] == 73.75
     md = cli(*args, "-f", "md").stdout
     assert "| 2 | Sở C | 8,50 | 85,00 | B | 91,67 | 75,00 |" in md and "Chỉ số trung bình: 73,75" in md
+    assert "| Hạng | Đơn vị | Tổng | Chỉ số | Nhóm | 1 | 2 |\n|---:|---|---:|---:|---|---:|---:|\n" in md  # names left, figures right
     target = tmp_path / "rank.xlsx"
     assert cli(*args, "-f", "xlsx", "-o", target).exit_code == 0
     sheet = load_workbook(target).active  # the appendix (test_rank_documents.py checks the rest)

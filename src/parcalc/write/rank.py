@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 SCHEMA = "parcalc/rank-1"
 
 
+_TEXT_COLUMNS = (1, 4)  # of headings: the unit and the group
+
+
 def headings(ranking: Ranking, lang: str) -> list[str]:
     unit = "Đơn vị" if lang == "vi" else "Unit"
     rank = "Hạng" if lang == "vi" else "Rank"
@@ -83,7 +86,8 @@ def rank_csv(ranking: Ranking, lang: str) -> str:
 def rank_markdown(ranking: Ranking, lang: str) -> str:
     sep = labels.decimal_sep(lang)
     heads = headings(ranking, lang)
-    out = [f"- {summary_line(ranking, lang)}", "", "| " + " | ".join(heads) + " |", "|" + "---:|" * len(heads)]
+    align = ["---|" if column in _TEXT_COLUMNS else "---:|" for column in range(len(heads))]  # names left, figures right
+    out = [f"- {summary_line(ranking, lang)}", "", "| " + " | ".join(heads) + " |", "|" + "".join(align)]
     out += ["| " + " | ".join(row) + " |" for row in text_rows(ranking, sep, lambda text: text.replace("|", "\\|"))]
     return "\n".join(out) + "\n"
 
