@@ -120,6 +120,19 @@ def test_xlsx_sub_indexes_colour_scaled_per_field(outputs):
     assert rules == {"C4:C7": ["colorScale"], "D4:D7": ["colorScale"]}
     (rule,) = next(iter(sheet.conditional_formatting._cf_rules.values()))
     assert [c.rgb[-6:] for c in rule.colorScale.color] == ["F8696B", "FFEB84", "63BE7B"]
+    assert sheet.row_dimensions[3].height == 48  # short names: the least height
+
+
+def test_xlsx_sub_index_headings_are_as_tall_as_a_long_field_name_needs(tmp_path, cli):
+    """province-2020's field 8, «8. Tác động của CCHC đến người dân, tổ chức và phát triển
+    KT-XH của tỉnh» (72 characters), wraps at about 11 bold characters a line in its
+    column of 12: at least 7 lines of 15 points (it was cut at 48 points in LibreOffice's PDF)."""
+    target = tmp_path / "rank.xlsx"
+    assert cli("rank", EXAMPLES / "synthetic-province-2020.xlsx", "-c", "province-2020", "-o", target).exit_code == 0
+    sheet = load_workbook(target)["Chỉ số thành phần"]
+    heading = sheet.cell(3, 10).value
+    assert heading == "8. Tác động của CCHC đến người dân, tổ chức và phát triển KT-XH của tỉnh" and len(heading) == 72
+    assert sheet.row_dimensions[3].height >= 15 * 7 + 3
 
 
 def test_docx_appendix(outputs):

@@ -89,7 +89,7 @@ def document_workbook(document: Document, notes: Sequence[Note] = ()) -> Placed:
         cell.font = BOLD_FONT
         cell.border = BOX
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
-    sheet.row_dimensions[header_row].height = max(48.0, _lines_height(zip(columns, document.heading_row()), widths, True))
+    sheet.row_dimensions[header_row].height = max(48.0, lines_height(zip(columns, document.heading_row()), widths, True))
     styles = CellStyles()
     table = Table(sheet, header_row + 1)
     cells_of = _TableCells(styles, sheet)
@@ -107,7 +107,7 @@ def document_workbook(document: Document, notes: Sequence[Note] = ()) -> Placed:
                 if value:
                     texts.append((key, value))
                 cells.append((neutralise(value) if value else None, cells_of.look(centre, bold, "@")))
-        table.add(cells, _lines_height(texts, widths, row.level <= document.bold_levels))
+        table.add(cells, lines_height(texts, widths, row.level <= document.bold_levels))
     for column, key in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = widths[key]
     last_row = header_row + len(document.rows)
@@ -188,7 +188,7 @@ def column_widths(columns: Sequence[str]) -> dict[str, float]:
     return widths
 
 
-def _lines_height(cells, widths: dict[str, float], bold: bool) -> float:
+def lines_height(cells, widths: dict[str, float], bold: bool) -> float:
     """Wrapped text needs its row to grow, and spreadsheets do not refit rows on opening
     a file: the lines each cell wraps to, between words, at about 1.1 characters of
     Times New Roman 11 per unit of width (0.95 in bold, 0.8 in bold capitals), with a

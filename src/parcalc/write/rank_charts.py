@@ -19,11 +19,12 @@ from openpyxl.utils import get_column_letter
 from ..analysis.ranking_document import RankingAppendix
 from ..core import labels
 from .common import GRADE_COLOURS, neutralise
-from .document_xlsx import BODY_FONT, BOLD_FONT, BOX, FONT, Placed, number_format, print_setup
+from .document_xlsx import BODY_FONT, BOLD_FONT, BOX, FONT, Placed, lines_height, number_format, print_setup
 from .xlsx_styles import CellStyles, alignment
 from .xlsx_table import Cell, Table
 
 UNIT_COLOUR, MEAN_COLOUR = "1565C0", "9E9E9E"
+FIELD_KEY, FIELD_WIDTH = "field", 12  # the sub-index table's field columns
 # Excel's own red - yellow - green scale: the lowest sub-index of a field red, the highest green
 SCALE = ("F8696B", "FFEB84", "63BE7B")
 _T = {
@@ -175,11 +176,12 @@ def _heat_table(styles: CellStyles, sheet, appendix: RankingAppendix, t: dict[st
     for unit in units:
         table.add([cell(unit.rank), cell(unit.unit), *map(cell, unit.field_indexes)])
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 6, 30
-    sheet.row_dimensions[3].height = 48
+    # as tall as the longest field name needs at the width below (48 clipped "8. Tác động của CCHC ... của tỉnh")
+    sheet.row_dimensions[3].height = max(48.0, lines_height([(FIELD_KEY, heading) for heading in headings[2:]], {FIELD_KEY: FIELD_WIDTH}, True))
     last = len(units) + 3
     for column in range(3, len(headings) + 1):
         letter = get_column_letter(column)
-        sheet.column_dimensions[letter].width = 12
+        sheet.column_dimensions[letter].width = FIELD_WIDTH
         if units:
             sheet.conditional_formatting.add(f"{letter}4:{letter}{last}", ColorScaleRule(
                 start_type="min", start_color=SCALE[0], mid_type="percentile", mid_value=50, mid_color=SCALE[1],
