@@ -109,7 +109,11 @@ def test_a_blank_cell_names_both_readings(cli):
     assert run.exit_code == 2
     assert run.stderr == (f"parcalc: lỗi: {FIELD / 'not-applicable.xlsx'}, trang tính «Chấm điểm», ô D12: chưa có điểm của 2.2: "
                           "ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc cho biết cách đọc ô trống hay dòng "
-                          "thiếu: --blank zero (không đạt, 0 điểm) hoặc --assume-full (tính đủ điểm)\n")
+                          "thiếu: --blank zero (không đạt, 0 điểm) hoặc --blank full / --assume-full (tính đủ điểm)\n")
+    for option, lang, line in ((("--blank", "full"), "", "Tính đủ điểm (--assume-full hoặc --blank full): 2.2"),
+                               (("--assume-full",), "en", "Counted at full points (--assume-full or --blank full): 2.2")):
+        run = cli("score", FIELD / "not-applicable.xlsx", "--na", "full", *option, lang=lang)
+        assert run.exit_code == 0 and line in run.stdout.splitlines()  # the option the user gave among those named
 
 
 @pytest.mark.parametrize("options, scale, points, index", [
@@ -460,7 +464,7 @@ def test_parts_counted_at_full_points_are_said_once_for_the_ranking(cli, tmp_pat
     run = cli("rank", tmp_path / "wide.xlsx", "--assume-full", "-f", "json")
     # A 4 + 6 + 5, B 3 + 6 + 4, C 2.5 + 6 + 5 of 15
     assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã A", 15), ("Xã C", 13.5), ("Xã B", 13)]
-    assert run.stderr == (f"parcalc: cảnh báo: {tmp_path / 'wide.xlsx'}: 3 đơn vị có phần tính đủ điểm (--assume-full): "
+    assert run.stderr == (f"parcalc: cảnh báo: {tmp_path / 'wide.xlsx'}: 3 đơn vị có phần tính đủ điểm (--assume-full hoặc --blank full): "
                           "đơn vị đầu tiên là «Xã A» (1*)\n")
     files = {"Xã A": (4, None), "Xã B": (3, None), "Xã C": (2, 4), "Xã D": (2, "-")}
     for unit, (first, second) in files.items():
@@ -472,13 +476,13 @@ def test_parts_counted_at_full_points_are_said_once_for_the_ranking(cli, tmp_pat
     run = cli("rank", *(tmp_path / f"{unit}.xlsx" for unit in ("Xã A", "Xã B", "Xã C")), "--assume-full", "-f", "json")  # by columns
     # A 4 + 6 + 5 and B 3 + 6 + 5 (2.1 blank, counted full), C 2 + 6 + 4
     assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã A", 15), ("Xã B", 14), ("Xã C", 12)]
-    assert run.stderr == (f"parcalc: cảnh báo: {tmp_path / 'Xã A.xlsx'}: 3 đơn vị có phần tính đủ điểm (--assume-full): "
+    assert run.stderr == (f"parcalc: cảnh báo: {tmp_path / 'Xã A.xlsx'}: 3 đơn vị có phần tính đủ điểm (--assume-full hoặc --blank full): "
                           "đơn vị đầu tiên là «Xã A» (1*, 2.1)\n")
     # with Xã D's mark every unit is scored alone; D 2 + 6 + 5 (2.1 marked, counted full)
     run = cli("rank", *(tmp_path / f"{unit}.xlsx" for unit in files), "--assume-full", "--na", "full", "-f", "json", lang="en")
     assert [(u["unit"], u["total"]) for u in json.loads(run.stdout)["units"]] == [("Xã A", 15), ("Xã B", 14), ("Xã D", 13), ("Xã C", 12)]
     assert run.stderr == (
-        f"parcalc: warning: {tmp_path / 'Xã A.xlsx'}: 4 unit(s) have parts counted at full points (--assume-full): the first is «Xã A» (1*, 2.1)\n"
+        f"parcalc: warning: {tmp_path / 'Xã A.xlsx'}: 4 unit(s) have parts counted at full points (--assume-full or --blank full): the first is «Xã A» (1*, 2.1)\n"
         f"parcalc: warning: {tmp_path / 'Xã D.xlsx'}, sheet 'Sheet', cell D5: 1 unit(s) have cells marked «not applicable», counted at full "
         "points (--na full): the first is «Xã D» (2.1)\n")
     # without it, a unit missing several points is named once, at its sheet (no one cell holds them all)
@@ -487,7 +491,7 @@ def test_parts_counted_at_full_points_are_said_once_for_the_ranking(cli, tmp_pat
     assert run.stderr.splitlines()[0] == (
         f"parcalc: lỗi: {tmp_path / 'Xã A.xlsx'}, trang tính «Sheet»: đơn vị «Xã A»: chưa có điểm của 1*, 2.1 (1* là phần điểm chuẩn "
         "của 1 không có dòng nào): ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc cho biết cách đọc ô trống hay dòng "
-        "thiếu: --blank zero (không đạt, 0 điểm) hoặc --assume-full (tính đủ điểm)")
+        "thiếu: --blank zero (không đạt, 0 điểm) hoặc --blank full / --assume-full (tính đủ điểm)")
     assert run.stderr.splitlines()[1].startswith(f"parcalc: lỗi: {tmp_path / 'Xã C.xlsx'}, trang tính «Sheet», ô D2: đơn vị «Xã C»: chưa có điểm của 1*")
 
 

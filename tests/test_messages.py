@@ -100,11 +100,11 @@ def test_many_missing_codes_are_listed_up_to_twelve(cli, tmp_path):
     assert vi == ("parcalc: lỗi: chưa có điểm của 1.5, 1.6, 1*, 2, 3.4.1, 3.4.2, 3.4.3, 3.4*, 3*, 4.1.2, 4.1.3, 4.1* và 24 mã khác "
                   "(1* là phần điểm chuẩn của 1 không có dòng nào): ghi điểm "
                   "vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc cho biết cách đọc ô trống hay dòng thiếu: --blank zero "
-                  "(không đạt, 0 điểm) hoặc --assume-full (tính đủ điểm)\n")
+                  "(không đạt, 0 điểm) hoặc --blank full / --assume-full (tính đủ điểm)\n")
     assert en == ("parcalc: error: no points for 1.5, 1.6, 1*, 2, 3.4.1, 3.4.2, 3.4.3, 3.4*, 3*, 4.1.2, 4.1.3, 4.1* and 24 more "
                   "(1* is the part of 1's standard points that no row lists): give them in "
                   "the workbook (or their parent's points), or say how to read what is blank or left out: --blank zero (not "
-                  "achieved, 0 points) or --assume-full (counted at full points)\n")
+                  "achieved, 0 points) or --blank full / --assume-full (counted at full points)\n")
 
 
 def test_a_workbook_without_standard_points_and_without_a_set(cli, tmp_path):

@@ -247,7 +247,7 @@ def test_twelve_missing_codes_are_all_named_and_a_thirteenth_is_counted():
 
 def test_a_blank_cell_is_named_with_its_place_only_when_it_is_all_that_is_missing():
     blank = ("no points for {}: give them in the workbook (or their parent's points), or say how to read what is blank "
-             "or left out: --blank zero (not achieved, 0 points) or --assume-full (counted at full points)")
+             "or left out: --blank zero (not achieved, 0 points) or --blank full / --assume-full (counted at full points)")
     values = {**given(**{"1_1": "1", "2": "98"}), "1.2": Entry("1.2", where={"points": "D9", "code": "A9"})}
     error = missing(thirteen(2), values)
     assert [(problem.where, problem.message.render("en")) for problem in error.problems] == [("D9", blank.format("1.2"))]

@@ -217,7 +217,7 @@ def test_a_one_unit_workbook_that_cannot_be_scored_is_named_among_many(cli, tmp_
     assert run.exit_code == 2
     assert run.stderr.splitlines()[-1] == (f"parcalc: lỗi: {paths[3]}, trang tính «Chấm điểm», ô D4: đơn vị «Xã 3»: chưa có điểm "
                                            "của 1.2: ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc cho biết cách đọc ô trống hay "
-                                           "dòng thiếu: --blank zero (không đạt, 0 điểm) hoặc --assume-full (tính đủ điểm)")
+                                           "dòng thiếu: --blank zero (không đạt, 0 điểm) hoặc --blank full / --assume-full (tính đủ điểm)")
 
 
 def test_a_warning_of_many_one_unit_workbooks_is_said_once(cli, tmp_path):

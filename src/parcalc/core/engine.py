@@ -357,7 +357,7 @@ def _missing_problem(missing: list[str], values: Mapping[str, Entry]) -> Problem
         return Problem(
             values[blank[0]].place() if len(blank) == len(missing) == 1 else None,
             Msg("no points for {codes}{note}: give them in the workbook (or their parent's points), or say how to read "
-                "what is blank or left out: --blank zero (not achieved, 0 points) or --assume-full (counted at full points)", codes=shown, note=note),
+                "what is blank or left out: --blank zero (not achieved, 0 points) or --blank full / --assume-full (counted at full points)", codes=shown, note=note),
         )
     return Problem(
         values[part].place() if missing == [f"{part}*"] and part in values else None,  # the row of the part's parent

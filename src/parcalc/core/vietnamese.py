@@ -15,9 +15,9 @@ VI: dict[str, str] = {
     "no points for {codes}{note}: give them in the workbook (or their parent's points), or pass --assume-full to count them at full points":
         "chưa có điểm của {codes}{note}: ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc dùng --assume-full để tính đủ điểm",
     " ({code}* is the part of {code}'s standard points that no row lists)": " ({code}* là phần điểm chuẩn của {code} không có dòng nào)",
-    "no points for {codes}{note}: give them in the workbook (or their parent's points), or say how to read what is blank or left out: --blank zero (not achieved, 0 points) or --assume-full (counted at full points)":
+    "no points for {codes}{note}: give them in the workbook (or their parent's points), or say how to read what is blank or left out: --blank zero (not achieved, 0 points) or --blank full / --assume-full (counted at full points)":
         "chưa có điểm của {codes}{note}: ghi điểm vào bảng tính (hoặc điểm của tiêu chí cấp trên), hoặc cho biết cách đọc ô trống "
-        "hay dòng thiếu: --blank zero (không đạt, 0 điểm) hoặc --assume-full (tính đủ điểm)",
+        "hay dòng thiếu: --blank zero (không đạt, 0 điểm) hoặc --blank full / --assume-full (tính đủ điểm)",
     "code {code} is not in criterion set {set}: correct the code or use the set the workbook was made for":
         "mã {code} không có trong bộ tiêu chí {set}: sửa lại mã, hoặc dùng đúng bộ tiêu chí của bảng tính",
     "criterion {code}: set {set} does not know its maximum points; give them in the workbook's standard points column (Điểm chuẩn)":
@@ -184,10 +184,10 @@ VI: dict[str, str] = {
         '{codes}: ô điểm để trống, tính 0 điểm (--blank zero)',
     '{units} unit(s) have blank points cells counted as 0 (--blank zero): the first is «{unit}» ({codes})':
         '{units} đơn vị có ô điểm để trống, tính 0 điểm (--blank zero): đơn vị đầu tiên là «{unit}» ({codes})',
-    '{codes}: counted at full points (--assume-full)':
-        '{codes}: tính đủ điểm (--assume-full)',
-    '{units} unit(s) have parts counted at full points (--assume-full): the first is «{unit}» ({codes})':
-        '{units} đơn vị có phần tính đủ điểm (--assume-full): đơn vị đầu tiên là «{unit}» ({codes})',
+    '{codes}: counted at full points (--assume-full or --blank full)':
+        '{codes}: tính đủ điểm (--assume-full hoặc --blank full)',
+    '{units} unit(s) have parts counted at full points (--assume-full or --blank full): the first is «{unit}» ({codes})':
+        '{units} đơn vị có phần tính đủ điểm (--assume-full hoặc --blank full): đơn vị đầu tiên là «{unit}» ({codes})',
     '{code}: value {value} gives {computed} points under its rule ({kind}), but the workbook says {points}':
         '{code}: giá trị {value} theo quy tắc ({kind}) cho {computed} điểm, nhưng bảng tính ghi {points}',
     "{code}: no remedy yet (add it to the workbook's remedy column or to the playbook)":

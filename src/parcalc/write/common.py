@@ -30,7 +30,7 @@ def summary_lines(result: ScoreResult, lang: str) -> list[str]:
         parts = [f"{t(kind)} {format_points(points, sep)}" for kind, points in sorted(result.split.items())]
         lines.append(" + ".join(parts))
     if result.assumed:
-        lines.append(f"{len(result.assumed)} {t('assumed')}: {', '.join(result.assumed)}")
+        lines.append(f"{t('assumed')}: {', '.join(result.assumed)}")
     criteria = result.criteria
     lines.append(f"{t('criteria')}: {criteria.id if criteria.id != 'workbook' else t('workbook_tree')}")
     read_from = dict(result.columns)
