@@ -76,6 +76,17 @@ def test_template_round_trip(cli, tmp_path):
     assert "1*" in result.assumed and "6.1*" not in result.assumed
     # and refuses to overwrite
     assert cli("template", "--criteria", "province-2020", "-o", target).exit_code == 2
+    assert run.stderr == ""  # every standard point known: nothing to say
+
+
+def test_a_template_of_a_set_whose_standard_points_are_unknown_says_so(cli, tmp_path):
+    """province-2022 knows only its eight fields' names (876/QĐ-BNV's breakdown is not
+    published): its template leaves every Điểm chuẩn blank, and says so."""
+    target = tmp_path / "2022.xlsx"
+    run = cli("template", "--criteria", "province-2022", "-o", target)
+    assert run.exit_code == 0 and [load_workbook(target).active.cell(row, 3).value for row in range(4, 12)] == [None] * 8
+    assert run.stderr == (f"parcalc: cảnh báo: {target}: bộ tiêu chí province-2022 chưa có điểm chuẩn của 1, 2, 3, 4, 5, 6, 7, 8: "
+                          "các ô Điểm chuẩn ấy để trống; hãy điền theo văn bản hướng dẫn của năm trước khi chấm\n")
 
 
 def test_template_is_deterministic(cli, tmp_path):

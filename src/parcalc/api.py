@@ -692,6 +692,13 @@ def template_workbook(criteria: str | CriterionSet, lang: str = "vi") -> bytes:
     return ooxml.xlsx_bytes(template.build(as_criterion_set(criteria), lang))
 
 
+def template_findings(criteria: CriterionSet, output: str | Path) -> list[Finding]:
+    """What a user must know of a set's template: the nodes whose standard points the set
+    does not know (a year whose breakdown is unpublished), left blank in Điểm chuẩn."""
+    unknown = [node.code for node in criteria.walk() if node.max is None]
+    return [Finding("template_unknown_max", None, str(output), {"set": criteria.id, "codes": short_list(unknown)})] if unknown else []
+
+
 def render_appendix(appendix: "Appendix", fmt: str) -> bytes:
     """The appendix document in `fmt` (xlsx, docx, md, csv, json) as bytes to write."""
     from .write import appendix as text

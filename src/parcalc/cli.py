@@ -675,7 +675,9 @@ def template(
 
     _check_output(output, force, sets=[criteria])
     _require_suffix(output, (".xlsx",))
-    _emit(api.template_workbook(criteria, lang.value), output, force)
+    criterion_set = api.load_criteria(criteria)
+    _emit(api.template_workbook(criterion_set, lang.value), output, force)
+    _warn(api.template_findings(criterion_set, output), lang)
 
 
 @criteria_app.command("list")

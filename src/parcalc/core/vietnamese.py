@@ -184,6 +184,8 @@ VI: dict[str, str] = {
         '{codes}: ô điểm để trống, tính 0 điểm (--blank zero)',
     '{units} unit(s) have blank points cells counted as 0 (--blank zero): the first is «{unit}» ({codes})':
         '{units} đơn vị có ô điểm để trống, tính 0 điểm (--blank zero): đơn vị đầu tiên là «{unit}» ({codes})',
+    "set {set} does not know the standard points of {codes}: their Điểm chuẩn cells are left blank; fill them in from the year's guidance before scoring":
+        "bộ tiêu chí {set} chưa có điểm chuẩn của {codes}: các ô Điểm chuẩn ấy để trống; hãy điền theo văn bản hướng dẫn của năm trước khi chấm",
     '{codes}: counted at full points (--assume-full or --blank full)':
         '{codes}: tính đủ điểm (--assume-full hoặc --blank full)',
     '{units} unit(s) have parts counted at full points (--assume-full or --blank full): the first is «{unit}» ({codes})':
