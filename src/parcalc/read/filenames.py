@@ -34,10 +34,10 @@ def spelled_on_disk(typed: str | Path) -> Path:
 
 
 def _alike(folder: Path, name: str) -> list[str]:
-    """The entries of `folder` that are `name` in another Unicode spelling."""
+    """The entries of `folder` that are `name` (which it lacks) in another Unicode spelling."""
     wanted = unicodedata.normalize("NFC", name)
     try:
         entries = os.listdir(folder)  # Path("") is Path("."), the current folder
     except OSError:
         return []
-    return [entry for entry in entries if entry != name and unicodedata.normalize("NFC", entry) == wanted]
+    return [entry for entry in entries if unicodedata.normalize("NFC", entry) == wanted]  # `name` itself is missing
