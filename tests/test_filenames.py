@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import unicodedata
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from parcalc import launch
 from parcalc.read.filenames import spelled_on_disk
 
-from .conftest import EXAMPLES, SMALL_SET
+from .conftest import EXAMPLES, LAM_DONG as LAM, SMALL_SET
 
 NFC, NFD = (lambda text: unicodedata.normalize("NFC", text)), (lambda text: unicodedata.normalize("NFD", text))
 FOLDER, FILE = "Báo cáo năm", "Xã Đông Sơn.xlsx"
@@ -48,12 +49,47 @@ def test_a_path_that_names_something_or_nothing_alike_is_left_as_typed(tmp_path,
         assert spelled_on_disk(typed) == Path(typed)
 
 
-def test_two_entries_alike_but_for_their_spelling_leave_the_path_as_typed(tmp_path):
-    """Neither is the one typed: choosing would be a guess."""
+def test_two_entries_alike_but_for_their_spelling_are_refused_unless_typed_as_stored(tmp_path, cli):
+    """Neither is the one typed: choosing would be a guess. Typed as stored, each is itself."""
     mixed = NFC("Xã ") + NFD("Đông Sơn.xlsx")  # a third spelling of the same name
     for name in (NFD(FILE), mixed):
         (tmp_path / name).write_bytes(b"")
-    assert spelled_on_disk(tmp_path / NFC(FILE)) == tmp_path / NFC(FILE)
+        assert spelled_on_disk(tmp_path / name) == tmp_path / name
+    typed = tmp_path / NFC(FILE)
+    for lang, line in (("vi", f"parcalc: lỗi: {typed}: ở đây có 2 tệp hoặc thư mục mang tên này theo các kiểu mã hóa Unicode khác "
+                              "nhau (NFC, NFD): hãy đổi tên để chỉ còn một, hoặc gõ tên bằng ký tự đại diện hay phím Tab\n"),
+                       ("en", f"parcalc: error: {typed}: 2 files or folders here have this name in different Unicode spellings "
+                              "(NFC, NFD): rename all but one, or give the name by a wildcard or the Tab key\n")):
+        for command in (("score", typed), ("rank", typed), ("score", LAM, "-o", typed)):
+            run = cli(*command, lang=lang)
+            assert (run.exit_code, run.stderr) == (2, line)
+
+
+def test_an_output_is_found_as_an_input_is(tmp_path, cli):
+    """Typed in NFC over an input stored in NFD, it is that input (refused as one, not
+    written beside it under a twin name); into a folder stored in NFD, it is written there."""
+    workbook = _stored(tmp_path, NFD)
+    typed = tmp_path / NFC(FOLDER) / NFC(FILE)
+    run = cli("score", typed, "-c", "province-2020", "-o", typed, "-f", "json")
+    assert (run.exit_code, run.stderr) == (2, f"parcalc: lỗi: {workbook}: cũng là tệp đầu vào: hãy ghi kết quả ra tệp khác\n")
+    run = cli("score", LAM, "-c", "province-2020", "--assume-full", "-o", tmp_path / NFC(FOLDER) / "kết quả.json")
+    assert run.exit_code == 0 and sorted(path.name for path in workbook.parent.iterdir()) == sorted([NFD(FILE), "kết quả.json"])
+    assert sorted(path.name for path in tmp_path.iterdir()) == [NFD(FOLDER)]  # no twin folder
+
+
+def test_a_name_that_is_not_utf8_or_too_long_is_one_clear_line(tmp_path, cli):
+    folder = Path(os.fsdecode(bytes(tmp_path) + b"/b\xffi"))  # as Python gives such a name: a surrogate
+    folder.mkdir()
+    workbook = shutil.copy(LAM, folder / "a.xlsx")
+    for command in (("score", workbook, "-f", "json"), ("rank", workbook), ("score", LAM, "-o", folder / "o.json")):
+        run = cli(*command, lang="en")
+        assert (run.exit_code, run.stderr) == (2, f"parcalc: error: {tmp_path}/b\ufffdi/{Path(command[-1]).name if command[1] == LAM else 'a.xlsx'}: "
+                                                  "the name is not UTF-8 text: rename the file or folder\n")
+    long = tmp_path / ("D" * 300 + ".xlsx")  # a name of more than 255 bytes: os.stat raises, not only open
+    for command, shown, line in ((("score", long), long, "cannot be read: File name too long"),
+                                 (("score", EXAMPLES / "synthetic-province-2020.xlsx", "-o", long.with_suffix(".json")), long.with_suffix(".json"), "cannot be written (File name too long)")):
+        run = cli(*command, "-c", "province-2020", lang="en")
+        assert (run.exit_code, run.stderr) == (2, f"parcalc: error: {shown}: {line}\n")
 
 
 def test_commands_read_a_workbook_and_a_set_typed_in_the_other_spelling(tmp_path, cli):

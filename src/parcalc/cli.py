@@ -83,6 +83,19 @@ class Level(str, Enum):
     custom = "custom"
 
 
+def _typed_path(typed: str) -> Path:
+    """A path as typed, or as stored in another Unicode spelling (read.filenames, imported
+    when a command parses its paths: `parcalc --help` loads no reader). Outputs too: an
+    output typed in NFC over an input stored in NFD is that input, and refused as one."""
+    from .read.filenames import spelled_on_disk as found
+
+    try:
+        return found(typed)
+    except ParcalcError as exc:  # a name that is not UTF-8, or that several stored names read as: before the command runs
+        _report(exc)
+        raise typer.Exit(exc.exit_code) from None
+
+
 AssumeFullOption = Annotated[bool, typer.Option("--assume-full", help="Count points that are neither given nor covered by a given parent at full points (blank cells and codes the workbook leaves out).")]
 
 
@@ -103,20 +116,12 @@ CriteriaOption = Annotated[Optional[str], typer.Option("--criteria", "-c", help=
 SheetOption = Annotated[Optional[str], typer.Option("--sheet", help="Sheet to read (default: the first).")]
 LangOption = Annotated[Optional[Lang], typer.Option("--lang", help="Language of headings and messages: vi or en (default: the PARCALC_LANG environment variable, else vi).", show_default=False)]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file (-o) if it exists.")]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.")]
-DocOutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write; its extension gives the format.")]
+OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.", parser=_typed_path)]
+DocOutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="The file to write; its extension gives the format.", parser=_typed_path)]
 PeersYearOption = Annotated[Optional[int], typer.Option("--peers-year", help="Which year of the peers file (default: its latest).")]
 UnitOption = Annotated[Optional[str], typer.Option("--unit", help="This unit's name in the peers file, left out of the ranking.")]
 FormatOption = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: from the extension of -o, else table).", show_default=False)]
 DocFormatOption = Annotated[Optional[DocFormat], typer.Option("--format", "-f", help="Format (default: from the extension of -o, else md).")]
-
-
-def _input_path(typed: str) -> Path:
-    """An input path as typed, or as stored in another Unicode spelling (read.filenames,
-    imported when a command parses its paths: `parcalc --help` loads no reader)."""
-    from .read.filenames import spelled_on_disk as found
-
-    return found(typed)
 
 
 def _value(choice: Optional[Enum]) -> Optional[str]:
@@ -309,7 +314,7 @@ def _warn(findings: Iterable["Finding"], lang: Lang) -> None:
 @app.command()
 @guarded
 def score(
-    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False, parser=_input_path)],
+    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False, parser=_typed_path)],
     criteria: CriteriaOption = None,
     sheet: SheetOption = None,
     assume_full: AssumeFullOption = False,
@@ -392,7 +397,7 @@ def _check_target_index(index: "Decimal", target: "Optional[Decimal]", lang: Lan
 @app.command()
 @guarded
 def remediation(
-    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False, parser=_input_path)],
+    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False, parser=_typed_path)],
     criteria: CriteriaOption = None,
     sheet: SheetOption = None,
     assume_full: AssumeFullOption = False,
@@ -432,13 +437,13 @@ def remediation(
 @app.command()
 @guarded
 def gaps(
-    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with self-scores beside the appraised points.", show_default=False, parser=_input_path)],
+    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with self-scores beside the appraised points.", show_default=False, parser=_typed_path)],
     criteria: CriteriaOption = None,
     sheet: SheetOption = None,
     assume_full: AssumeFullOption = False,
     blank: BlankOption = None,
     na: NaOption = None,
-    peers: Annotated[Optional[Path], typer.Option("--peers", help="CSV of others' results: the rank now and if every explanation is accepted.", parser=_input_path)] = None,
+    peers: Annotated[Optional[Path], typer.Option("--peers", help="CSV of others' results: the rank now and if every explanation is accepted.", parser=_typed_path)] = None,
     peers_year: PeersYearOption = None,
     unit: UnitOption = None,
     output: DocOutputOption = None,
@@ -484,21 +489,21 @@ def _output_format(fmt: Optional[Enum], output: Optional[Path], choices: type[En
 @app.command()
 @guarded
 def whatif(
-    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False, parser=_input_path)],
+    workbook: Annotated[Path, typer.Argument(help="The .xlsx workbook with appraised points.", show_default=False, parser=_typed_path)],
     criteria: CriteriaOption = None,
     sheet: SheetOption = None,
     assume_full: AssumeFullOption = False,
     blank: BlankOption = None,
     na: NaOption = None,
     set_: Annotated[Optional[list[str]], typer.Option("--set", help="CODE=POINTS or CODE=value:NUMBER; repeatable; together one scenario.")] = None,
-    scenario: Annotated[Optional[list[Path]], typer.Option("--scenario", help="A YAML file of named scenarios; repeatable.", parser=_input_path)] = None,
+    scenario: Annotated[Optional[list[Path]], typer.Option("--scenario", help="A YAML file of named scenarios; repeatable.", parser=_typed_path)] = None,
     top: Annotated[Optional[int], typer.Option("--top", help="List the N sub-criteria that lost the most.", min=1)] = None,
     target_index: Annotated[Optional[str], typer.Option("--target-index", help="Plan the fewest recoveries that reach this index.")] = None,
     exclude_kind: Annotated[Optional[list[str]], typer.Option("--exclude-kind", help="Kinds of criteria a plan never counts on: survey (the default), appraised, mixed, bonus, penalty, or none to plan every kind; repeatable.", show_default=False)] = None,
     max_recovery: Annotated[Optional[str], typer.Option("--max-recovery", help="The part of each loss a plan counts on winning back, e.g. 50% (default: all of it).", show_default=False)] = None,
     target_grade: Annotated[Optional[str], typer.Option("--target-grade", help="Plan the fewest recoveries that reach this grade of the set (A, B, or a set's own, such as Tốt).", show_default=False)] = None,
     target_rank: Annotated[Optional[int], typer.Option("--target-rank", help="Plan the recoveries that reach this rank among --peers.", min=1)] = None,
-    peers: Annotated[Optional[Path], typer.Option("--peers", help="CSV of others' results (unit, year, index[, rank, source]).", parser=_input_path)] = None,
+    peers: Annotated[Optional[Path], typer.Option("--peers", help="CSV of others' results (unit, year, index[, rank, source]).", parser=_typed_path)] = None,
     peers_year: PeersYearOption = None,
     unit: UnitOption = None,
     playbook: Annotated[Optional[str], typer.Option("--playbook", help="A playbook whose `effort` per code weighs the plan.")] = None,
@@ -545,7 +550,7 @@ class Layout(str, Enum):
 def rank(
     # a parser of our own: without one, typer 0.29 checks each path through a pydantic TypeAdapter
     # it builds per value, 0.2 ms each: a bare typer command given 500 paths took 0.26 s, 0.16 s with parser=Path (2026-12-01)
-    workbooks: Annotated[list[Path], typer.Argument(help="Workbooks with many units (or one unit each).", show_default=False, parser=_input_path)],
+    workbooks: Annotated[list[Path], typer.Argument(help="Workbooks with many units (or one unit each).", show_default=False, parser=_typed_path)],
     criteria: CriteriaOption = None,
     layout: Annotated[Optional[Layout], typer.Option("--layout", help="wide (a column per unit), long (a unit column) or sheets (a sheet per unit); detected when left out.")] = None,
     sheet: SheetOption = None,
@@ -584,8 +589,8 @@ def rank(
 @app.command()
 @guarded
 def compare(
-    old: Annotated[Path, typer.Argument(help="The earlier year's workbook.", show_default=False, parser=_input_path)],
-    new: Annotated[Path, typer.Argument(help="The later year's workbook.", show_default=False, parser=_input_path)],
+    old: Annotated[Path, typer.Argument(help="The earlier year's workbook.", show_default=False, parser=_typed_path)],
+    new: Annotated[Path, typer.Argument(help="The later year's workbook.", show_default=False, parser=_typed_path)],
     criteria: CriteriaOption = None,
     criteria_new: Annotated[Optional[str], typer.Option("--criteria-new", help="The later year's set, when it differs (codes are matched).")] = None,
     layout: Annotated[Optional[Layout], typer.Option("--layout", help="wide, long or sheets; detected when left out.")] = None,
@@ -613,9 +618,9 @@ def compare(
 @app.command()
 @guarded
 def report(
-    workbooks: Annotated[list[Path], typer.Argument(help="Workbooks with one unit or many.", show_default=False, parser=_input_path)],  # as rank's
+    workbooks: Annotated[list[Path], typer.Argument(help="Workbooks with one unit or many.", show_default=False, parser=_typed_path)],  # as rank's
     criteria: CriteriaOption = None,
-    previous: Annotated[Optional[list[Path]], typer.Option("--previous", help="The previous year's workbook(s), for the changes; repeatable.", parser=_input_path)] = None,
+    previous: Annotated[Optional[list[Path]], typer.Option("--previous", help="The previous year's workbook(s), for the changes; repeatable.", parser=_typed_path)] = None,
     criteria_previous: Annotated[Optional[str], typer.Option("--criteria-previous", help="The previous year's set, when it differs.")] = None,
     unit: Annotated[Optional[str], typer.Option("--unit", help="The unit the page is about (default: the first unit read).")] = None,
     layout: Annotated[Optional[Layout], typer.Option("--layout", help="wide, long or sheets; detected when left out.")] = None,
@@ -626,7 +631,7 @@ def report(
     title: Annotated[Optional[str], typer.Option("--title", help="The page's title; {year} is replaced.")] = None,
     year: Annotated[Optional[int], typer.Option("--year", help="The index year, in the title.")] = None,
     lang: LangOption = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The .html file to write (default: standard output).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The .html file to write (default: standard output).", parser=_typed_path)] = None,
     force: ForceOption = False,
 ) -> None:
     """One self-contained HTML page: summary, tree with lost points, ranking, field heatmap, a unit against the mean, changes."""
@@ -649,7 +654,7 @@ def report(
 @guarded
 def playbook_init(
     criteria: Annotated[str, typer.Option("--criteria", "-c", help="A shipped set id or a path to a YAML set.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The playbook YAML to write.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The playbook YAML to write.", parser=_typed_path)],
     force: ForceOption = False,
     lang: LangOption = None,
 ) -> None:
@@ -666,7 +671,7 @@ def playbook_init(
 @guarded
 def template(
     criteria: Annotated[str, typer.Option("--criteria", "-c", help="A shipped set id or a path to a YAML set.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The .xlsx file to write.", parser=_typed_path)],
     lang: LangOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -707,7 +712,7 @@ def criteria_show(
 @criteria_app.command("check")
 @guarded
 def criteria_check(
-    files: Annotated[list[Path], typer.Argument(help="YAML criterion sets to check.", show_default=False, parser=_input_path)],
+    files: Annotated[list[Path], typer.Argument(help="YAML criterion sets to check.", show_default=False, parser=_typed_path)],
     lang: LangOption = None,
 ) -> None:
     """Check criterion-set files; every problem is listed with its file, line and code."""
@@ -730,8 +735,8 @@ def criteria_check(
 @criteria_app.command("import")
 @guarded
 def criteria_import(
-    table: Annotated[Path, typer.Argument(help="An .xlsx table with code, name and maximum points columns.", show_default=False, parser=_input_path)],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The YAML file to write.")],
+    table: Annotated[Path, typer.Argument(help="An .xlsx table with code, name and maximum points columns.", show_default=False, parser=_typed_path)],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The YAML file to write.", parser=_typed_path)],
     set_id: Annotated[Optional[str], typer.Option("--id", help="The set's id (default: the output file's name).")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="The set's title (default: the table's file name).")] = None,
     level: Annotated[Level, typer.Option("--level", help="Whose index this is.")] = Level.custom,

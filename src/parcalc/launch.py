@@ -36,9 +36,13 @@ def workbooks_to_read_ahead(args: list[str]) -> list[Path]:
         return []
     for previous, arg in zip(args, args[1:]):
         if previous not in _OPTIONS_WITH_A_FILE and arg.lower().endswith(_WORKBOOK_SUFFIXES):
+            from .core.errors import ParcalcError
             from .read.filenames import spelled_on_disk
 
-            return [spelled_on_disk(arg)]  # as the command line will find it
+            try:
+                return [spelled_on_disk(arg)]  # as the command line will find it
+            except ParcalcError:
+                return []  # a name that is not UTF-8: the command line says so
     return []
 
 

@@ -100,7 +100,7 @@ FINDINGS: dict[str, str] = {
     "value_mismatch": "{code}: value {value} gives {computed} points under its rule ({kind}), but the workbook says {points}",
     "no_remedy": "{code}: no remedy yet (add it to the workbook's remedy column or to the playbook)",
     "self_above_max": "{code}: self-score {self_score} is above the standard points {max}: the gap counts up to the standard points",
-    "template_unknown_max": "set {set} does not know the standard points of {codes}: their Điểm chuẩn cells are left blank; fill them in from the year's guidance before scoring",
+    "template_unknown_max": "set {set} does not know the standard points of {codes}: their standard points cells are left blank; fill them in from the year's guidance before scoring",
     "no_self_scores": "the workbook has no self-score column (Điểm tự đánh giá, Điểm tự chấm): nothing to explain",
 }
 

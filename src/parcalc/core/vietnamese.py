@@ -184,7 +184,7 @@ VI: dict[str, str] = {
         '{codes}: ô điểm để trống, tính 0 điểm (--blank zero)',
     '{units} unit(s) have blank points cells counted as 0 (--blank zero): the first is «{unit}» ({codes})':
         '{units} đơn vị có ô điểm để trống, tính 0 điểm (--blank zero): đơn vị đầu tiên là «{unit}» ({codes})',
-    "set {set} does not know the standard points of {codes}: their Điểm chuẩn cells are left blank; fill them in from the year's guidance before scoring":
+    "set {set} does not know the standard points of {codes}: their standard points cells are left blank; fill them in from the year's guidance before scoring":
         "bộ tiêu chí {set} chưa có điểm chuẩn của {codes}: các ô Điểm chuẩn ấy để trống; hãy điền theo văn bản hướng dẫn của năm trước khi chấm",
     '{codes}: counted at full points (--assume-full or --blank full)':
         '{codes}: tính đủ điểm (--assume-full hoặc --blank full)',
@@ -350,6 +350,9 @@ VI: dict[str, str] = {
     "is a folder, not a workbook; name an .xlsx file": "là một thư mục, không phải bảng tính; hãy chỉ đến một tệp .xlsx",
     "is the lock file Excel keeps beside a workbook it has open, not a workbook: use {real}":
         "là tệp khóa Excel tạo bên cạnh bảng tính đang mở, không phải bảng tính: hãy dùng {real}",
+    "{count} files or folders here have this name in different Unicode spellings (NFC, NFD): rename all but one, or give the name by a wildcard or the Tab key":
+        "ở đây có {count} tệp hoặc thư mục mang tên này theo các kiểu mã hóa Unicode khác nhau (NFC, NFD): hãy đổi tên để chỉ còn một, hoặc gõ tên bằng ký tự đại diện hay phím Tab",
+    "the name is not UTF-8 text: rename the file or folder": "tên không phải văn bản UTF-8: hãy đặt lại tên tệp hoặc thư mục",
     "no such file: check its name and path": "không có tệp này: hãy kiểm tra lại tên và đường dẫn",
     "cannot be read: {reason}": "không đọc được: {reason}",
     "the workbook is password-protected: open it in Excel, remove the password (File > Info > Protect Workbook) and save a copy":

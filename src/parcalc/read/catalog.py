@@ -3,6 +3,7 @@ either a shipped id or a path."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..core.errors import CriteriaError
@@ -33,10 +34,10 @@ def _resolve(name: str, folder: Path) -> Path | None:
     """The path `name` means: itself if it is one, else the shipped file of that id; None
     when it is neither."""
     candidate = spelled_on_disk(name)
-    if candidate.suffix.lower() in (".yaml", ".yml") or candidate.exists():
+    if candidate.suffix.lower() in (".yaml", ".yml") or os.path.exists(candidate):
         return candidate
     shipped = folder / f"{name}.yaml"
-    return shipped if shipped.is_file() else None
+    return shipped if os.path.isfile(shipped) else None  # os.path: False, not an error, for a name too long
 
 
 def _known(folder: Path) -> str | Msg:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..core.errors import ParcalcError
@@ -12,7 +13,7 @@ def read_text(path: Path, what: Msg, error: type[ParcalcError]) -> str:
     """The file's UTF-8 text (a BOM is dropped); `what` names it in messages
     (`Msg("a criterion set (.yaml)")`)."""
     shown = str(path)
-    if path.is_dir():
+    if os.path.isdir(path):  # not Path.is_dir, which raises for a name too long
         raise error.at(shown, "is a folder, not {what}; name a file", what=what)
     try:
         return path.read_bytes().decode("utf-8-sig")

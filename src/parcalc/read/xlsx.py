@@ -397,7 +397,7 @@ def read_ahead(paths: Iterable[Path]) -> None:
     A workbook that cannot be opened is left for the foreground reading to report."""
     for path in paths:
         key = str(path.resolve())
-        if key in _READ_AHEAD or not path.is_file():
+        if key in _READ_AHEAD or not os.path.isfile(path):
             continue
         try:
             with Workbook(path) as book:
@@ -481,7 +481,7 @@ def _remember(key: tuple | None, read: object) -> None:
 
 def _open_zip(path: Path) -> zipfile.ZipFile:
     shown = str(path)
-    if path.is_dir():
+    if os.path.isdir(path):  # not Path.is_dir, which raises for a name too long
         raise InputError.at(shown, "is a folder, not a workbook; name an .xlsx file")
     if is_lock_file(path):
         real = path.name.removeprefix("~$").removeprefix(".~lock.").removesuffix("#")

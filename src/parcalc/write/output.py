@@ -21,19 +21,20 @@ _TEMPORARY_EXTRA = len(".") + 8 + len(".tmp") + 1  # mkstemp's random part and o
 def check_target(target: Path, *, force: bool, inputs: Iterable[Path] = ()) -> None:
     """Refuse, before any work is done, an output that cannot or must not be written."""
     shown = str(target)
-    if target.is_symlink():
+    # os.path's answers, not Path's: Path.exists raises for a name too long (ENAMETOOLONG)
+    if os.path.islink(target):
         raise OutputError.at(shown, "is a symbolic link: name the file itself, or another file (parcalc replaces only regular files)")
-    if target.exists():
-        if target.is_dir():
+    if os.path.exists(target):
+        if os.path.isdir(target):
             raise OutputError.at(shown, "is a folder; name a file to write")
-        if not target.is_file():
+        if not os.path.isfile(target):
             raise OutputError.at(shown, "is not a regular file (a device, a pipe or a socket): name a file, or leave out -o to write to standard output")
         if any(same_file(source, target) for source in inputs):
             raise OutputError.at(shown, "is also an input; write the output to another file")
         if not force:
             raise OutputError.at(shown, "already exists; pass --force to replace it")
     folder = target.parent
-    if not folder.is_dir():
+    if not os.path.isdir(folder):
         raise OutputError.at(shown, "folder {folder!r} does not exist; create it first", folder=str(folder))
 
 
