@@ -65,6 +65,16 @@ def test_below_a_given_field_a_node_whose_children_are_all_known_is_their_sum():
     assert result.total_points == D("7.5") and result.assumed == ()
 
 
+def test_a_given_field_is_checked_against_what_is_known_further_below_it():
+    """Field 6 loses 0,5; 6.1 (2,75 of 3) loses 0,25 and 6.3.1, below 6.3 whose points are
+    unknown, 0,5: 0,75 together, more than the field. By hand: 6.2 (3) and 6.3.2 (1) are
+    unknown and may hold 4 at most; 7,5 - 2,75 - 0,5 = 4,25 > 4. With 6.3.1 at 1, 3,75 fits."""
+    points = {"6": "7.5", "6_1_1": "1", "6_1_2": "1", "6_1_3": "0.75", "6_3_1": "0.5"}
+    (finding,) = score(DEEP, given_points(**points)).findings
+    assert (finding.key, finding.code, finding.params["lost"], finding.params["children_lost"]) == ("children_lose_more", "6", D("0.5"), D("0.75"))
+    assert score(DEEP, given_points(**{**points, "6_3_1": "1"})).findings == ()
+
+
 def test_missing_leaves_are_listed_at_once():
     with pytest.raises(ScoringError) as caught:
         score(TREE, given_points(**{"1_1": "30"}))

@@ -461,18 +461,17 @@ class _Scorer:
         return None, BOUNDED
 
     def _check_children(self, node: Criterion, entry: Entry, children: list[NodeResult]) -> None:
-        """A given parent must leave its unknown children between 0 and their maxima."""
+        """A given parent must leave what is unknown below it between 0 and its maxima:
+        its known sub-criteria are the nearest known nodes below it, looked for under a
+        child whose points are unknown too (field 6 given, 6.3 not, 6.3.4 given)."""
         if not children:
             return
         assert node.max is not None and entry.points is not None
-        known = [child for child in children if child.points is not None]
+        known, unknown_max = self._known_below(node, children)
         if not known:
             return
         known_points = sum((child.points for child in known if child.points is not None), Decimal(0))
         known_lost = sum((child.lost for child in known if child.lost is not None), Decimal(0))
-        unknown_max = node.unlisted_max + sum(
-            (child.max for child in children if child.points is None), Decimal(0)
-        )
         implied = entry.points - known_points
         if -TOLERANCE <= implied <= unknown_max + TOLERANCE:
             return
@@ -488,6 +487,22 @@ class _Scorer:
             "lost": node.max - entry.points,
             "children_lost": known_lost,
         }))
+
+    def _known_below(self, node: Criterion, children: list[NodeResult]) -> tuple[list[NodeResult], Decimal]:
+        """The nearest nodes below `node` whose points are known, and the most that what
+        is unknown below it can hold (unknown leaves' maxima, unlisted remainders)."""
+        known: list[NodeResult] = []
+        unknown_max = node.unlisted_max
+        for child in children:
+            if child.points is not None:
+                known.append(child)
+            elif child.criterion.children:
+                below, most = self._known_below(child.criterion, [self.results[grandchild.code] for grandchild in child.criterion.children])
+                known += below
+                unknown_max += most
+            else:
+                unknown_max += child.criterion.max  # type: ignore[operator]
+        return known, unknown_max
 
     def _check_lost(self, node: Criterion, entry: Entry) -> None:
         if entry.lost is None:  # evaluate() checks only given points, and scoring stops before it at an unknown maximum
