@@ -28,10 +28,11 @@ GC_NEW_OBJECTS = 200_000
 
 
 def workbooks_to_read_ahead(args: list[str]) -> list[Path]:
-    """The first workbook argument of a rank or compare command line; none when it
-    names a --sheet (the first sheet is the one read ahead) or is another command.
-    (As typed, or in another Unicode spelling: read.filenames.) Only the first: a parsed sheet is held until its workbook's turn comes, and rank
-    of 5 workbooks of 10,000 units read ahead peaked at 450 MB, as many sheets held."""
+    """The first workbook argument of a rank or compare command line, found as the
+    command line finds it (read.filenames); none when it names a --sheet (the first
+    sheet is the one read ahead) or is another command. Only the first: a parsed sheet
+    is held until its workbook's turn comes, and rank of 5 workbooks of 10,000 units
+    read ahead peaked at 450 MB, as many sheets held."""
     if not args or args[0] not in READ_AHEAD_COMMANDS or any(arg == "--sheet" or arg.startswith("--sheet=") for arg in args):
         return []
     for previous, arg in zip(args, args[1:]):
@@ -40,9 +41,9 @@ def workbooks_to_read_ahead(args: list[str]) -> list[Path]:
             from .read.filenames import spelled_on_disk
 
             try:
-                return [spelled_on_disk(arg)]  # as the command line will find it
+                return [spelled_on_disk(arg)]
             except ParcalcError:
-                return []  # a name that is not UTF-8: the command line says so
+                return []  # a name it refuses (not UTF-8, several alike): the command line says so
     return []
 
 
