@@ -325,3 +325,30 @@ def test_libreoffice_opens_both_documents(cli, tmp_path):
         assert pdf.startswith(b"%PDF")
         assert b"/MediaBox[0 0 841.8" in pdf  # every page A4 landscape (841.9 x 595.3 pt)
         assert b"/MediaBox[0 0 595.3" not in pdf
+
+
+def test_an_ancestor_known_only_as_part_of_a_given_field_is_a_row_marked_unknown(tmp_path, cli):
+    """Field 6 given (7,5 of 8); 6.3 left blank, its 6.3.3 and 6.3.4 given (1 and 0 of 1):
+    6.3.4 lost 1 and is listed under 6.3, whose points are covered by 6 but not known
+    (…), not as if under 6.1. 6.1 = 1 + 1 + 0,75 = 2,75, lost 0,25."""
+    from openpyxl import Workbook
+
+    rows = [("6", 8, 7.5), ("6.1", 3, None), ("6.1.1", 1, 1), ("6.1.2", 1, 1), ("6.1.3", 1, 0.75),
+            ("6.3", 3, None), ("6.3.3", 1, 1), ("6.3.4", 1, 0)]
+    book = Workbook()
+    book.active.append(("STT", "Điểm chuẩn", "Điểm thẩm định"))
+    for row in rows:
+        book.active.append(row)
+    path = tmp_path / "field6.xlsx"
+    book.save(path)
+    target = tmp_path / "plan.md"
+    run = cli("remediation", path, "--criteria", "province-2020", "--assume-full", "--year", "2020", "-o", target)
+    assert run.exit_code == 0, run.output
+    cells = [line.replace("*", "").split(" | ") for line in target.read_text(encoding="utf-8").splitlines() if line.startswith("| ") and "." in line[:6]]
+    assert [[row[0][2:], *row[2:5]] for row in cells] == [
+        ["6.1", "3,00", "2,75", "0,25"], ["6.1.3", "1,00", "0,75", "0,25"], ["6.3", "3,00", "…", "…"], ["6.3.4", "1,00", "0,00", "1,00"]]
+    assert "6 mất 0,50 điểm nhưng các tiêu chí con được liệt kê mất tổng cộng 1,25" in run.stderr
+    workbook = tmp_path / "plan.xlsx"
+    assert cli("remediation", path, "--criteria", "province-2020", "--assume-full", "--year", "2020", "-o", workbook).exit_code == 0
+    row = next(row for row in load_workbook(workbook).active.iter_rows() if row[0].value == "6.3")
+    assert [(cell.value, cell.alignment.horizontal) for cell in row[2:5]] == [(3, None), ("…", "right"), ("…", "right")]  # as figures

@@ -1,5 +1,6 @@
 """The remediation appendix: every node that lost points, with its ancestors as subtotal
-rows, in tree order, and what will be done about it. Pure: a ScoreResult, the workbook's
+rows (an ancestor whose points are covered by a given one but not known is shown with
+"…", as the score table shows it), in tree order, and what will be done about it. Pure: a ScoreResult, the workbook's
 own remediation columns and a playbook in, rows out; renderers write the documents."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from ..core.model import Appraisal, Finding
 from ..core.numbers import format_points
 from .playbook import ACTION_FIELDS, Playbook, fill
 
+UNKNOWN = "…"  # a subtotal row's points and loss below a given ancestor (engine's "bounded")
 DEFAULT_MIN_LOST = None  # every node that lost anything: published appendices list 3.4.3's 0,004
 DEFAULT_TITLE = {
     "vi": "KHẮC PHỤC NHỮNG TỒN TẠI, HẠN CHẾ VÀ GIẢI PHÁP NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year} VÀ CÁC NĂM TIẾP THEO",
@@ -40,8 +42,8 @@ class AppendixRow:
     name: str
     level: int
     max: Decimal
-    points: Decimal
-    lost: Decimal
+    points: Decimal | None  # None: covered by a given ancestor, not known one by one
+    lost: Decimal | None
     actions: Mapping[str, str]
     subtotal: bool  # an ancestor listed because something below it lost points
 
@@ -50,7 +52,8 @@ class AppendixRow:
 
     def value(self, column: str) -> Decimal | str:
         if column in NUMBER_COLUMNS or column in ("code", "name"):
-            return getattr(self, column)
+            value = getattr(self, column)
+            return UNKNOWN if value is None else value
         return self.text(column)
 
 
@@ -72,7 +75,7 @@ class Appendix:
     @property
     def listed_lost(self) -> Decimal:
         """Points lost by the fields listed (what the appendix accounts for)."""
-        return sum((row.lost for row in self.rows if row.level == 1), Decimal(0))
+        return sum((row.lost for row in self.rows if row.level == 1 and row.lost is not None), Decimal(0))  # a field's is known
 
     def heading_row(self) -> tuple[str, ...]:
         return headings(self.lang)
@@ -101,7 +104,7 @@ def build_appendix(
             parent = codes.parent_code(parent)
     rows, findings = [], []
     for node in result.nodes:
-        if node.code not in listed or node.points is None:
+        if node.code not in listed:  # an ancestor listed without points is bounded: a scored tree has no other
             continue
         entry = entries.get(node.code)
         subtotal = any(other.startswith(node.code + ".") for other in listed)
@@ -114,7 +117,7 @@ def build_appendix(
             level=node.criterion.level,
             max=node.max,
             points=node.points,
-            lost=node.lost,  # type: ignore[arg-type]  # rows without points are skipped above, so the loss is known
+            lost=node.lost,
             actions=actions,
             subtotal=subtotal,
         ))
@@ -140,7 +143,7 @@ def _actions(node: NodeResult, from_workbook: Mapping[str, str], playbook: Playb
     values = {
         "year": str(year), "next_year": str(year + 1), "code": node.code,
         "name": node.criterion.name or "", "max": format_points(node.max, sep),
-        "points": format_points(node.points, sep), "lost": format_points(node.lost, sep),
+        **{key: UNKNOWN if points is None else format_points(points, sep) for key, points in (("points", node.points), ("lost", node.lost))},
     }
     for name, template in playbook.actions_for(node.code, subtotal).items():
         actions.setdefault(name, fill(template, values))

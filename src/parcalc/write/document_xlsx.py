@@ -104,9 +104,11 @@ def document_workbook(document: Document, notes: Sequence[Note] = ()) -> Placed:
             elif isinstance(value, int):
                 cells.append((value, cells_of.look(centre, bold, "0")))
             else:
+                right = False
                 if value:
                     texts.append((key, value))
-                cells.append((neutralise(value) if value else None, cells_of.look(centre, bold, "@")))
+                    right = not centre and key in document.number_columns  # "…" where a figure is not known: aligned as figures
+                cells.append((neutralise(value) if value else None, cells_of.look(centre, bold, "@", right)))
         table.add(cells, lines_height(texts, widths, row.level <= document.bold_levels))
     for column, key in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = widths[key]
@@ -136,14 +138,14 @@ class _TableCells:
 
     def __init__(self, styles: CellStyles, sheet) -> None:
         self.styles, self.sheet = styles, sheet
-        self.looks: dict[tuple[bool, bool, str], Look] = {}
+        self.looks: dict[tuple[bool, bool, str, bool], Look] = {}
         self.figures = _Figures(self)
 
-    def look(self, centre: bool, bold: bool, number_format: str) -> Look:
-        found = self.looks.get((centre, bold, number_format))
+    def look(self, centre: bool, bold: bool, number_format: str, right: bool = False) -> Look:
+        found = self.looks.get((centre, bold, number_format, right))
         if found is None:
-            align = alignment(horizontal="center" if centre else None, wrap=number_format == "@")
-            found = self.looks[centre, bold, number_format] = self.styles.look(
+            align = alignment(horizontal="center" if centre else "right" if right else None, wrap=number_format == "@")
+            found = self.looks[centre, bold, number_format, right] = self.styles.look(
                 self.sheet, font=BOLD_FONT if bold else BODY_FONT, border=BOX, align=align, number_format=number_format)
         return found
 
