@@ -28,6 +28,7 @@ import re
 import shutil
 import tempfile
 import threading
+import time
 import zipfile
 from concurrent.futures import Future
 from functools import lru_cache
@@ -415,6 +416,8 @@ def _last_row_start(data: bytes) -> int:
 
 
 def _parse_band(parts: dict[str, bytes], sheet_part: str, xml: bytes, sheet: str) -> "CalamineSheet":
+    if _CLOSING.is_set():  # the process is ending: no new band in the folder being removed
+        raise _Closing
     handle, name = tempfile.mkstemp(suffix=".xlsx", dir=_band_folder())
     try:
         with os.fdopen(handle, "wb") as file, zipfile.ZipFile(file, "w", zipfile.ZIP_STORED) as band:
@@ -432,8 +435,27 @@ def _band_folder() -> str:
     object through Python, taking the GIL for every read. Removed at exit, with any
     band a worker was still parsing."""
     folder = tempfile.mkdtemp(prefix="parcalc-bands-")
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    atexit.register(_remove_band_folder, folder)
     return folder
+
+
+_CLOSING = threading.Event()
+
+
+class _Closing(Exception):
+    """Raised in a worker at exit, where no one reads it."""
+
+
+def _remove_band_folder(folder: str) -> None:
+    """The workers are daemon threads, still running at exit (a SIGTERM mid-sheet): a
+    band written while the folder was being removed kept it (tests/test_output_safety.py
+    saw it once in 1,556 tests). No new band once closing; removed again until it is gone."""
+    _CLOSING.set()
+    for _ in range(200):  # a band is written in a few ms
+        shutil.rmtree(folder, ignore_errors=True)
+        if not os.path.exists(folder):
+            return
+        time.sleep(0.005)
 
 
 def _calamine():
