@@ -669,3 +669,64 @@ def test_node_points_read_as_the_dict_they_stand_for():
     with pytest.raises(KeyError):
         points["3"]
     assert points != NodePoints(codes, places, (Decimal("4.5"), Decimal(2), Decimal(1)))
+
+
+def _figures_said(path: Path, criteria, assume_full: bool, totals_only: bool):
+    """What score_units says of the units' own figures (a given node against the given
+    nodes below it), or its error."""
+    notes: list = []
+    try:
+        api.score_units([path], criteria, assume_full=assume_full, totals_only=totals_only, notes=notes)
+    except InputError as exc:
+        return ("error", str(exc))
+    return sorted((f.key, f.code, f.where.render("en"), f.params["points"], f.params["children_points"], f.params["children_lost"])
+                  for f in notes if f.key.startswith("children"))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sheet=wide_sheets(), assume_full=st.booleans())
+def test_each_unit_s_figures_are_checked_by_columns_as_unit_by_unit(tmp_path, sheet, assume_full):
+    """rank checks every unit's given nodes against the given nodes below them, as score
+    does its one unit: by columns (core.consistency) as the engine does unit by unit."""
+    units, rows = sheet
+    if not rows:
+        return
+    set_path = tmp_path / "set.yaml"
+    set_path.write_text(SET_YAML.format(combine="add"), encoding="utf-8")
+    criteria = api.load_criteria(str(set_path))
+    path = wide_workbook(tmp_path / "units.xlsx", rows, units)
+    assert _figures_said(path, criteria, assume_full, True) == _figures_said(path, criteria, assume_full, False)
+
+
+def test_each_unit_s_figures_are_checked_in_a_ranking(tmp_path, cli):
+    """By hand: 1 (9 for every unit) against 1.1.1 + 1.1.2 + 1.2 below it (1.1 not
+    given): A 3 + 2 + 4 = 9, B 2 + 2 + 4 = 8 (1 unaccounted for, nothing unknown below),
+    C 3 + 3 + 3 = 9. 2 (partial: 2 of its 6 points unlisted) against 2.1 = 4: A 5 and
+    C 6 leave 1 and 2 for the unlisted part, B 3 leaves -1. Only B is said, twice."""
+    set_path = tmp_path / "set.yaml"
+    set_path.write_text(SET_YAML.format(combine="add"), encoding="utf-8")
+    rows = [("1", [9.0, 9.0, 9.0]), ("1.1.1", [3.0, 2.0, 3.0]), ("1.1.2", [2.0, 2.0, 3.0]), ("1.2", [4.0, 4.0, 3.0]),
+            ("2", [5.0, 3.0, 6.0]), ("2.1", [4.0, 4.0, 4.0])]
+    path = wide_workbook(tmp_path / "units.xlsx", rows, ["A", "B", "C"])
+    run = cli("rank", path, "--criteria", set_path, "--assume-full", "-f", "csv")
+    assert run.exit_code == 0
+    assert run.stderr.splitlines() == [
+        f"parcalc: cảnh báo: {path}, trang tính «Điểm», ô D4: 1: điểm 9,00 nhưng các tiêu chí con cộng lại được 8,00",
+        f"parcalc: cảnh báo: {path}, trang tính «Điểm», ô D8: 2: các tiêu chí con được 4,00 điểm, nhiều hơn 3,00 điểm của 2"]
+
+
+def test_each_one_unit_file_s_figures_are_checked_in_a_ranking(tmp_path, cli):
+    """Two communes' files scored together by columns: Xã A gives 1 = 9 over 1.1 = 5 and
+    1.2 = 3 (8, by hand), Xã B 9 over 5 + 4. Only Xã A is said, at its own file's cell."""
+    paths = []
+    for name, points in (("Xã A", (9, 5, 3, 4)), ("Xã B", (9, 5, 4, 4))):
+        book = Workbook()
+        book.active.title = "Chấm điểm"
+        book.active.append(("STT", "Điểm chuẩn", "Điểm thẩm định"))
+        for code, maximum, value in zip(("1", "1.1", "1.2", "2"), (10, 6, 4, 5), points):
+            book.active.append((code, maximum, value))
+        paths.append(tmp_path / f"{name}.xlsx")
+        book.save(paths[-1])
+    run = cli("rank", *paths, "-f", "csv")
+    assert run.exit_code == 0
+    assert run.stderr == f"parcalc: cảnh báo: {paths[0]}, trang tính «Chấm điểm», ô C2: 1: điểm 9,00 nhưng các tiêu chí con cộng lại được 8,00\n"

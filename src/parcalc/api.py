@@ -266,8 +266,8 @@ def score_units(
     options = dict(assume_full=assume_full, blank=blank, na=na, totals_only=totals_only, node_points=node_points)
 
     def add(path: str | Path, scored: list, units: "UnitColumns | LongUnits | list[Appraisal]") -> None:
-        if notes is not None and isinstance(units, list):  # only a unit's own sheet has total rows
-            stated.extend(_stated_totals(units, scored))
+        if notes is not None:
+            stated.extend(_own_figures(units, scored, checks))
         units_here = dict.fromkeys(unit for unit, _ in scored)
         if len(units_here) == len(scored) and seen.keys().isdisjoint(units_here):  # at once: 10,000 units are common
             seen.update(dict.fromkeys(units_here, str(path)))
@@ -282,7 +282,8 @@ def score_units(
             named.append((unit, result))
 
     said: list[tuple[tuple[str, ...], Finding]] = []  # what a group's first unit's scoring says of all its units (columnar)
-    stated: list[Finding] = []  # units' total rows that differ from their computed totals
+    stated: list[Finding] = []  # what score would say of each unit's own figures (_OWN_FIGURES)
+    checks: dict = {}  # each tree's given-node checks, by the codes a unit gives
     batch: list[tuple[str | Path, list[Appraisal]]] = []  # workbooks of a few units each, read, not yet scored
     listed: list[_Listed] = []  # without a set: the codes each workbook's units list
     templates: list = []  # sheets read in full that a later workbook's sheets may copy (read.sheetunits)
@@ -398,19 +399,57 @@ def _score_units(path: str | Path, units: "UnitColumns | LongUnits | list[Apprai
     return scored
 
 
-def _stated_totals(units: list[Appraisal], scored: list) -> list[Finding]:
-    """Each unit's own total rows (Tổng cộng) that differ from its computed total or
-    scale, as score says them of its one unit, at their cells: a unit scored alone has
-    them in its result, a unit scored by columns is checked here."""
-    from .core.scoring import stated_totals
+# What score says of its unit's own figures, and a ranking of each unit's: its total rows
+# (Tổng cộng) against its computed total and scale, its given nodes against the given
+# nodes below them (a field's points against its sub-criteria's).
+_OWN_FIGURES = frozenset({"stated_total", "stated_max", "children_sum", "children_lose_more", "children_exceed"})
 
-    by_name = {unit.source or "?": unit for unit in units}
+
+def _own_figures(units: "UnitColumns | LongUnits | list[Appraisal]", scored: list, checks: dict) -> list[Finding]:
+    """What score says of each unit's own figures (_OWN_FIGURES), at their cells: a unit
+    scored alone has it in its result; units scored by columns are checked here (core.
+    consistency; `checks` keeps each tree's checks by the codes given). The long layout's
+    units are not checked yet."""
+    from .core.consistency import given_checks, unit_findings
+    from .core.scoring import stated_totals
+    from .read.multiunit import UnitColumns
+
+    found = [finding for _, result in scored if isinstance(result, ScoreResult) for finding in result.findings if finding.key in _OWN_FIGURES]
+    by_columns = [(unit, result) for unit, result in scored if not isinstance(result, ScoreResult)]
+    if not by_columns:
+        return found
+    if isinstance(units, list):
+        by_name = {unit.source or "?": unit for unit in units}
+        for unit, result in by_columns:
+            appraisal = by_name[unit]
+            found += stated_totals(result, appraisal)
+            points = appraisal.given_points()
+            key = (id(result.criteria), frozenset(points))
+            if key not in checks:
+                checks[key] = given_checks(result.criteria, key[1])
+            found += unit_findings(checks[key], points, lambda code, appraisal=appraisal: appraisal.by_code()[code].place())
+    elif isinstance(units, UnitColumns):
+        found += _column_figures(units, by_columns)
+    return found
+
+
+def _column_figures(columns: "UnitColumns", scored: list) -> list[Finding]:
+    """The given-node checks of a wide sheet's units: from the rows every unit gives, read
+    from the sheet again only when some given row has given rows below it."""
+    from .core.consistency import given_checks, unit_findings
+    from .read.xlsx import column_letter
+
+    given = frozenset(row.code for row in columns.rows if row.points and None not in row.points.values())
+    checks = given_checks(scored[0][1].criteria, given)
+    if not checks:
+        return []
+    needed = {code for node, below, _ in checks for code in (node.code, *(code for code, _ in below))}
+    rows = {row.code: (row.number, list(map(row.points.__getitem__, cells))) for row, cells in columns.cells() if row.code in needed}
     found: list[Finding] = []
-    for unit, result in scored:
-        if isinstance(result, ScoreResult):
-            found += [finding for finding in result.findings if finding.key in ("stated_total", "stated_max")]
-        else:
-            found += stated_totals(result, by_name[unit])
+    for position in range(len(scored)):  # in column order, as score_columns gives them
+        letter = column_letter(columns.columns[position] + 1)
+        place = lambda code, letter=letter: columns.place(f"{letter}{rows[code][0]}")  # noqa: E731  # the unit's cell, as its entry's
+        found += unit_findings(checks, {code: points[position] for code, (_, points) in rows.items()}, place)
     return found
 
 

@@ -472,21 +472,9 @@ class _Scorer:
             return
         known_points = sum((child.points for child in known if child.points is not None), Decimal(0))
         known_lost = sum((child.lost for child in known if child.lost is not None), Decimal(0))
-        implied = entry.points - known_points
-        if -TOLERANCE <= implied <= unknown_max + TOLERANCE:
-            return
-        if unknown_max == 0:
-            key = "children_sum"
-        elif implied > 0:
-            key = "children_lose_more"
-        else:
-            key = "children_exceed"
-        self.findings.append(Finding(key, node.code, entry.place(), {
-            "points": entry.points,
-            "children_points": known_points,
-            "lost": node.max - entry.points,
-            "children_lost": known_lost,
-        }))
+        finding = children_finding(node, entry.points, known_points, known_lost, unknown_max, entry.place())
+        if finding is not None:
+            self.findings.append(finding)
 
     def _known_below(self, node: Criterion, children: list[NodeResult]) -> tuple[list[NodeResult], Decimal]:
         """The nearest nodes below `node` whose points are known, and the most that what
@@ -513,6 +501,20 @@ class _Scorer:
                 "lost": entry.lost, "expected": expected,
                 "max": node.max, "points": entry.points,
             }))
+
+
+def children_finding(node: Criterion, points: Decimal, known_points: Decimal, known_lost: Decimal, unknown_max: Decimal,
+                     where: object) -> Finding | None:
+    """What a given node's points say against the nearest known nodes below it: nothing
+    when what they leave (`points` - `known_points`) fits between 0 and what is unknown
+    below it can hold (`unknown_max`), to the tolerance of two-decimal sheets."""
+    assert node.max is not None
+    implied = points - known_points
+    if -TOLERANCE <= implied <= unknown_max + TOLERANCE:
+        return None
+    key = "children_sum" if unknown_max == 0 else "children_lose_more" if implied > 0 else "children_exceed"
+    return Finding(key, node.code, where, {"points": points, "children_points": known_points, "lost": node.max - points,
+                                          "children_lost": known_lost})
 
 
 def _split_all(criteria: CriterionSet, results: Mapping[str, NodeResult]) -> dict[str, Decimal] | None:

@@ -230,6 +230,13 @@ class Appraisal:
         entries = self.entries
         return entries.codes if isinstance(entries, CopiedEntries) else tuple(entry.code for entry in entries)
 
+    def given_points(self) -> dict[str, Decimal]:
+        """code -> points of the rows that give points (a copy's entries are not made)."""
+        entries = self.entries
+        if isinstance(entries, CopiedEntries):
+            return {code: points for code, points in zip(entries.codes, entries.points) if points is not None}
+        return {entry.code: entry.points for entry in entries if entry.points is not None}
+
 
 @dataclass(frozen=True)
 class Finding:
