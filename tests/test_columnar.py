@@ -177,6 +177,7 @@ def test_units_alike_column_totals_equal_scoring_each_unit(tmp_path, write, rows
     assert fast == outcome(path, criteria, assume_full, totals_only=False, blank=blank)
     with_nodes = outcome(path, criteria, assume_full, totals_only=True, blank=blank, nodes=True)
     assert with_nodes == outcome(path, criteria, assume_full, totals_only=False, blank=blank, nodes=True)
+    assert _figures_said(path, criteria, assume_full, True, blank) == _figures_said(path, criteria, assume_full, False, blank)
 
 
 def test_sheets_alike_are_one_group_of_columns_and_others_their_own(tmp_path):
@@ -671,12 +672,12 @@ def test_node_points_read_as_the_dict_they_stand_for():
     assert points != NodePoints(codes, places, (Decimal("4.5"), Decimal(2), Decimal(1)))
 
 
-def _figures_said(path: Path, criteria, assume_full: bool, totals_only: bool):
+def _figures_said(path: Path, criteria, assume_full: bool, totals_only: bool, blank: str | None = None):
     """What score_units says of the units' own figures (a given node against the given
     nodes below it), or its error."""
     notes: list = []
     try:
-        api.score_units([path], criteria, assume_full=assume_full, totals_only=totals_only, notes=notes)
+        api.score_units([path], criteria, assume_full=assume_full, totals_only=totals_only, notes=notes, blank=blank)
     except InputError as exc:
         return ("error", str(exc))
     return sorted((f.key, f.code, f.where.render("en"), f.params["points"], f.params["children_points"], f.params["children_lost"])

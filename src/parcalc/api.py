@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from .analysis.gaps import GapList
     from .analysis.remediation import Appendix
     from .analysis.whatif_report import WhatIfReport
-    from .core.columnar import FieldSums
+    from .core.columnar import ColumnGroup, FieldSums
     from .core.errors import UsageError
     from .read.longsheet import LongUnits
     from .read.multiunit import UnitColumns
@@ -408,20 +408,22 @@ _OWN_FIGURES = frozenset({"stated_total", "stated_max", "children_sum", "childre
 def _own_figures(units: "UnitColumns | LongUnits | list[Appraisal]", scored: list, checks: dict) -> list[Finding]:
     """What score says of each unit's own figures (_OWN_FIGURES), at their cells: a unit
     scored alone has it in its result; units scored by columns are checked here (core.
-    consistency; `checks` keeps each tree's checks by the codes given). The long layout's
-    units are not checked yet."""
+    consistency; `checks` keeps each tree's checks by the codes given)."""
     from .core.consistency import given_checks, unit_findings
     from .core.scoring import stated_totals
+    from .read.longsheet import LongUnits
     from .read.multiunit import UnitColumns
+    from .read.xlsx import column_letter
 
     found = [finding for _, result in scored if isinstance(result, ScoreResult) for finding in result.findings if finding.key in _OWN_FIGURES]
-    by_columns = [(unit, result) for unit, result in scored if not isinstance(result, ScoreResult)]
+    by_columns = {unit: result for unit, result in scored if not isinstance(result, ScoreResult)}
     if not by_columns:
         return found
     if isinstance(units, list):
-        by_name = {unit.source or "?": unit for unit in units}
-        for unit, result in by_columns:
-            appraisal = by_name[unit]
+        for appraisal in units:
+            result = by_columns.get(appraisal.source or "?")
+            if result is None:
+                continue
             found += stated_totals(result, appraisal)
             points = appraisal.given_points()
             key = (id(result.criteria), frozenset(points))
@@ -429,27 +431,38 @@ def _own_figures(units: "UnitColumns | LongUnits | list[Appraisal]", scored: lis
                 checks[key] = given_checks(result.criteria, key[1])
             found += unit_findings(checks[key], points, lambda code, appraisal=appraisal: appraisal.by_code()[code].place())
     elif isinstance(units, UnitColumns):
-        found += _column_figures(units, by_columns)
+        numbers = {row.code: row.number for row in units.rows}
+        letters = [column_letter(column + 1) for column in units.columns]
+        found += _column_figures(units, by_columns[units.units[0]].criteria,
+                                 lambda position, code: units.place(f"{letters[position]}{numbers[code]}"))  # the unit's cell, as its entry's
+    elif isinstance(units, LongUnits):
+        for group in units.groups:
+            if group.units and group.units[0] in by_columns:
+                found += _column_figures(group, by_columns[group.units[0]].criteria,
+                                         lambda position, code, group=group: units.sheet.appraisal(group.units[position]).by_code()[code].place())
     return found
 
 
-def _column_figures(columns: "UnitColumns", scored: list) -> list[Finding]:
-    """The given-node checks of a wide sheet's units: from the rows every unit gives, read
-    from the sheet again only when some given row has given rows below it."""
+def _column_figures(columns: "UnitColumns | ColumnGroup", tree: CriterionSet, place: Callable[[int, str], Place]) -> list[Finding]:
+    """The given-node checks of units scored together by columns. Whether any unit has
+    one is known from the rows alone (each row's distinct values: a unit gives at most
+    the codes some unit gives); the sheet is read again only then, and each unit is
+    checked on the codes it gives (a cell left blank under --blank zero is not given)."""
     from .core.consistency import given_checks, unit_findings
-    from .read.xlsx import column_letter
 
-    given = frozenset(row.code for row in columns.rows if row.points and None not in row.points.values())
-    checks = given_checks(scored[0][1].criteria, given)
-    if not checks:
+    some = given_checks(tree, frozenset(row.code for row in columns.rows if row.given))
+    if not some:
         return []
-    needed = {code for node, below, _ in checks for code in (node.code, *(code for code, _ in below))}
-    rows = {row.code: (row.number, list(map(row.points.__getitem__, cells))) for row, cells in columns.cells() if row.code in needed}
+    below = {node.code for check, _, _ in some for node in check.walk()}
+    points = {row.code: list(map(row.points.__getitem__, cells)) for row, cells in columns.cells() if row.code in below and row.given}
+    checks: dict[frozenset[str], tuple] = {}
     found: list[Finding] = []
-    for position in range(len(scored)):  # in column order, as score_columns gives them
-        letter = column_letter(columns.columns[position] + 1)
-        place = lambda code, letter=letter: columns.place(f"{letter}{rows[code][0]}")  # noqa: E731  # the unit's cell, as its entry's
-        found += unit_findings(checks, {code: points[position] for code, (_, points) in rows.items()}, place)
+    for position in range(len(columns.units)):
+        given = {code: column[position] for code, column in points.items() if column[position] is not None}
+        key = frozenset(given)
+        if key not in checks:
+            checks[key] = given_checks(tree, key)
+        found += unit_findings(checks[key], given, lambda code, position=position: place(position, code))
     return found
 
 
