@@ -1,7 +1,8 @@
 """The remediation appendix: every node that lost points, with its ancestors as subtotal
 rows (an ancestor whose points are covered by a given one but not known is shown with
-"…", as the score table shows it), in tree order, and what will be done about it. Pure: a ScoreResult, the workbook's
-own remediation columns and a playbook in, rows out; renderers write the documents."""
+"…", as the score table shows it), in tree order, and what will be done about it.
+Pure: a ScoreResult, the workbook's own remediation columns and a playbook in, rows out;
+renderers write the documents."""
 
 from __future__ import annotations
 

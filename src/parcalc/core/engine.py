@@ -16,6 +16,7 @@ from decimal import Decimal
 from operator import add, sub
 from typing import Any, Callable, Generic, Iterable, Iterator, KeysView, Mapping, Sequence, TypeVar
 
+from .consistency import given_below, unit_finding
 from .errors import Problem, ScoringError
 from .messages import Msg, short_list
 from .model import EXTRA_KINDS, MOHA_GROUPS, Criterion, CriterionSet, Entry, Finding, Grade
@@ -369,6 +370,8 @@ def _missing_problem(missing: list[str], values: Mapping[str, Entry]) -> Problem
 class _Scorer:
     def __init__(self, values: Mapping[str, Entry], assume_full: bool) -> None:
         self.values = values
+        self.given = {code: entry.points for code, entry in values.items() if entry.points is not None}
+        self.given_codes = frozenset(self.given)
         self.assume_full = assume_full
         self.results: dict[str, NodeResult] = {}
         self.order: dict[str, int] = {}
@@ -417,7 +420,7 @@ class _Scorer:
             assert entry is not None
             points: Decimal | None = entry.points
             status = GIVEN
-            self._check_children(node, entry, children)
+            self._check_children(node, entry)
             self._check_lost(node, entry)
         else:
             points, status = self._without_points(node, children, bounded_by)
@@ -460,37 +463,14 @@ class _Scorer:
         self.missing.append(label)
         return None, BOUNDED
 
-    def _check_children(self, node: Criterion, entry: Entry, children: list[NodeResult]) -> None:
+    def _check_children(self, node: Criterion, entry: Entry) -> None:
         """A given parent must leave what is unknown below it between 0 and its maxima:
-        its known sub-criteria are the nearest known nodes below it, looked for under a
-        child whose points are unknown too (field 6 given, 6.3 not, 6.3.4 given)."""
-        if not children:
-            return
-        assert node.max is not None and entry.points is not None
-        known, unknown_max = self._known_below(node, children)
-        if not known:
-            return
-        known_points = sum((child.points for child in known if child.points is not None), Decimal(0))
-        known_lost = sum((child.lost for child in known if child.lost is not None), Decimal(0))
-        finding = children_finding(node, entry.points, known_points, known_lost, unknown_max, entry.place())
+        its known sub-criteria are the nearest given nodes below it, looked for under a
+        child whose points are unknown too (field 6 given, 6.3 not, 6.3.4 given): what the
+        engine derives below a given node is their sum (core.consistency)."""
+        finding = unit_finding((node, *given_below(node, self.given_codes)), self.given, entry.place())
         if finding is not None:
             self.findings.append(finding)
-
-    def _known_below(self, node: Criterion, children: list[NodeResult]) -> tuple[list[NodeResult], Decimal]:
-        """The nearest nodes below `node` whose points are known, and the most that what
-        is unknown below it can hold (unknown leaves' maxima, unlisted remainders)."""
-        known: list[NodeResult] = []
-        unknown_max = node.unlisted_max
-        for child in children:
-            if child.points is not None:
-                known.append(child)
-            elif child.criterion.children:
-                below, most = self._known_below(child.criterion, [self.results[grandchild.code] for grandchild in child.criterion.children])
-                known += below
-                unknown_max += most
-            else:
-                unknown_max += child.criterion.max  # type: ignore[operator]
-        return known, unknown_max
 
     def _check_lost(self, node: Criterion, entry: Entry) -> None:
         if entry.lost is None:  # evaluate() checks only given points, and scoring stops before it at an unknown maximum
@@ -501,20 +481,6 @@ class _Scorer:
                 "lost": entry.lost, "expected": expected,
                 "max": node.max, "points": entry.points,
             }))
-
-
-def children_finding(node: Criterion, points: Decimal, known_points: Decimal, known_lost: Decimal, unknown_max: Decimal,
-                     where: object) -> Finding | None:
-    """What a given node's points say against the nearest known nodes below it: nothing
-    when what they leave (`points` - `known_points`) fits between 0 and what is unknown
-    below it can hold (`unknown_max`), to the tolerance of two-decimal sheets."""
-    assert node.max is not None
-    implied = points - known_points
-    if -TOLERANCE <= implied <= unknown_max + TOLERANCE:
-        return None
-    key = "children_sum" if unknown_max == 0 else "children_lose_more" if implied > 0 else "children_exceed"
-    return Finding(key, node.code, where, {"points": points, "children_points": known_points, "lost": node.max - points,
-                                          "children_lost": known_lost})
 
 
 def _split_all(criteria: CriterionSet, results: Mapping[str, NodeResult]) -> dict[str, Decimal] | None:
